@@ -1,0 +1,61 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url',
+  'stream', 'stream/*', 'util', 'events', 'zlib', 'worker_threads', 'buffer',
+];
+
+// Layer rules: each folder may import only downward (see docs/architecture.md).
+const layer = (files, groups, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.electron-native/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  layer(
+    ['shared/**'],
+    [[...nodeBuiltins], ['electron', 'react', 'react-dom', 'better-sqlite3'], ['**/main/**', '**/renderer/**', '**/tests/**']],
+    'shared/ runs anywhere: it may not import Node, Electron, React, or main/renderer code.',
+  ),
+  layer(
+    ['main/services/**'],
+    [['electron', 'electron/*', 'react', 'react-dom'], ['**/renderer/**', '**/electron/**', '**/host/**', '**/tests/**']],
+    'main/services/ runs on plain Node: it may import shared/, node:* and libraries, never electron, host or renderer code.',
+  ),
+  layer(
+    ['main/host/**'],
+    [['electron', 'electron/*', 'react', 'react-dom'], ['**/renderer/**', '**/electron/**', '**/tests/**']],
+    'main/host/ runs on plain Node: it may import main/services and shared/ only.',
+  ),
+  layer(
+    ['main/electron/**'],
+    [['react', 'react-dom'], ['**/renderer/**', '**/host/**', '**/tests/**']],
+    'main/electron/ may import main/services and shared/, never the web host or renderer code.',
+  ),
+  layer(
+    ['renderer/**'],
+    [[...nodeBuiltins], ['electron', 'electron/*', 'better-sqlite3'], ['**/main/**', '**/tests/**']],
+    'renderer/ is a web page: it may import shared/, DOM and React only.',
+  ),
+);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { bytes, id, isoDate, nonEmptyText, type Role } from './schemas';
+import { hearing, hearingSummary, recording } from '../domain/hearing';
+
+/**
+ * Every call the renderer may make. Main validates `input` with these schemas before any service
+ * sees it; `roles` says who may make the call; `audit` says whether a successful call is written
+ * to the audit log (hot-path calls such as chunk appends are covered by their start and stop).
+ */
+export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  summary: string;
+  input: I;
+  output: O;
+  roles: readonly Role[];
+  audit: boolean;
+}
+
+const spec = <I extends z.ZodType, O extends z.ZodType>(s: CallSpec<I, O>) => s;
+
+const everyone: readonly Role[] = ['interviewer', 'technician', 'psychologist', 'magistrate', 'clerk'];
+const hearingStaff: readonly Role[] = ['interviewer', 'technician'];
+
+export const newHearingInput = z.object({
+  caseReference: nonEmptyText(100),
+  minorName: nonEmptyText(200),
+  dateOfBirth: isoDate,
+  hearingDate: isoDate,
+});
+export type NewHearingInput = z.infer<typeof newHearingInput>;
+
+export const recoveryNotice = z.object({
+  recordingId: id,
+  hearingId: id,
+  caseReference: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  chunkCount: z.number().int().nonnegative(),
+  recoveredAt: z.string(),
+});
+
+export const contract = {
+  'app.info': spec({
+    summary: 'Version, data folder and recordings recovered at start.',
+    input: z.object({}).strict(),
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      dataDir: z.string(),
+      recovered: z.array(recoveryNotice),
+    }),
+    roles: everyone,
+    audit: false,
+  }),
+  'hearings.list': spec({
+    summary: 'All hearings, newest first.',
+    input: z.object({}).strict(),
+    output: z.array(hearingSummary),
+    roles: everyone,
+    audit: false,
+  }),
+  'hearings.create': spec({
+    summary: 'Create a hearing from its case reference, the minor and the hearing date.',
+    input: newHearingInput.strict(),
+    output: hearing,
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'hearings.get': spec({
+    summary: 'One hearing with its recordings.',
+    input: z.object({ hearingId: id }).strict(),
+    output: hearing,
+    roles: everyone,
+    audit: false,
+  }),
+  'recordings.start': spec({
+    summary: 'Open a new master file for a hearing; chunks are then appended in order.',
+    input: z
+      .object({
+        hearingId: id,
+        mimeType: z
+          .string()
+          .regex(/^(video|audio)\/(webm|mp4)(;.*)?$/, { message: 'must be a WebM or MP4 media type' }),
+      })
+      .strict(),
+    output: recording,
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'recordings.appendChunk': spec({
+    summary: 'Append the next chunk (about one second) to the master file, in order.',
+    input: z
+      .object({
+        recordingId: id,
+        seq: z.number().int().nonnegative(),
+        data: bytes.refine((b) => b.byteLength <= 64 * 1024 * 1024, {
+          message: 'must be at most 64 MiB per chunk',
+        }),
+      })
+      .strict(),
+    output: z.object({ sizeBytes: z.number().int(), chunkCount: z.number().int() }),
+    roles: hearingStaff,
+    audit: false,
+  }),
+  'recordings.stop': spec({
+    summary: 'Close the master file and record its duration, size and SHA-256.',
+    input: z
+      .object({
+        recordingId: id,
+        durationMs: z.number().int().nonnegative().max(24 * 3600 * 1000),
+      })
+      .strict(),
+    output: recording,
+    roles: hearingStaff,
+    audit: true,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.infer<Contract[N]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

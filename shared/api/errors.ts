@@ -1,0 +1,64 @@
+/**
+ * Errors that cross the API boundary. `code` is stable and is what the renderer translates;
+ * `message` is plain English for scripts, logs and the API documentation.
+ */
+export const errorCodes = [
+  'unknown_call',
+  'invalid_input',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'readiness_unmet',
+  'storage_full',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface InputIssue {
+  /** Dotted path of the field, '' for the whole input. */
+  path: string;
+  /** Stable code of what is wrong, translated by the renderer (e.g. `date_invalid`). */
+  code: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: InputIssue[];
+  details?: Record<string, unknown>;
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: InputIssue[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { issues?: InputIssue[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = extra.issues;
+    this.details = extra.details;
+  }
+
+  toBody(): ApiErrorBody {
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.issues) body.issues = this.issues;
+    if (this.details) body.details = this.details;
+    return body;
+  }
+
+  static fromBody(body: ApiErrorBody): ApiError {
+    const extra: { issues?: InputIssue[]; details?: Record<string, unknown> } = {};
+    if (body.issues) extra.issues = body.issues;
+    if (body.details) extra.details = body.details;
+    return new ApiError(body.code, body.message, extra);
+  }
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };

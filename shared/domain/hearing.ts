@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { id, isoDate } from '../api/schemas';
+
+export const recordingStatus = z.enum(['recording', 'complete', 'interrupted']);
+export type RecordingStatus = z.infer<typeof recordingStatus>;
+
+export const recording = z.object({
+  id,
+  hearingId: id,
+  segment: z.number().int().positive(),
+  status: recordingStatus,
+  mimeType: z.string(),
+  startedAt: z.string(),
+  stoppedAt: z.string().nullable(),
+  durationMs: z.number().int().nonnegative().nullable(),
+  sizeBytes: z.number().int().nonnegative(),
+  chunkCount: z.number().int().nonnegative(),
+  sha256: z.string().nullable(),
+  /** Path of the media handler that serves the bytes, relative to the app origin. */
+  masterUrl: z.string(),
+});
+export type Recording = z.infer<typeof recording>;
+
+export const hearingStatus = z.enum(['draft', 'recording', 'recorded']);
+export type HearingStatus = z.infer<typeof hearingStatus>;
+
+export const hearingSummary = z.object({
+  id,
+  caseReference: z.string(),
+  minorName: z.string(),
+  dateOfBirth: isoDate,
+  hearingDate: isoDate,
+  status: hearingStatus,
+  createdAt: z.string(),
+  recordingCount: z.number().int().nonnegative(),
+});
+export type HearingSummary = z.infer<typeof hearingSummary>;
+
+export const hearing = hearingSummary.extend({
+  recordings: z.array(recording),
+});
+export type Hearing = z.infer<typeof hearing>;
