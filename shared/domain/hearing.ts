@@ -18,6 +18,8 @@ export const recording = z.object({
   sha256: z.string().nullable(),
   /** Path of the media handler that serves the bytes, relative to the app origin. */
   masterUrl: z.string(),
+  /** The seekable working copy derived from the master, once it exists. */
+  workingUrl: z.string().nullable(),
 });
 export type Recording = z.infer<typeof recording>;
 

@@ -1,0 +1,1 @@
+export type MediaHandler = (request: Request) => Promise<Response>;
