@@ -1,1 +1,70 @@
+import type { MediaStore } from './storage/media-store';
+import type { MediaVariant } from './recordings';
+
 export type MediaHandler = (request: Request) => Promise<Response>;
+
+export interface MediaLocator {
+  locate(recordingId: string, variant: MediaVariant): { hearingId: string; name: string; mimeType: string } | null;
+}
+
+const route = /^\/media\/recordings\/([0-9a-f-]{36})\/(master|working)$/;
+
+export type ByteRange = { start: number; end: number };
+
+/**
+ * Parses a single-range `Range` header against a file of `size` bytes (RFC 9110 §14.1.2).
+ * Returns null when the header is absent or not understood (serve the whole file), 'unsatisfiable'
+ * when no byte of the range exists.
+ */
+export function parseRange(header: string | null, size: number): ByteRange | 'unsatisfiable' | null {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m) return null;
+  const [, first, last] = m;
+  if (first === '' && last === '') return null;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (last !== '' && Number(last) < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
+ * One Fetch-style handler for recordings, mounted by Electron's `protocol.handle` and by the web
+ * host alike. It answers Range requests (206, Content-Range, 416) so players can seek.
+ */
+export function createMediaHandler(locator: MediaLocator, store: MediaStore): MediaHandler {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Only GET and HEAD are allowed.', { status: 405, headers: { Allow: 'GET, HEAD' } });
+    }
+    const m = route.exec(new URL(request.url).pathname);
+    const located = m ? locator.locate(m[1] as string, m[2] as MediaVariant) : null;
+    const size = located ? store.size(located.hearingId, located.name) : null;
+    if (!located || size === null) return new Response('No such recording.', { status: 404 });
+
+    const headers = new Headers({
+      'Accept-Ranges': 'bytes',
+      'Content-Type': located.mimeType,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    const range = parseRange(request.headers.get('Range'), size);
+    if (range === 'unsatisfiable') {
+      headers.set('Content-Range', `bytes */${size}`);
+      return new Response(null, { status: 416, headers });
+    }
+    const span = range ?? (size > 0 ? { start: 0, end: size - 1 } : null);
+    const length = span ? span.end - span.start + 1 : 0;
+    headers.set('Content-Length', String(length));
+    if (range) headers.set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+    const status = range ? 206 : 200;
+    if (request.method === 'HEAD' || !span) return new Response(null, { status, headers });
+    return new Response(store.read(located.hearingId, located.name, span), { status, headers });
+  };
+}

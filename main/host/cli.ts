@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openServices } from '../services/app';
+import { startWebHost } from './web-host';
+
+/**
+ * Starts Hearing Room's web host: the app in any Chromium-based browser on this machine, for
+ * development, automation and machines without Electron. Prints one JSON line with the address.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      renderer: { type: 'string' },
+    },
+  });
+  const dataDir = resolve(
+    values['data-dir'] ?? process.env.HEARING_ROOM_DATA_DIR ?? join(homedir(), '.hearing-room-web'),
+  );
+  mkdirSync(dataDir, { recursive: true });
+  const services = await openServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0' });
+  const host = await startWebHost({
+    services,
+    rendererDir: resolve(values.renderer ?? 'dist/renderer'),
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(process.env.HEARING_ROOM_TOKEN ? { token: process.env.HEARING_ROOM_TOKEN } : {}),
+  });
+  console.info(JSON.stringify({ event: 'listening', url: host.url, openUrl: host.openUrl, dataDir }));
+  for (const r of services.recovered) {
+    console.info(JSON.stringify({ event: 'recovered', ...r }));
+  }
+  const stop = () => {
+    void host.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api/errors';
+import type { NewHearingInput } from '../../shared/api/contract';
+import type { CallerContext } from '../../shared/api/caller';
+import type { Hearing, HearingStatus, HearingSummary } from '../../shared/domain/hearing';
+import type { Db } from './db/database';
+import type { RecordingService } from './recordings';
+
+interface HearingRow {
+  id: string;
+  case_reference: string;
+  minor_name: string;
+  date_of_birth: string;
+  hearing_date: string;
+  created_at: string;
+  recording_count: number;
+  active_count: number;
+}
+
+const summarySql = `
+  SELECT h.*,
+    (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id) AS recording_count,
+    (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id AND r.status = 'recording') AS active_count
+  FROM hearings h`;
+
+export class HearingService {
+  constructor(
+    private readonly db: Db,
+    private readonly recordings: RecordingService,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  list(): HearingSummary[] {
+    const rows = this.db.prepare(`${summarySql} ORDER BY h.created_at DESC, h.id`).all() as HearingRow[];
+    return rows.map(toSummary);
+  }
+
+  create(input: NewHearingInput, ctx: CallerContext): Hearing {
+    const id = randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO hearings (id, case_reference, minor_name, date_of_birth, hearing_date, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.caseReference, input.minorName, input.dateOfBirth, input.hearingDate, this.clock().toISOString(), ctx.userId);
+    return this.get(id);
+  }
+
+  get(hearingId: string): Hearing {
+    const row = this.db.prepare(`${summarySql} WHERE h.id = ?`).get(hearingId) as HearingRow | undefined;
+    if (!row) {
+      throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}. Reload the list of hearings.`);
+    }
+    return { ...toSummary(row), recordings: this.recordings.listForHearing(hearingId) };
+  }
+}
+
+function toSummary(row: HearingRow): HearingSummary {
+  let status: HearingStatus = 'draft';
+  if (row.active_count > 0) status = 'recording';
+  else if (row.recording_count > 0) status = 'recorded';
+  return {
+    id: row.id,
+    caseReference: row.case_reference,
+    minorName: row.minor_name,
+    dateOfBirth: row.date_of_birth,
+    hearingDate: row.hearing_date,
+    status,
+    createdAt: row.created_at,
+    recordingCount: row.recording_count,
+  };
+}

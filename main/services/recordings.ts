@@ -1,0 +1,275 @@
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { ApiError } from '../../shared/api/errors';
+import type { CallerContext } from '../../shared/api/caller';
+import type { Recording, RecordingStatus } from '../../shared/domain/hearing';
+import type { Db } from './db/database';
+import type { AuditLog } from './audit-log';
+import type { KeepAwake } from './keep-awake';
+import { StorageFullError, type Appendable, type MediaStore } from './storage/media-store';
+import type { WorkingCopyDeriver } from './working-copy';
+
+interface RecordingRow {
+  id: string;
+  hearing_id: string;
+  segment: number;
+  status: RecordingStatus;
+  mime_type: string;
+  master_file: string;
+  working_file: string | null;
+  started_at: string;
+  stopped_at: string | null;
+  duration_ms: number | null;
+  size_bytes: number;
+  chunk_count: number;
+  sha256: string | null;
+}
+
+interface ActiveRecording {
+  hearingId: string;
+  file: Appendable;
+  hash: Hash;
+  nextSeq: number;
+  release: () => void;
+}
+
+export interface RecoveredRecording {
+  recordingId: string;
+  hearingId: string;
+  sizeBytes: number;
+  chunkCount: number;
+  recoveredAt: string;
+}
+
+export type MediaVariant = 'master' | 'working';
+
+const extensionFor = (mimeType: string) => (mimeType.includes('mp4') ? 'mp4' : 'webm');
+
+/**
+ * The master file is the bytes as captured: each chunk is appended, made durable and hashed as it
+ * arrives, and the file is never rewritten. Its SHA-256 is computed incrementally, so stopping
+ * costs nothing however long the hearing was.
+ */
+export class RecordingService {
+  private readonly active = new Map<string, ActiveRecording>();
+  private readonly insertChunk;
+  private readonly updateProgress;
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: MediaStore,
+    private readonly audit: AuditLog,
+    private readonly workingCopies: WorkingCopyDeriver,
+    private readonly keepAwake: KeepAwake,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.insertChunk = db.prepare(
+      'INSERT INTO recording_chunks (recording_id, seq, offset, size, sha256, written_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.updateProgress = db.prepare('UPDATE recordings SET size_bytes = ?, chunk_count = ? WHERE id = ?');
+  }
+
+  start(hearingId: string, mimeType: string): Recording {
+    const hearing = this.db.prepare('SELECT id FROM hearings WHERE id = ?').get(hearingId);
+    if (!hearing) throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}.`);
+    for (const a of this.active.values()) {
+      if (a.hearingId === hearingId) {
+        throw new ApiError('conflict', 'This hearing is already being recorded. Stop that recording first.');
+      }
+    }
+    const segment =
+      ((this.db.prepare('SELECT MAX(segment) FROM recordings WHERE hearing_id = ?').pluck().get(hearingId) as
+        | number
+        | null) ?? 0) + 1;
+    const id = randomUUID();
+    const masterFile = `segment-${String(segment).padStart(3, '0')}-master.${extensionFor(mimeType)}`;
+    const file = this.store.createAppendable(hearingId, masterFile);
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO recordings (id, hearing_id, segment, status, mime_type, master_file, started_at)
+           VALUES (?, ?, ?, 'recording', ?, ?, ?)`,
+        )
+        .run(id, hearingId, segment, mimeType, masterFile, this.clock().toISOString());
+    } catch (err) {
+      file.close();
+      throw err;
+    }
+    this.active.set(id, {
+      hearingId,
+      file,
+      hash: createHash('sha256'),
+      nextSeq: 0,
+      release: this.keepAwake.hold('recording a hearing'),
+    });
+    return this.get(id);
+  }
+
+  append(recordingId: string, seq: number, data: Uint8Array): { sizeBytes: number; chunkCount: number } {
+    const rec = this.requireActive(recordingId);
+    if (seq !== rec.nextSeq) {
+      throw new ApiError(
+        'conflict',
+        `Chunk ${seq} arrived but chunk ${rec.nextSeq} was expected; chunks must be sent once each, in order.`,
+        { details: { expected: rec.nextSeq, received: seq } },
+      );
+    }
+    const offset = rec.file.size;
+    try {
+      rec.file.append(data);
+    } catch (err) {
+      if (err instanceof StorageFullError) {
+        throw new ApiError(
+          'storage_full',
+          'The disk is full: this chunk could not be written. Everything recorded until now is kept. Stop the recording and free disk space before going on.',
+        );
+      }
+      throw err;
+    }
+    rec.hash.update(data);
+    rec.nextSeq += 1;
+    const chunkHash = createHash('sha256').update(data).digest('hex');
+    this.db.transaction(() => {
+      this.insertChunk.run(recordingId, seq, offset, data.byteLength, chunkHash, this.clock().toISOString());
+      this.updateProgress.run(rec.file.size, rec.nextSeq, recordingId);
+    })();
+    return { sizeBytes: rec.file.size, chunkCount: rec.nextSeq };
+  }
+
+  async stop(recordingId: string, durationMs: number, ctx: CallerContext): Promise<Recording> {
+    const rec = this.requireActive(recordingId);
+    this.active.delete(recordingId);
+    rec.file.close();
+    rec.release();
+    const sha256 = rec.hash.digest('hex');
+    this.db
+      .prepare(
+        `UPDATE recordings SET status = 'complete', stopped_at = ?, duration_ms = ?, size_bytes = ?,
+           chunk_count = ?, sha256 = ? WHERE id = ?`,
+      )
+      .run(this.clock().toISOString(), durationMs, rec.file.size, rec.nextSeq, sha256, recordingId);
+    await this.deriveWorkingCopy(recordingId, ctx);
+    return this.get(recordingId);
+  }
+
+  /**
+   * Finds recordings left open by a crash or a kill, keeps every byte that reached the disk,
+   * marks them interrupted and derives a playable copy. Runs once at start, before any call.
+   */
+  async recover(ctx: Pick<CallerContext, 'userId' | 'role'>): Promise<RecoveredRecording[]> {
+    const open = this.db.prepare("SELECT * FROM recordings WHERE status = 'recording'").all() as RecordingRow[];
+    const recovered: RecoveredRecording[] = [];
+    for (const row of open) {
+      if (this.active.has(row.id)) continue;
+      const size = this.store.size(row.hearing_id, row.master_file) ?? 0;
+      const hash = createHash('sha256');
+      if (size > 0) {
+        const reader = this.store.read(row.hearing_id, row.master_file).getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          hash.update(value);
+        }
+      }
+      const lastChunkAt = this.db
+        .prepare('SELECT MAX(written_at) FROM recording_chunks WHERE recording_id = ?')
+        .pluck()
+        .get(row.id) as string | null;
+      const stoppedAt = lastChunkAt ?? row.started_at;
+      const durationMs = Math.max(0, Date.parse(stoppedAt) - Date.parse(row.started_at));
+      const recoveredAt = this.clock().toISOString();
+      this.db
+        .prepare(
+          `UPDATE recordings SET status = 'interrupted', stopped_at = ?, duration_ms = ?, size_bytes = ?, sha256 = ?
+           WHERE id = ?`,
+        )
+        .run(stoppedAt, durationMs, size, hash.digest('hex'), row.id);
+      const notice = {
+        recordingId: row.id,
+        hearingId: row.hearing_id,
+        sizeBytes: size,
+        chunkCount: row.chunk_count,
+        recoveredAt,
+      };
+      this.audit.append(ctx, 'recording.recovered', row.hearing_id, notice);
+      await this.deriveWorkingCopy(row.id, ctx);
+      recovered.push(notice);
+    }
+    return recovered;
+  }
+
+  listForHearing(hearingId: string): Recording[] {
+    const rows = this.db
+      .prepare('SELECT * FROM recordings WHERE hearing_id = ? ORDER BY segment')
+      .all(hearingId) as RecordingRow[];
+    return rows.map(toRecording);
+  }
+
+  get(recordingId: string): Recording {
+    const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(recordingId) as RecordingRow | undefined;
+    if (!row) throw new ApiError('not_found', `There is no recording with the identifier ${recordingId}.`);
+    return toRecording(row);
+  }
+
+  /** Where the media handler finds a recording's bytes; null when there is nothing to serve. */
+  locate(recordingId: string, variant: MediaVariant): { hearingId: string; name: string; mimeType: string } | null {
+    const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(recordingId) as RecordingRow | undefined;
+    if (!row) return null;
+    const name = variant === 'master' ? row.master_file : row.working_file;
+    if (!name) return null;
+    return { hearingId: row.hearing_id, name, mimeType: row.mime_type.split(';')[0] ?? 'video/webm' };
+  }
+
+  /** Closes open files so that the next start recovers them; used on shutdown. */
+  closeAll(): void {
+    for (const rec of this.active.values()) {
+      rec.file.close();
+      rec.release();
+    }
+    this.active.clear();
+  }
+
+  private requireActive(recordingId: string): ActiveRecording {
+    const rec = this.active.get(recordingId);
+    if (rec) return rec;
+    const row = this.db.prepare('SELECT status FROM recordings WHERE id = ?').get(recordingId) as
+      | { status: RecordingStatus }
+      | undefined;
+    if (!row) throw new ApiError('not_found', `There is no recording with the identifier ${recordingId}.`);
+    throw new ApiError('conflict', 'This recording has already stopped; start a new recording to go on.');
+  }
+
+  private async deriveWorkingCopy(recordingId: string, ctx: Pick<CallerContext, 'userId' | 'role'>): Promise<void> {
+    const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(recordingId) as RecordingRow;
+    if (row.size_bytes === 0) return;
+    const workingFile = row.master_file.replace('-master.', '-working.');
+    try {
+      const derivation = await this.workingCopies.derive(row.hearing_id, row.master_file, workingFile);
+      this.db.prepare('UPDATE recordings SET working_file = ? WHERE id = ?').run(workingFile, recordingId);
+      this.audit.append(ctx, 'recording.working_copy_derived', row.hearing_id, { recordingId, ...derivation });
+    } catch (err) {
+      // The master is intact and playable as it is; the working copy can be derived again later.
+      this.audit.append(ctx, 'recording.working_copy_failed', row.hearing_id, {
+        recordingId,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+}
+
+function toRecording(row: RecordingRow): Recording {
+  return {
+    id: row.id,
+    hearingId: row.hearing_id,
+    segment: row.segment,
+    status: row.status,
+    mimeType: row.mime_type,
+    startedAt: row.started_at,
+    stoppedAt: row.stopped_at,
+    durationMs: row.duration_ms,
+    sizeBytes: row.size_bytes,
+    chunkCount: row.chunk_count,
+    sha256: row.sha256,
+    masterUrl: `/media/recordings/${row.id}/master`,
+    workingUrl: row.working_file ? `/media/recordings/${row.id}/working` : null,
+  };
+}

@@ -1,0 +1,201 @@
+import {
+  closeSync,
+  createReadStream,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  statfsSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { StorageFullError, type Appendable, type MediaStore, type Writable } from './media-store';
+
+const safeName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+function check(part: string, what: string): string {
+  if (!safeName.test(part) || part.includes('..')) throw new Error(`Invalid ${what}: ${JSON.stringify(part)}`);
+  return part;
+}
+
+/** Media as plain files, one folder per hearing under `<root>/hearings/`. */
+export class FileMediaStore implements MediaStore {
+  constructor(private readonly root: string) {
+    mkdirSync(join(root, 'hearings'), { recursive: true });
+  }
+
+  private dir(hearingId: string): string {
+    return join(this.root, 'hearings', check(hearingId, 'hearing folder'));
+  }
+
+  private path(hearingId: string, name: string): string {
+    return join(this.dir(hearingId), check(name, 'file name'));
+  }
+
+  createAppendable(hearingId: string, name: string): Appendable {
+    mkdirSync(this.dir(hearingId), { recursive: true });
+    const fd = openSync(this.path(hearingId, name), 'wx');
+    syncDir(this.dir(hearingId));
+    return new FileAppendable(fd, 0);
+  }
+
+  reopenAppendable(hearingId: string, name: string): Appendable {
+    const path = this.path(hearingId, name);
+    const fd = openSync(path, 'r+');
+    return new FileAppendable(fd, statSync(path).size);
+  }
+
+  size(hearingId: string, name: string): number | null {
+    try {
+      return statSync(this.path(hearingId, name)).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  read(hearingId: string, name: string, range?: { start: number; end: number }): ReadableStream<Uint8Array> {
+    const stream = createReadStream(this.path(hearingId, name), range ?? {});
+    return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+  }
+
+  async readBytes(hearingId: string, name: string, start: number, end: number): Promise<Uint8Array> {
+    const fd = openSync(this.path(hearingId, name), 'r');
+    try {
+      const out = new Uint8Array(end - start);
+      let done = 0;
+      while (done < out.byteLength) {
+        const n = readSync(fd, out, done, out.byteLength - done, start + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out.subarray(0, done);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  createWritable(hearingId: string, name: string): Writable {
+    mkdirSync(this.dir(hearingId), { recursive: true });
+    const dir = this.dir(hearingId);
+    const target = this.path(hearingId, name);
+    const temp = `${target}.partial`;
+    let fd: number | null = openSync(temp, 'w');
+    const close = () => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+    };
+    return {
+      write(position, data) {
+        if (fd === null) throw new Error('The file is closed.');
+        try {
+          writeAll(fd, data, position);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new StorageFullError();
+          throw err;
+        }
+      },
+      commit() {
+        if (fd === null) throw new Error('The file is closed.');
+        fsyncSync(fd);
+        close();
+        renameSync(temp, target);
+        syncDir(dir);
+      },
+      abort() {
+        close();
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Nothing was left behind.
+        }
+      },
+    };
+  }
+
+  writeAtomic(hearingId: string, name: string, data: Uint8Array): void {
+    mkdirSync(this.dir(hearingId), { recursive: true });
+    const target = this.path(hearingId, name);
+    const temp = `${target}.partial`;
+    const fd = openSync(temp, 'w');
+    try {
+      writeAll(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+    syncDir(this.dir(hearingId));
+  }
+
+  freeBytes(): number {
+    const s = statfsSync(this.root);
+    return s.bavail * s.bsize;
+  }
+}
+
+class FileAppendable implements Appendable {
+  constructor(
+    private fd: number | null,
+    private length: number,
+  ) {}
+
+  get size(): number {
+    return this.length;
+  }
+
+  append(data: Uint8Array): void {
+    if (this.fd === null) throw new Error('The file is closed.');
+    try {
+      writeAll(this.fd, data, this.length);
+      fsyncSync(this.fd);
+    } catch (err) {
+      // Leave the file exactly as it was before this chunk, so every byte on disk is accounted for.
+      try {
+        ftruncateSync(this.fd, this.length);
+      } catch {
+        // The original error is the one to report.
+      }
+      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new StorageFullError();
+      throw err;
+    }
+    this.length += data.byteLength;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+function writeAll(fd: number, data: Uint8Array, position?: number): void {
+  let done = 0;
+  while (done < data.byteLength) {
+    done += writeSync(
+      fd,
+      data,
+      done,
+      data.byteLength - done,
+      position === undefined ? null : position + done,
+    );
+  }
+}
+
+/** Makes a new or renamed directory entry durable (a no-op where directories cannot be opened). */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a directory; NTFS journals the entry itself.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import {
+  ALL_FORMATS,
+  Conversion,
+  CustomSource,
+  Input,
+  Output,
+  StreamTarget,
+  WebMOutputFormat,
+  type StreamTargetChunk,
+} from 'mediabunny';
+import type { MediaStore } from './storage/media-store';
+
+/** What a working copy was derived from and how, so anyone can derive it again and compare. */
+export interface Derivation {
+  tool: string;
+  toolVersion: string;
+  input: { name: string; sha256: string; sizeBytes: number };
+  output: { name: string; sha256: string; sizeBytes: number };
+  durationMs: number;
+}
+
+export interface WorkingCopyDeriver {
+  derive(hearingId: string, masterName: string, workingName: string): Promise<Derivation>;
+}
+
+/** The remuxer that ran, read from the installed package so the record names the real version. */
+export const remuxTool = { name: 'mediabunny', version: installedVersion('mediabunny') };
+
+function installedVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  while (dir !== dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
+    }
+    dir = dirname(dir);
+  }
+  throw new Error(`Cannot find the installed version of ${name}.`);
+}
+
+/**
+ * Remuxes the master (as MediaRecorder wrote it: no duration, no cues) into a WebM file whose
+ * duration is known and whose cues let a player seek anywhere. Packets are copied, never
+ * re-encoded, so the pictures and sound are the master's own.
+ */
+export class MediabunnyRemuxer implements WorkingCopyDeriver {
+  constructor(private readonly store: MediaStore) {}
+
+  async derive(hearingId: string, masterName: string, workingName: string): Promise<Derivation> {
+    const inputSize = this.store.size(hearingId, masterName);
+    if (inputSize === null || inputSize === 0) throw new Error(`The master ${masterName} is missing or empty.`);
+    const inputHash = createHash('sha256');
+    let hashedUpTo = 0;
+    const source = new CustomSource({
+      getSize: () => inputSize,
+      read: (start, end) => this.store.readBytes(hearingId, masterName, start, end),
+    });
+    const input = new Input({ formats: ALL_FORMATS, source });
+    const writable = this.store.createWritable(hearingId, workingName);
+    let outputSize = 0;
+    const target = new StreamTarget(
+      new WritableStream<StreamTargetChunk>({
+        write(chunk) {
+          writable.write(chunk.position, chunk.data);
+          outputSize = Math.max(outputSize, chunk.position + chunk.data.byteLength);
+        },
+      }),
+    );
+    const output = new Output({ format: new WebMOutputFormat({ appendOnly: false }), target });
+    try {
+      const conversion = await Conversion.init({ input, output, showWarnings: false });
+      if (!conversion.isValid) {
+        const reasons = conversion.discardedTracks.map((t) => t.reason).join(', ');
+        throw new Error(`The master cannot be remuxed (${reasons || 'no usable track'}).`);
+      }
+      await conversion.execute();
+      writable.commit();
+    } catch (err) {
+      writable.abort();
+      throw err;
+    } finally {
+      input.dispose();
+    }
+    // Hash both files from disk: what is recorded is what a verifier will read.
+    for await (const part of streamChunks(this.store.read(hearingId, masterName))) {
+      inputHash.update(part);
+      hashedUpTo += part.byteLength;
+    }
+    const outputHash = createHash('sha256');
+    for await (const part of streamChunks(this.store.read(hearingId, workingName))) outputHash.update(part);
+    const durationMs = await this.durationOf(hearingId, workingName);
+    return {
+      tool: remuxTool.name,
+      toolVersion: remuxTool.version,
+      input: { name: masterName, sha256: inputHash.digest('hex'), sizeBytes: hashedUpTo },
+      output: { name: workingName, sha256: outputHash.digest('hex'), sizeBytes: outputSize },
+      durationMs,
+    };
+  }
+
+  private async durationOf(hearingId: string, name: string): Promise<number> {
+    const size = this.store.size(hearingId, name) ?? 0;
+    const input = new Input({
+      formats: ALL_FORMATS,
+      source: new CustomSource({
+        getSize: () => size,
+        read: (start, end) => this.store.readBytes(hearingId, name, start, end),
+      }),
+    });
+    try {
+      return Math.round((await input.computeDuration()) * 1000);
+    } finally {
+      input.dispose();
+    }
+  }
+}
+
+async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
