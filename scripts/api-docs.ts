@@ -1,0 +1,90 @@
+// Writes docs/api.md from the contract in shared/api/contract.ts, so the documentation cannot
+// drift from what main accepts. `--check` fails when the file is out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { contract, callNames } from '../shared/api/contract';
+import { errorCodes } from '../shared/api/errors';
+
+const file = join(import.meta.dirname, '..', 'docs', 'api.md');
+
+function schemaText(schema: z.ZodType, io: 'input' | 'output'): string {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return JSON.stringify(json, null, 2);
+}
+
+export function renderApiDocs(): string {
+  const lines = [
+    '# Hearing Room API',
+    '',
+    'Generated from `shared/api/contract.ts` by `npm run docs:api`; do not edit by hand.',
+    '',
+    'Every call goes through one dispatcher in main, which validates the input, checks the',
+    "caller's role, runs the service and writes the audit entry. The renderer reaches it through",
+    'Electron IPC; scripts and browser tests reach the same dispatcher through the web host.',
+    '',
+    '## Calling the web host',
+    '',
+    '`npm run host` prints one JSON line with `url` and `openUrl`; the token is the `token` query',
+    'parameter of `openUrl`. Every request must carry it:',
+    '',
+    '- API: `POST <url>/api/<call name>` with header `X-Hearing-Room-Token: <token>` and a JSON body',
+    '  (the input). Inputs with binary fields (a media chunk) use the frame format of',
+    '  `shared/api/wire.ts` (`Content-Type: application/vnd.hearing-room.frame`).',
+    '- Media: `GET <url>/media/recordings/<id>/master|working?token=<token>`, with HTTP Range support.',
+    '- Pages: open `openUrl` once; the host then sets a same-site cookie for the page and its assets.',
+    '',
+    'Example:',
+    '',
+    '```sh',
+    'curl -s -X POST "$URL/api/hearings.list" -H "X-Hearing-Room-Token: $TOKEN" \\',
+    "  -H 'Content-Type: application/json' -d '{}'",
+    '```',
+    '',
+    'Every answer is JSON: `{"ok": true, "value": ...}` or',
+    '`{"ok": false, "error": {"code", "message", "issues"?: [{"path", "code", "message"}]}}`.',
+    `Error codes: ${errorCodes.map((c) => `\`${c}\``).join(', ')}.`,
+    '',
+    '## Calls',
+    '',
+  ];
+  for (const name of callNames) {
+    const spec = contract[name];
+    lines.push(
+      `### \`${name}\``,
+      '',
+      spec.summary,
+      '',
+      `Roles: ${spec.roles.join(', ')}. Audited: ${spec.audit ? 'yes' : 'no'}.`,
+      '',
+      'Input:',
+      '',
+      '```json',
+      schemaText(spec.input, 'input'),
+      '```',
+      '',
+      'Output:',
+      '',
+      '```json',
+      schemaText(spec.output, 'output'),
+      '```',
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const text = renderApiDocs();
+  if (process.argv.includes('--check')) {
+    const current = readFileSync(file, 'utf8');
+    if (current !== text) {
+      console.error('docs/api.md is out of date: run `npm run docs:api`.');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(file, text);
+    console.info(`Wrote ${file}`);
+  }
+}

@@ -1,0 +1,39 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHostProcess, type HostProcess } from '../helpers/web-host-process';
+
+/** Each test gets its own data folder and its own web host process. */
+export const test = base.extend<{ host: HostProcess }>({
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-e2e-'));
+    const host = await startHostProcess(dataDir);
+    await use(host);
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export async function openApp(page: Page, host: HostProcess): Promise<void> {
+  await page.goto(`${host.openUrl}&lang=en`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+export async function createHearing(
+  page: Page,
+  fields: { caseReference: string; minorName: string; dateOfBirth: string; hearingDate: string },
+): Promise<string> {
+  await page.getByRole('button', { name: 'New hearing' }).click();
+  await page.getByLabel('Case reference').fill(fields.caseReference);
+  await page.getByLabel('Name of the minor').fill(fields.minorName);
+  await page.getByLabel('Date of birth').fill(fields.dateOfBirth);
+  await page.getByLabel('Hearing date').fill(fields.hearingDate);
+  await page.getByRole('button', { name: 'Create hearing' }).click();
+  await expect(page).toHaveURL(/#\/hearings\/[0-9a-f-]{36}/);
+  const id = /#\/hearings\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  if (!id) throw new Error(`No hearing id in ${page.url()}`);
+  return id;
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHearing, expect, openApp, test } from './fixtures';
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function ffprobe(file: string): { format: { duration?: string }; streams: Array<{ codec_type: string }> } {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as ReturnType<typeof ffprobe>;
+}
+
+test('create a hearing, record from the camera, and play the recording back', async ({ page, host }) => {
+  await openApp(page, host);
+  const hearingId = await createHearing(page, {
+    caseReference: 'BR.12.L3.004512/26',
+    minorName: 'Lena Peeters',
+    dateOfBirth: '2014-05-02',
+    hearingDate: '2026-11-28',
+  });
+
+  await expect(page.getByLabel('Camera')).toBeEnabled();
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  const master = join(host.dataDir, 'hearings', hearingId, 'segment-001-master.webm');
+
+  // The master grows on disk while the recording runs, chunk by chunk.
+  const sizes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.waitForTimeout(1000);
+    sizes.push(statSync(master, { throwIfNoEntry: false })?.size ?? 0);
+  }
+  expect(sizes[1]).toBeGreaterThan(0);
+  expect(sizes[5]).toBeGreaterThan(sizes[1] ?? 0);
+  await expect(page.getByTestId('elapsed')).toContainText(/0:0[5-9]|0:1\d/);
+
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  const shown = page.getByTestId('recording-sha256').first();
+  await expect(shown).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
+
+  // What the UI shows is the hash of the bytes on disk.
+  expect(await shown.textContent()).toBe(sha256(master));
+  const probe = ffprobe(master);
+  expect(probe.streams.map((s) => s.codec_type)).toContain('video');
+
+  // The working copy knows its duration, so the player can seek to the middle and play.
+  const working = join(host.dataDir, 'hearings', hearingId, 'segment-001-working.webm');
+  expect(Number(ffprobe(working).format.duration)).toBeGreaterThan(4.5);
+  const player = page.getByTestId('recording-player').first();
+  await expect
+    .poll(() => player.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 15_000 })
+    .toBeGreaterThan(4.5);
+  const landed = await player.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    const target = v.duration / 2;
+    await new Promise<void>((resolve) => {
+      v.addEventListener('seeked', () => resolve(), { once: true });
+      v.currentTime = target;
+    });
+    return { target, at: v.currentTime };
+  });
+  expect(Math.abs(landed.at - landed.target)).toBeLessThan(1);
+  await player.evaluate((v: HTMLVideoElement) => v.play());
+  await expect
+    .poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(landed.at + 0.3);
+});
