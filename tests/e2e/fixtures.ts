@@ -6,6 +6,8 @@ import { startHostProcess, type HostProcess } from '../helpers/web-host-process'
 
 /** Each test gets its own data folder and its own web host process. */
 export const test = base.extend<{ host: HostProcess }>({
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-e2e-'));
     const host = await startHostProcess(dataDir);
