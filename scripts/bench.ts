@@ -1,0 +1,105 @@
+// `npm run bench`: figures, each beside a baseline measured in the same run. Not a test: it
+// prints numbers and never fails on them.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { openServices } from '../main/services/app';
+import { localOperator } from '../shared/api/caller';
+import type { Hearing, Recording } from '../shared/domain/hearing';
+import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
+import { startHostProcess } from '../tests/helpers/web-host-process';
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const ctx = localOperator('internal');
+
+async function appendAndHash(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-bench-'));
+  try {
+    const services = await openServices({ dataDir, appVersion: 'bench' });
+    const call = async <T>(name: string, input: unknown) => {
+      const r = await services.dispatcher.dispatch(ctx, name, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as T;
+    };
+    const hearing = await call<Hearing>('hearings.create', {
+      caseReference: 'BENCH/1',
+      minorName: 'Bench',
+      dateOfBirth: '2015-01-01',
+      hearingDate: '2026-01-01',
+    });
+    // About one second of a high-bitrate recording (8 Mbit/s) per chunk.
+    const chunk = randomBytes(1024 * 1024);
+    const count = 256;
+    const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
+    const t0 = performance.now();
+    for (let seq = 0; seq < count; seq++) {
+      await call('recordings.appendChunk', { recordingId: rec.id, seq, data: chunk });
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const stopped = await services.dispatcher.dispatch(ctx, 'recordings.stop', { recordingId: rec.id, durationMs: 1000 });
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    services.close();
+    const mb = (count * chunk.byteLength) / 1e6;
+
+    const same = join(dataDir, 'same-bytes.bin');
+    writeFileSync(same, Buffer.concat(Array.from({ length: count }, () => chunk)));
+    const o0 = performance.now();
+    execFileSync('openssl', ['dgst', '-sha256', same]);
+    const opensslSeconds = (performance.now() - o0) / 1000;
+    console.info('Append, hash and sync chunks in main (1 MiB chunks, through the dispatcher):');
+    console.info(`  ${fmt(mb / seconds)} MB/s (${fmt(seconds * 1000 / count, 2)} ms per chunk, fsync included)`);
+    console.info(`  baseline openssl dgst -sha256 on the same ${fmt(mb, 0)} MB: ${fmt(mb / opensslSeconds)} MB/s`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function uiTimings(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-bench-'));
+  const t0 = performance.now();
+  const host = await startHostProcess(dataDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${host.openUrl}&lang=en`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const firstScreen = performance.now() - t0;
+    const launched = await page.evaluate(() => performance.now());
+    console.info('Start of the web host to the first screen rendered in Chromium:');
+    console.info(`  ${fmt(firstScreen, 0)} ms (of which the page itself: ${fmt(launched, 0)} ms since navigation)`);
+
+    await page.getByRole('button', { name: 'New hearing' }).click();
+    await page.getByLabel('Case reference').fill('BENCH/2');
+    await page.getByLabel('Name of the minor').fill('Bench');
+    await page.getByLabel('Date of birth').fill('2015-01-01');
+    await page.getByLabel('Hearing date').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Create hearing' }).click();
+    await page.waitForURL(/#\/hearings\/[0-9a-f-]{36}/);
+    const hearingId = /#\/hearings\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    const master = join(dataDir, 'hearings', hearingId, 'segment-001-master.webm');
+    await page.getByRole('button', { name: 'Start recording' }).waitFor();
+    await page.getByLabel('Camera').isEnabled();
+    const r0 = performance.now();
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    while ((statSync(master, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (performance.now() - r0 > 30_000) throw new Error('No chunk reached the disk in 30 s.');
+    }
+    console.info('Press of "Start recording" to the first chunk on disk:');
+    console.info(`  ${fmt(performance.now() - r0, 0)} ms (MediaRecorder timeslice: 1000 ms)`);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (wanted('append')) await appendAndHash();
+if (wanted('ui')) await uiTimings();
