@@ -46,3 +46,17 @@ export function brusselsDate(instant: Date): CalendarDate {
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
+
+/**
+ * Instants are ISO 8601 with seconds and an explicit offset (`Z` or `+01:00`): a local time
+ * without its offset names no instant, so it is refused rather than guessed.
+ */
+const isoInstant = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function parseInstant(value: string): Date | null {
+  const m = isoInstant.exec(value);
+  if (!m || parseIsoDate(m[1] ?? '') === null) return null;
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 59) return null;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
