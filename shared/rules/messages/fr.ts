@@ -1,0 +1,85 @@
+import type { UnmetCode } from '../unmet';
+
+export const fr: Record<UnmetCode, string> = {
+  'hearing.date_missing': "La date de l'audition manque. Indiquez le jour où l'audition a lieu.",
+  'hearing.date_mismatch':
+    "La date de l'audition ({{hearingDate}}) n'est pas le jour où elle commence ({{startDate}}, heure belge). Corrigez la date de l'audition.",
+  'rules.not_in_force':
+    "Les règles de cette application s'appliquent aux auditions à partir du {{validFrom}}. Vérifiez la date de l'audition ; pour une audition antérieure, demandez conseil à votre juriste.",
+
+  'order.missing':
+    "Aucun ordre d'enregistrement n'a été saisi. Une audition ne peut être filmée que sur ordre du procureur du Roi ou du juge d'instruction : indiquez qui a donné l'ordre, sa référence et sa date.",
+  'order.incomplete':
+    "L'ordre d'enregistrement est incomplet. Remplissez le champ signalé : qui a donné l'ordre, le nom du magistrat, la référence, la date, l'infraction, et si la personne est victime ou témoin.",
+  'order.date_after_hearing':
+    "L'ordre d'enregistrement est daté du {{orderDate}}, après l'audition ({{hearingDate}}). L'ordre doit exister avant l'audition : vérifiez sa date.",
+  'order.decided_not_to_record':
+    "Le magistrat a décidé que cette audition ne doit pas être filmée. N'enregistrez pas ; menez l'audition de la manière habituelle.",
+  'order.decision_without_reasons':
+    "La décision de ne pas filmer n'est pas motivée. Le magistrat doit donner ses motifs : indiquez-les tels qu'ils figurent dans la décision.",
+  'order.offence_out_of_scope':
+    "Pour cette infraction, l'audition filmée d'un adulte vulnérable n'est pas prévue. Vérifiez l'infraction avec le magistrat qui a donné l'ordre.",
+
+  'person.missing':
+    "La personne à entendre n'a pas été saisie. Indiquez son nom, sa date de naissance, sa langue et sa catégorie.",
+  'person.incomplete':
+    'Des informations sur la personne à entendre manquent. Remplissez le champ signalé.',
+  'person.date_of_birth_missing':
+    "La date de naissance manque. Indiquez la date de naissance ou, si elle n'est pas certaine, la date la plus ancienne et la date la plus récente possibles selon l'estimation de l'âge.",
+  'person.date_of_birth_range_inverted':
+    "La date de naissance la plus ancienne possible est postérieure à la plus récente. Corrigez les deux dates de l'estimation de l'âge.",
+  'person.born_after_hearing':
+    "La date de naissance est postérieure à la date de l'audition. Vérifiez la date de naissance et la date de l'audition.",
+  'person.out_of_scope':
+    "Le jour de l'audition, cette personne a {{majorityAge}} ans ou plus : ce n'est pas l'audition d'un mineur. Si la personne est un adulte vulnérable, choisissez la catégorie « adulte vulnérable » ; sinon, cette procédure ne s'applique pas.",
+  'person.vulnerable_adults_out_of_scope':
+    "Les règles utilisées ne prévoient pas d'audition filmée des adultes vulnérables. Cette personne est majeure le jour de l'audition : cette procédure ne s'applique pas.",
+  'person.category_should_be_minor':
+    "Le jour de l'audition, cette personne a moins de {{majorityAge}} ans, ou peut-être moins : elle doit être entendue comme mineur. Choisissez la catégorie « mineur ».",
+
+  'consent.missing':
+    "Le consentement à l'enregistrement n'a pas été noté. Un enfant de {{consentAge}} ans ou plus, et tout adulte, doit accepter d'être filmé : posez-lui la question, puis notez sa réponse, qui a posé la question, quand et dans quelle langue.",
+  'consent.incomplete':
+    "Le consentement n'est pas noté complètement. Remplissez le champ signalé : la réponse, qui a posé la question, quand, dans quelle langue, et les mots employés par la personne.",
+  'consent.refused':
+    "La personne entendue n'accepte pas d'être filmée. N'enregistrez pas et prévenez le magistrat.",
+  'consent.withdrawn':
+    "La personne entendue a retiré son consentement. Arrêtez l'enregistrement, ne le reprenez pas et prévenez le magistrat.",
+  'information.missing':
+    "L'enfant a moins de {{consentAge}} ans : il ne décide pas, mais doit être informé que l'audition sera filmée. Informez l'enfant, puis notez qui l'a informé, quand et dans quelle langue.",
+  'information.incomplete':
+    "L'information de l'enfant n'est pas notée complètement. Remplissez le champ signalé : qui a informé l'enfant, quand et dans quelle langue.",
+
+  'person_of_trust.undecided':
+    "Il n'est pas noté si l'enfant souhaite une personne de confiance. Demandez à l'enfant quel adulte il veut à ses côtés, ou s'il ne veut personne, et notez sa réponse. Si le magistrat a refusé la première personne, l'enfant peut en choisir une autre, ou personne.",
+  'person_of_trust.incomplete':
+    'Des informations sur la personne de confiance manquent. Remplissez le champ signalé.',
+  'person_of_trust.under_age':
+    "La personne de confiance a {{age}} ans le jour de l'audition et doit avoir au moins {{minimumAge}} ans. Demandez à l'enfant de choisir un adulte, ou personne.",
+  'person_of_trust.refusal_without_reasons':
+    "Le refus de la personne de confiance n'est pas motivé. Seule une décision motivée du magistrat peut l'écarter : indiquez les motifs.",
+  'person_of_trust.refused_person_chosen':
+    "L'enfant a choisi la personne que le magistrat a refusée. Demandez à l'enfant de choisir quelqu'un d'autre, ou personne.",
+
+  'attendee.incomplete':
+    'Des informations sur une personne présente manquent. Remplissez le champ signalé pour cette personne.',
+  'attendee.interviewer_missing':
+    "Aucun enquêteur chargé de l'audition n'est présent. L'audition doit être menée par un enquêteur formé : ajoutez-le aux personnes présentes.",
+  'attendee.interviewer_training_missing':
+    "{{name}} figure comme enquêteur chargé de l'audition sans référence de formation. Indiquez la référence de sa formation à l'audition des mineurs (par exemple le brevet TAM).",
+  'attendee.technician_missing':
+    "Aucun technicien n'est présent. Un membre du personnel technique doit assurer l'enregistrement depuis la régie : ajoutez-le aux personnes présentes.",
+  'attendee.psychologist_missing':
+    "Aucun psychologue ni psychiatre n'est présent. L'un des deux doit assister à l'audition : ajoutez-le aux personnes présentes.",
+  'attendee.person_of_trust_missing':
+    "L'enfant a choisi une personne de confiance, mais elle ne figure pas parmi les personnes présentes. Ajoutez-la, ou notez un nouveau choix de l'enfant.",
+  'attendee.left_before_arrival':
+    "Pour {{name}}, l'heure de départ est antérieure à l'heure d'arrivée. Corrigez les heures.",
+
+  'room.not_confirmed':
+    "Personne n'a confirmé la vérification du local. Vérifiez la salle d'audition et le matériel, puis notez qui l'a fait et quand.",
+  'room.not_child_friendly':
+    "La salle d'audition n'est pas confirmée comme adaptée aux enfants. Utilisez une salle aménagée pour l'audition d'enfants, puis cochez la case.",
+  'room.equipment_not_checked':
+    "Le matériel d'enregistrement n'a pas été vérifié. Testez les caméras et les micros, puis cochez la case.",
+};
