@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { openServices, type AppServices } from '../services/app';
+import { hardenWebContents } from './hardening';
+import { serveInvoke } from './ipc';
+import { powerSaveKeepAwake } from './keep-awake';
+import { nativeBindingPath } from './native-binding';
+import { applyPermissionPolicy } from './permissions';
+import { registerAppScheme, serveApp } from './protocol';
+import { createMainWindow } from './window';
+
+// Tests point the app at a throw-away folder; the single-instance lock follows it.
+const dataDirOverride = process.env.HEARING_ROOM_DATA_DIR;
+if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let services: AppServices | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  let quitting = false;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('session-created', (ses) => applyPermissionPolicy(ses));
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // One window holds the whole app: closing it ends the session on every platform, so the
+  // database is closed and no recording runs without a window to stop it.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    quitting = true;
+    services?.close();
+    services = undefined;
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      applyPermissionPolicy(session.defaultSession);
+      const appPath = app.getAppPath();
+      const nativeBinding = nativeBindingPath({
+        isPackaged: app.isPackaged,
+        appPath,
+        resourcesPath: process.resourcesPath,
+      });
+      services = await openServices({
+        dataDir: app.getPath('userData'),
+        appVersion: app.getVersion(),
+        keepAwake: powerSaveKeepAwake,
+        ...(nativeBinding ? { nativeBinding } : {}),
+      });
+      if (quitting) {
+        services.close();
+        return;
+      }
+      serveApp({ rendererDir: path.join(appPath, 'dist', 'renderer'), media: services.media });
+      serveInvoke(services.dispatcher);
+      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'));
+      mainWindow.on('closed', () => {
+        mainWindow = undefined;
+      });
+    })
+    .catch((err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      const hint = app.isPackaged
+        ? 'Reinstall Hearing Room. If it happens again, send this message to support.'
+        : 'If the database module failed to load, run "node scripts/electron-native.mjs" (it needs the network once), then start again.';
+      console.error('Hearing Room could not start', err);
+      dialog.showErrorBox('Hearing Room could not start', `${reason}\n\n${hint}`);
+      app.exit(1);
+    });
+}

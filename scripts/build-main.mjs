@@ -1,0 +1,45 @@
+// Bundles Electron's main process and its sandboxed preload into dist/main.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['main/electron/main.ts'],
+    outfile: 'dist/main/main.cjs',
+    platform: 'node',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+    // The services are ES modules that locate packages through import.meta.url; in this CommonJS
+    // bundle that URL is the bundle's own file.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/electron/preload.ts'],
+    outfile: 'dist/main/preload.cjs',
+    // A sandboxed preload gets a browser-like global and a require() that knows only 'electron'.
+    platform: 'browser',
+    target: 'es2023',
+    external: ['electron'],
+  }),
+]);
+
+console.info(`dist/main built for Electron ${electronVersion}`);
