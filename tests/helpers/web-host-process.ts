@@ -32,14 +32,14 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
     const timer = setTimeout(() => reject(new Error(`The web host did not start in 60 s.\n${stderr}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`The web host exited with ${code}.\n${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      let event: { event?: string; url?: string; openUrl?: string } | null = null;
+      let event: { event?: string; url?: string; openUrl?: string };
       try {
         event = JSON.parse(line) as typeof event;
       } catch {
         return;
       }
-      if (event?.event === 'recovered') recovered.push(event);
-      if (event?.event === 'listening' && event.url && event.openUrl) {
+      if (event.event === 'recovered') recovered.push(event);
+      if (event.event === 'listening' && event.url && event.openUrl) {
         clearTimeout(timer);
         resolve({
           url: event.url,
