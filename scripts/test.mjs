@@ -7,6 +7,7 @@ const steps = [
   ['Lint and layer rules', ['run', 'lint']],
   ['Unit and integration tests', ['run', 'test:unit']],
   ['Electron security review', ['run', 'test:security']],
+  ['Packaging configuration', ['run', 'test:packaging']],
   ['Build', ['run', 'build']],
   ['End-to-end tests in Chromium', ['run', 'test:e2e']],
   ['Electron end-to-end tests', ['run', 'test:electron']],
