@@ -1,0 +1,294 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { errorMessage } from '../api/error-message';
+import { formatDuration } from '../format/duration';
+import { guardLeaving } from '../routing/router';
+import type { DeviceChoice } from './media-devices';
+import { pickMimeType } from './mime-type';
+import { RecordingSession, type Interruption } from './recording-session';
+import { useCamera } from './use-camera';
+
+type Phase = 'idle' | 'starting' | 'recording' | 'stopping';
+
+type Alert =
+  | { kind: 'noFormat' }
+  | { kind: 'startFailed'; error: unknown }
+  | { kind: 'stopFailed'; error: unknown }
+  | { kind: 'interrupted'; why: Interruption; error?: unknown }
+  | { kind: 'leaveBlocked' };
+
+type Announcement = { kind: 'started' } | { kind: 'stopped'; durationMs: number } | null;
+
+function alertText(t: TFunction, alert: Alert): string {
+  switch (alert.kind) {
+    case 'noFormat':
+      return t('capture.errors.noFormat');
+    case 'startFailed':
+      return `${t('capture.errors.startFailed')} ${errorMessage(t, alert.error)}`;
+    case 'stopFailed':
+      return `${t('capture.errors.stopFailed')} ${errorMessage(t, alert.error)}`;
+    case 'interrupted':
+      if (alert.why === 'append') return `${t('capture.errors.appendFailed')} ${errorMessage(t, alert.error)}`;
+      if (alert.why === 'device') return t('capture.errors.deviceLost');
+      return t('capture.errors.recorderFailed');
+    case 'leaveBlocked':
+      return t('capture.errors.leaveBlocked');
+  }
+}
+
+/**
+ * Films a segment of the hearing: preview, choice of camera and microphone, Start and Stop. The
+ * media goes to main a second at a time while it is recorded, so the master grows on disk as the
+ * hearing goes on and nothing is lost if the window closes.
+ */
+export function Capture({ hearingId, onRecordingsChanged }: { hearingId: string; onRecordingsChanged: () => void }) {
+  const { t } = useTranslation();
+  const [chosenCamera, setChosenCamera] = useState<string | null>(null);
+  const [chosenMicrophone, setChosenMicrophone] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const camera = useCamera(chosenCamera, chosenMicrophone, attempt);
+
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [elapsedMs, setElapsedMs] = useState(0);
+  const [alert, setAlert] = useState<Alert | null>(null);
+  const [announcement, setAnnouncement] = useState<Announcement>(null);
+  const session = useRef<RecordingSession | null>(null);
+  const preview = useRef<HTMLVideoElement>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  const alertBox = useRef<HTMLDivElement>(null);
+
+  const stream = camera.status === 'live' ? camera.stream : null;
+  useEffect(() => {
+    if (preview.current) preview.current.srcObject = stream;
+  }, [stream]);
+
+  useEffect(() => {
+    if (phase !== 'recording') return;
+    const timer = window.setInterval(() => {
+      if (session.current) setElapsedMs(session.current.elapsedMs());
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [phase]);
+
+  // Keep the keyboard focus on the button that can act now.
+  useEffect(() => {
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body;
+    if (phase === 'recording' && (lost || focused === startButton.current)) stopButton.current?.focus();
+    if (phase === 'idle' && (lost || focused === stopButton.current)) startButton.current?.focus();
+  }, [phase]);
+
+  // While a segment is recorded (or being closed) the screen must not be left by accident.
+  const busy = phase !== 'idle';
+  useEffect(() => {
+    if (!busy) return;
+    const removeGuard = guardLeaving(() => {
+      setAlert({ kind: 'leaveBlocked' });
+      alertBox.current?.focus();
+      return false;
+    });
+    const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      removeGuard();
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [busy]);
+
+  // Should the screen go away all the same, close the segment properly: what was recorded stays.
+  useEffect(
+    () => () => {
+      void session.current?.stop().catch(() => undefined);
+    },
+    [],
+  );
+
+  async function finishRecording() {
+    const current = session.current;
+    if (!current) return;
+    setPhase('stopping');
+    try {
+      const recording = await current.stop();
+      setAlert((previous) => (previous?.kind === 'leaveBlocked' ? null : previous));
+      setAnnouncement({ kind: 'stopped', durationMs: recording.durationMs ?? current.elapsedMs() });
+    } catch (error) {
+      setAlert((previous) => previous ?? { kind: 'stopFailed', error });
+    } finally {
+      session.current = null;
+      setPhase('idle');
+      onRecordingsChanged();
+    }
+  }
+
+  async function startRecording() {
+    if (phase !== 'idle' || !stream) return;
+    const mimeType = pickMimeType();
+    if (!mimeType) {
+      setAlert({ kind: 'noFormat' });
+      return;
+    }
+    setAlert(null);
+    setAnnouncement(null);
+    setPhase('starting');
+    try {
+      session.current = await RecordingSession.start({
+        stream,
+        hearingId,
+        mimeType,
+        onInterrupted: (why, error) => {
+          setAlert({ kind: 'interrupted', why, error });
+          void finishRecording();
+        },
+      });
+      setElapsedMs(0);
+      setPhase('recording');
+      setAnnouncement({ kind: 'started' });
+      onRecordingsChanged();
+    } catch (error) {
+      setAlert({ kind: 'startFailed', error });
+      setPhase('idle');
+    }
+  }
+
+  const recording = phase === 'recording';
+  const devicesLocked = phase !== 'idle' || camera.status !== 'live';
+
+  return (
+    <div className="capture">
+      <div className="capture-preview">
+        <video
+          ref={preview}
+          className="preview"
+          muted
+          autoPlay
+          playsInline
+          aria-label={t('capture.preview')}
+          hidden={camera.status !== 'live'}
+        />
+        {camera.status === 'opening' && <p className="preview-placeholder">{t('capture.opening')}</p>}
+        {camera.status === 'failed' && (
+          <div className="preview-placeholder notice error" role="alert">
+            <p>{t(`capture.problems.${camera.problem}`)}</p>
+            {!busy && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setChosenCamera(null);
+                  setChosenMicrophone(null);
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                {t('app.retry')}
+              </button>
+            )}
+          </div>
+        )}
+        {recording && (
+          <p className="recording-indicator" aria-hidden="true">
+            <span className="dot" />
+            {t('capture.phase.recording')}
+          </p>
+        )}
+      </div>
+
+      <div className="capture-controls">
+        <div className="devices">
+          <DeviceSelect
+            id="camera"
+            label={t('capture.camera')}
+            fallbackLabel={(n) => t('capture.cameraN', { n })}
+            choices={camera.status === 'live' ? camera.devices.cameras : []}
+            value={camera.status === 'live' ? camera.cameraId : null}
+            disabled={devicesLocked}
+            onChange={setChosenCamera}
+          />
+          <DeviceSelect
+            id="microphone"
+            label={t('capture.microphone')}
+            fallbackLabel={(n) => t('capture.microphoneN', { n })}
+            choices={camera.status === 'live' ? camera.devices.microphones : []}
+            value={camera.status === 'live' ? camera.microphoneId : null}
+            disabled={devicesLocked}
+            onChange={setChosenMicrophone}
+          />
+        </div>
+
+        <div className="recorder">
+          <div className="buttons">
+            <button
+              ref={startButton}
+              type="button"
+              className="button primary"
+              disabled={phase !== 'idle' || camera.status !== 'live'}
+              onClick={() => void startRecording()}
+            >
+              <span className="rec-symbol" aria-hidden="true" />
+              {t('capture.start')}
+            </button>
+            <button
+              ref={stopButton}
+              type="button"
+              className="button stop"
+              disabled={!recording}
+              onClick={() => void finishRecording()}
+            >
+              <span className="stop-symbol" aria-hidden="true" />
+              {t('capture.stop')}
+            </button>
+          </div>
+          <p className="elapsed">
+            <span className="elapsed-label">{t('capture.elapsed')}</span>{' '}
+            <span data-testid="elapsed" role="timer" className="elapsed-value">
+              {formatDuration(elapsedMs)}
+            </span>
+          </p>
+          <p className="phase" data-phase={phase}>
+            {recording && <span className="dot" aria-hidden="true" />}
+            {t(`capture.phase.${phase}`)}
+          </p>
+        </div>
+      </div>
+
+      <div ref={alertBox} tabIndex={-1} className="notice-slot" role="alert">
+        {alert && <p className="notice error">{alertText(t, alert)}</p>}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement?.kind === 'started' && t('capture.announce.started')}
+        {announcement?.kind === 'stopped' &&
+          t('capture.announce.stopped', { duration: formatDuration(announcement.durationMs) })}
+      </p>
+    </div>
+  );
+}
+
+function DeviceSelect(props: {
+  id: string;
+  label: string;
+  fallbackLabel: (n: number) => string;
+  choices: DeviceChoice[];
+  value: string | null;
+  disabled: boolean;
+  onChange: (deviceId: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value ?? ''}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.value === null && <option value="">—</option>}
+        {props.choices.map((choice, index) => (
+          <option key={choice.deviceId} value={choice.deviceId}>
+            {choice.label || props.fallbackLabel(index + 1)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

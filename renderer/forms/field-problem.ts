@@ -1,0 +1,73 @@
+import type { TFunction } from 'i18next';
+import { newHearingInput } from '../../shared/api/contract';
+
+export const hearingFields = ['caseReference', 'minorName', 'dateOfBirth', 'hearingDate'] as const;
+export type HearingField = (typeof hearingFields)[number];
+export type HearingValues = Record<HearingField, string>;
+
+/** What is wrong with a field: the stable issue code main uses, and the limit when it has one. */
+export interface FieldProblem {
+  code: string;
+  max?: number;
+}
+
+type Issue = NonNullable<
+  ReturnType<(typeof newHearingInput.shape)[HearingField]['safeParse']>['error']
+>['issues'][number];
+
+/**
+ * The code of a schema issue, the same way main's dispatcher names it (toInputIssues), so a
+ * field checked while typing and a field refused by main read alike.
+ */
+function problemOf(issue: Issue): FieldProblem {
+  const params = (issue as { params?: { code?: unknown } }).params;
+  if (typeof params?.code === 'string') return { code: params.code };
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+    return { code: 'required' };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return { code: 'too_long', max: Number(issue.maximum) };
+  }
+  return { code: issue.code };
+}
+
+/**
+ * Checks one field with the contract's own schema. `partial` says the input holds something it
+ * cannot read as a value (a date typed in part), which the input reports as an empty value.
+ */
+export function checkField(field: HearingField, value: string, partial = false): FieldProblem | null {
+  if (value.trim() === '') return { code: partial ? 'date_invalid' : 'required' };
+  const result = newHearingInput.shape[field].safeParse(value);
+  const issue = result.error?.issues[0];
+  return issue ? problemOf(issue) : null;
+}
+
+export function checkAll(
+  values: HearingValues,
+  partial: Partial<Record<HearingField, boolean>> = {},
+): Partial<Record<HearingField, FieldProblem>> {
+  const problems: Partial<Record<HearingField, FieldProblem>> = {};
+  for (const field of hearingFields) {
+    const problem = checkField(field, values[field], partial[field]);
+    if (problem) problems[field] = problem;
+  }
+  return problems;
+}
+
+export function isHearingField(path: string): path is HearingField {
+  return (hearingFields as readonly string[]).includes(path);
+}
+
+export function problemMessage(t: TFunction, problem: FieldProblem): string {
+  switch (problem.code) {
+    case 'required':
+      return t('form.errors.required');
+    case 'too_long':
+      return problem.max ? t('form.errors.tooLong', { max: problem.max }) : t('form.errors.tooLongNoLimit');
+    case 'date_invalid':
+      return t('form.errors.dateInvalid');
+    default:
+      return t('form.errors.invalid');
+  }
+}

@@ -1,0 +1,117 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Hearing } from '../../shared/domain/hearing';
+import { call } from '../api/client';
+import { useQuery } from '../api/use-query';
+import { Capture } from '../capture/Capture';
+import { PageHeading } from '../components/PageHeading';
+import { LoadFailed, Loading } from '../components/QueryStatus';
+import { HearingStatusBadge } from '../components/StatusBadge';
+import { ageOn, formatCalendarDate } from '../format/dates';
+import { hrefFor } from '../routing/routes';
+import { RecordingItem } from './RecordingItem';
+import { formatLocale } from '../i18n/locale';
+
+export function HearingPage({ hearingId }: { hearingId: string }) {
+  const { t } = useTranslation();
+  const load = useCallback(() => call('hearings.get', { hearingId }), [hearingId]);
+  const hearing = useQuery(hearingId, load);
+  const { reload } = hearing;
+
+  return (
+    <>
+      <p className="back">
+        <a href={hrefFor({ name: 'hearings' })}>{t('hearing.back')}</a>
+      </p>
+      <PageHeading
+        title={
+          hearing.value
+            ? t('hearing.title', { caseReference: hearing.value.caseReference })
+            : t('hearing.titleUnknown')
+        }
+      />
+      {hearing.value ? (
+        <>
+          {hearing.error !== undefined && (
+            <LoadFailed what={t('hearing.refreshFailed')} error={hearing.error} onRetry={reload} />
+          )}
+          <Facts hearing={hearing.value} />
+          <section className="panel" aria-labelledby="record-title">
+            <h2 id="record-title">{t('capture.title')}</h2>
+            <Capture hearingId={hearing.value.id} onRecordingsChanged={reload} />
+          </section>
+          <Recordings hearing={hearing.value} />
+        </>
+      ) : hearing.error !== undefined ? (
+        <LoadFailed what={t('hearing.loadFailed')} error={hearing.error} onRetry={reload} />
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function Facts({ hearing }: { hearing: Hearing }) {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  const age = ageOn(hearing.dateOfBirth, hearing.hearingDate);
+  return (
+    <section className="panel" aria-labelledby="facts-title">
+      <h2 id="facts-title">{t('hearing.facts')}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('hearing.caseReference')}</dt>
+          <dd>{hearing.caseReference}</dd>
+        </div>
+        <div>
+          <dt>{t('hearing.minorName')}</dt>
+          <dd>{hearing.minorName}</dd>
+        </div>
+        <div>
+          <dt>{t('hearing.dateOfBirth')}</dt>
+          <dd>{formatCalendarDate(hearing.dateOfBirth, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('hearing.hearingDate')}</dt>
+          <dd>{formatCalendarDate(hearing.hearingDate, locale)}</dd>
+        </div>
+        {age !== null && (
+          <div>
+            <dt>{t('hearing.age')}</dt>
+            <dd>{t('hearing.years', { count: age })}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('hearing.status')}</dt>
+          <dd>
+            <HearingStatusBadge status={hearing.status} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function Recordings({ hearing }: { hearing: Hearing }) {
+  const { t } = useTranslation();
+  const recordings = hearing.recordings;
+  return (
+    <section className="panel" aria-labelledby="recordings-title">
+      <h2 id="recordings-title">{t('recordings.title')}</h2>
+      {recordings.length === 0 ? (
+        <p className="empty">{t('recordings.empty')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('recordings.count', { count: recordings.length })}</p>
+          <ol className="recordings">
+            {recordings.map((recording) => (
+              <li key={recording.id}>
+                <RecordingItem recording={recording} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Recording } from '../../shared/domain/hearing';
+import { mediaUrl } from '../api/media-url';
+import { CopyButton } from '../components/CopyButton';
+import { RecordingStatusBadge } from '../components/StatusBadge';
+import { formatInstant } from '../format/dates';
+import { formatDuration } from '../format/duration';
+import { formatBytes, formatSize } from '../format/size';
+import { formatLocale } from '../i18n/locale';
+
+export function RecordingItem({ recording }: { recording: Recording }) {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  const digest = useRef<HTMLElement>(null);
+  const headingId = `segment-${recording.id}`;
+  const segment = recording.segment;
+  const size =
+    recording.sizeBytes < 1000
+      ? formatBytes(recording.sizeBytes, locale)
+      : t('recordings.sizeValue', {
+          size: formatSize(recording.sizeBytes, locale),
+          exact: formatBytes(recording.sizeBytes, locale),
+        });
+  const source = recording.workingUrl ?? recording.masterUrl;
+
+  return (
+    <article className="recording" aria-labelledby={headingId}>
+      <header className="recording-head">
+        <h3 id={headingId}>{t('recordings.segment', { segment })}</h3>
+        <RecordingStatusBadge status={recording.status} />
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('recordings.startedAt')}</dt>
+          <dd>{formatInstant(recording.startedAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('recordings.duration')}</dt>
+          <dd>{recording.durationMs === null ? t('recordings.notYet') : formatDuration(recording.durationMs)}</dd>
+        </div>
+        <div>
+          <dt>{t('recordings.size')}</dt>
+          <dd data-testid="recording-size">{size}</dd>
+        </div>
+        <div className="wide">
+          <dt>{t('recordings.sha256')}</dt>
+          <dd>
+            {recording.sha256 ? (
+              <span className="digest-line">
+                <code ref={digest} className="digest" data-testid="recording-sha256">
+                  {recording.sha256}
+                </code>
+                <CopyButton
+                  value={recording.sha256}
+                  label={t('recordings.copyLabel', { segment })}
+                  target={() => digest.current}
+                />
+              </span>
+            ) : (
+              t('recordings.digestPending')
+            )}
+          </dd>
+        </div>
+      </dl>
+      {recording.status === 'recording' ? (
+        <p className="muted">{t('recordings.stillRecording')}</p>
+      ) : (
+        <video
+          className="player"
+          controls
+          preload="metadata"
+          src={mediaUrl(source)}
+          aria-label={t('recordings.player', { segment })}
+          data-testid="recording-player"
+        />
+      )}
+    </article>
+  );
+}
