@@ -83,4 +83,47 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'recordings cannot be deleted'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'seals, and sealed hearings fixed',
+    sql: `
+      -- One seal per hearing: the signed manifest, its hash, and where the audit chain stood.
+      CREATE TABLE seals (
+        hearing_id TEXT PRIMARY KEY REFERENCES hearings(id),
+        sealed_at TEXT NOT NULL,
+        sealed_by TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        manifest_sha256 TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        key_fingerprint TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        audit_hash TEXT NOT NULL
+      );
+      CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
+        BEGIN SELECT RAISE(ABORT, 'a seal cannot be changed'); END;
+      CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
+        BEGIN SELECT RAISE(ABORT, 'a seal cannot be removed'); END;
+      CREATE TRIGGER seals_not_while_recording BEFORE INSERT ON seals
+        WHEN EXISTS (SELECT 1 FROM recordings WHERE hearing_id = NEW.hearing_id AND status = 'recording')
+        BEGIN SELECT RAISE(ABORT, 'a hearing cannot be sealed while one of its recordings is running'); END;
+
+      -- Once sealed, a hearing, its recordings and their chunks are fixed.
+      CREATE TRIGGER hearings_sealed_fixed BEFORE UPDATE ON hearings
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = OLD.id)
+        BEGIN SELECT RAISE(ABORT, 'a sealed hearing cannot be changed'); END;
+      CREATE TRIGGER hearings_sealed_no_delete BEFORE DELETE ON hearings
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = OLD.id)
+        BEGIN SELECT RAISE(ABORT, 'a sealed hearing cannot be deleted'); END;
+      CREATE TRIGGER recordings_sealed_no_insert BEFORE INSERT ON recordings
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a sealed hearing cannot be recorded again'); END;
+      CREATE TRIGGER recordings_sealed_fixed BEFORE UPDATE ON recordings
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id IN (OLD.hearing_id, NEW.hearing_id))
+        BEGIN SELECT RAISE(ABORT, 'a recording of a sealed hearing cannot be changed'); END;
+      CREATE TRIGGER recording_chunks_sealed_no_insert BEFORE INSERT ON recording_chunks
+        WHEN EXISTS (
+          SELECT 1 FROM recordings r JOIN seals s ON s.hearing_id = r.hearing_id WHERE r.id = NEW.recording_id)
+        BEGIN SELECT RAISE(ABORT, 'a recording of a sealed hearing cannot get new chunks'); END;
+    `,
+  },
 ];
