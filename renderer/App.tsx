@@ -13,7 +13,9 @@ export function App() {
     <Layout onHome={route.name === 'hearings'}>
       {route.name === 'hearings' && <HearingsList />}
       {route.name === 'newHearing' && <NewHearingForm />}
-      {route.name === 'hearing' && <HearingPage key={route.hearingId} hearingId={route.hearingId} />}
+      {route.name === 'hearing' && (
+        <HearingPage key={route.hearingId} hearingId={route.hearingId} />
+      )}
       {route.name === 'notFound' && <NotFound />}
     </Layout>
   );

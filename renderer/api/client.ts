@@ -10,7 +10,10 @@ import { tokenHeader, webToken } from './token';
  * Makes one API call and returns its output, or throws an ApiError. Inside the Electron app the
  * call goes through the preload's bridge; on the web host it is an HTTP POST to `/api/<name>`.
  */
-export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+export async function call<N extends CallName>(
+  name: N,
+  input: CallInput<N>,
+): Promise<CallOutput<N>> {
   const bridge = electronBridge();
   const result = bridge ? await invokeBridge(bridge, name, input) : await post(name, input);
   if (result.ok) return result.value as CallOutput<N>;

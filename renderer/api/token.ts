@@ -21,7 +21,11 @@ export function captureToken(): void {
       // Storage may be disabled; the token then lives as long as the page.
     }
     url.searchParams.delete(queryParam);
-    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${url.pathname}${url.search}${url.hash}`,
+    );
   }
 }
 

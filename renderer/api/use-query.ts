@@ -27,16 +27,24 @@ export function useQuery<T>(key: string, load: () => Promise<T>): Query<T> {
   useEffect(() => {
     let live = true;
     setPending({ key, version });
-    loadRef.current().then(
-      (value) => {
-        if (live) setLoaded({ key, value });
-      },
-      (error: unknown) => {
-        if (live) setLoaded((previous) => ({ key, value: previous?.key === key ? previous.value : undefined, error }));
-      },
-    ).finally(() => {
-      if (live) setPending(null);
-    });
+    loadRef
+      .current()
+      .then(
+        (value) => {
+          if (live) setLoaded({ key, value });
+        },
+        (error: unknown) => {
+          if (live)
+            setLoaded((previous) => ({
+              key,
+              value: previous?.key === key ? previous.value : undefined,
+              error,
+            }));
+        },
+      )
+      .finally(() => {
+        if (live) setPending(null);
+      });
     return () => {
       live = false;
     };

@@ -29,7 +29,8 @@ function alertText(t: TFunction, alert: Alert): string {
     case 'stopFailed':
       return `${t('capture.errors.stopFailed')} ${errorMessage(t, alert.error)}`;
     case 'interrupted':
-      if (alert.why === 'append') return `${t('capture.errors.appendFailed')} ${errorMessage(t, alert.error)}`;
+      if (alert.why === 'append')
+        return `${t('capture.errors.appendFailed')} ${errorMessage(t, alert.error)}`;
       if (alert.why === 'device') return t('capture.errors.deviceLost');
       return t('capture.errors.recorderFailed');
     case 'leaveBlocked':
@@ -42,7 +43,13 @@ function alertText(t: TFunction, alert: Alert): string {
  * media goes to main a second at a time while it is recorded, so the master grows on disk as the
  * hearing goes on and nothing is lost if the window closes.
  */
-export function Capture({ hearingId, onRecordingsChanged }: { hearingId: string; onRecordingsChanged: () => void }) {
+export function Capture({
+  hearingId,
+  onRecordingsChanged,
+}: {
+  hearingId: string;
+  onRecordingsChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [chosenCamera, setChosenCamera] = useState<string | null>(null);
   const [chosenMicrophone, setChosenMicrophone] = useState<string | null>(null);
@@ -76,7 +83,8 @@ export function Capture({ hearingId, onRecordingsChanged }: { hearingId: string;
   useEffect(() => {
     const focused = document.activeElement;
     const lost = focused === null || focused === document.body;
-    if (phase === 'recording' && (lost || focused === startButton.current)) stopButton.current?.focus();
+    if (phase === 'recording' && (lost || focused === startButton.current))
+      stopButton.current?.focus();
     if (phase === 'idle' && (lost || focused === stopButton.current)) startButton.current?.focus();
   }, [phase]);
 
@@ -167,7 +175,9 @@ export function Capture({ hearingId, onRecordingsChanged }: { hearingId: string;
           aria-label={t('capture.preview')}
           hidden={camera.status !== 'live'}
         />
-        {camera.status === 'opening' && <p className="preview-placeholder">{t('capture.opening')}</p>}
+        {camera.status === 'opening' && (
+          <p className="preview-placeholder">{t('capture.opening')}</p>
+        )}
         {camera.status === 'failed' && (
           <div className="preview-placeholder notice error" role="alert">
             <p>{t(`capture.problems.${camera.problem}`)}</p>

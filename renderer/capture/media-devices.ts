@@ -19,7 +19,10 @@ export function mediaDevicesAvailable(): boolean {
  * Opens the camera and microphone. Hearings are filmed at 720p, 25 frames a second where the
  * camera can; a device chosen by the person must be that device, not a stand-in.
  */
-export function openStream(cameraId: string | null, microphoneId: string | null): Promise<MediaStream> {
+export function openStream(
+  cameraId: string | null,
+  microphoneId: string | null,
+): Promise<MediaStream> {
   return navigator.mediaDevices.getUserMedia({
     video: {
       ...(cameraId ? { deviceId: { exact: cameraId } } : {}),

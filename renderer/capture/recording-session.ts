@@ -32,10 +32,17 @@ export class RecordingSession {
       mimeType: options.mimeType,
     });
     try {
-      return new RecordingSession(recording, options.stream, options.mimeType, options.onInterrupted);
+      return new RecordingSession(
+        recording,
+        options.stream,
+        options.mimeType,
+        options.onInterrupted,
+      );
     } catch (error) {
       // The master is open but nothing can be recorded into it: close it, empty, and say so.
-      await call('recordings.stop', { recordingId: recording.id, durationMs: 0 }).catch(() => undefined);
+      await call('recordings.stop', { recordingId: recording.id, durationMs: 0 }).catch(
+        () => undefined,
+      );
       throw error;
     }
   }

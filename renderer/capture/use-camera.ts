@@ -25,7 +25,11 @@ export type Camera =
  * The live camera and microphone for this screen. Asking again (a new `attempt`, another device)
  * closes the previous stream first; leaving the screen closes it, so the camera light goes off.
  */
-export function useCamera(cameraId: string | null, microphoneId: string | null, attempt: number): Camera {
+export function useCamera(
+  cameraId: string | null,
+  microphoneId: string | null,
+  attempt: number,
+): Camera {
   const [camera, setCamera] = useState<Camera>({ status: 'opening' });
 
   useEffect(() => {

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
  * Copies a value to the clipboard. Where the clipboard is refused, the value is selected instead
  * so the person can copy it with the keyboard.
  */
-export function CopyButton({ value, label, target }: { value: string; label: string; target: () => HTMLElement | null }) {
+export function CopyButton({
+  value,
+  label,
+  target,
+}: {
+  value: string;
+  label: string;
+  target: () => HTMLElement | null;
+}) {
   const { t } = useTranslation();
   const [result, setResult] = useState<'copied' | 'select' | null>(null);
 
@@ -27,7 +35,11 @@ export function CopyButton({ value, label, target }: { value: string; label: str
         {t('recordings.copy')}
       </button>
       <span className="copy-result" role="status">
-        {result === 'copied' ? t('recordings.copied') : result === 'select' ? t('recordings.copyManually') : ''}
+        {result === 'copied'
+          ? t('recordings.copied')
+          : result === 'select'
+            ? t('recordings.copyManually')
+            : ''}
       </span>
     </>
   );

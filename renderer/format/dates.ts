@@ -16,7 +16,9 @@ export function formatCalendarDate(iso: string, locale: string): string {
 export function formatInstant(iso: string, locale: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(instant);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    instant,
+  );
 }
 
 /** Today's date in local time, as the value of an `<input type="date">`. */

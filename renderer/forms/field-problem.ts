@@ -36,7 +36,11 @@ function problemOf(issue: Issue): FieldProblem {
  * Checks one field with the contract's own schema. `partial` says the input holds something it
  * cannot read as a value (a date typed in part), which the input reports as an empty value.
  */
-export function checkField(field: HearingField, value: string, partial = false): FieldProblem | null {
+export function checkField(
+  field: HearingField,
+  value: string,
+  partial = false,
+): FieldProblem | null {
   if (value.trim() === '') return { code: partial ? 'date_invalid' : 'required' };
   const result = newHearingInput.shape[field].safeParse(value);
   const issue = result.error?.issues[0];
@@ -64,7 +68,9 @@ export function problemMessage(t: TFunction, problem: FieldProblem): string {
     case 'required':
       return t('form.errors.required');
     case 'too_long':
-      return problem.max ? t('form.errors.tooLong', { max: problem.max }) : t('form.errors.tooLongNoLimit');
+      return problem.max
+        ? t('form.errors.tooLong', { max: problem.max })
+        : t('form.errors.tooLongNoLimit');
     case 'date_invalid':
       return t('form.errors.dateInvalid');
     default:

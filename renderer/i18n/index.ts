@@ -56,7 +56,11 @@ export async function chooseLocale(locale: Locale): Promise<void> {
   const url = new URL(window.location.href);
   if (url.searchParams.has(queryParam)) {
     url.searchParams.delete(queryParam);
-    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${url.pathname}${url.search}${url.hash}`,
+    );
   }
   await i18next.changeLanguage(locale);
 }

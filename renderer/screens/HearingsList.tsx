@@ -21,14 +21,22 @@ export function HearingsList() {
     <>
       <div className="page-head">
         <PageHeading title={t('hearings.title')} />
-        <button type="button" className="button primary" onClick={() => navigate({ name: 'newHearing' })}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => navigate({ name: 'newHearing' })}
+        >
           {t('hearings.new')}
         </button>
       </div>
       {hearings.value ? (
         <HearingsTable hearings={hearings.value} />
       ) : hearings.error ? (
-        <LoadFailed what={t('hearings.loadFailed')} error={hearings.error} onRetry={hearings.reload} />
+        <LoadFailed
+          what={t('hearings.loadFailed')}
+          error={hearings.error}
+          onRetry={hearings.reload}
+        />
       ) : (
         <Loading />
       )}
@@ -59,7 +67,9 @@ function HearingsTable({ hearings }: { hearings: HearingSummary[] }) {
           {hearings.map((hearing) => (
             <tr key={hearing.id}>
               <th scope="row">
-                <a href={hrefFor({ name: 'hearing', hearingId: hearing.id })}>{hearing.caseReference}</a>
+                <a href={hrefFor({ name: 'hearing', hearingId: hearing.id })}>
+                  {hearing.caseReference}
+                </a>
               </th>
               <td>{hearing.minorName}</td>
               <td>{formatCalendarDate(hearing.hearingDate, locale)}</td>

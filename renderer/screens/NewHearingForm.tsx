@@ -113,7 +113,12 @@ export function NewHearingForm() {
     <>
       <PageHeading title={t('form.title')} />
       <p className="lead">{t('form.intro')}</p>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={pending}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        aria-busy={pending}
+      >
         {hearingFields.map((field) => {
           const problem = shown(field);
           const errorId = `${field}-error`;

@@ -37,7 +37,11 @@ export function RecordingItem({ recording }: { recording: Recording }) {
         </div>
         <div>
           <dt>{t('recordings.duration')}</dt>
-          <dd>{recording.durationMs === null ? t('recordings.notYet') : formatDuration(recording.durationMs)}</dd>
+          <dd>
+            {recording.durationMs === null
+              ? t('recordings.notYet')
+              : formatDuration(recording.durationMs)}
+          </dd>
         </div>
         <div>
           <dt>{t('recordings.size')}</dt>

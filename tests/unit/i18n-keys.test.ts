@@ -77,13 +77,19 @@ test('every plural message has exactly the forms its language needs', () => {
 
 test('every language uses the same placeholders in each message', () => {
   const placeholders = (value: unknown) =>
-    [...new Set(String(value).match(/\{\{\s*[\w.]+/g) ?? [])].map((p) => p.replace(/\{\{\s*/, '')).sort();
+    [...new Set(String(value).match(/\{\{\s*[\w.]+/g) ?? [])]
+      .map((p) => p.replace(/\{\{\s*/, ''))
+      .sort();
   const english = catalogs.get('en')!;
   for (const [language, flat] of catalogs) {
     for (const [key, value] of flat) {
       const base = key.replace(pluralSuffix, '');
       const reference = english.get(base) ?? english.get(`${base}_other`);
-      assert.deepEqual(placeholders(value), placeholders(reference), `${language}: placeholders of "${key}"`);
+      assert.deepEqual(
+        placeholders(value),
+        placeholders(reference),
+        `${language}: placeholders of "${key}"`,
+      );
     }
   }
 });

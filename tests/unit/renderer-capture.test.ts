@@ -61,7 +61,10 @@ test('after a failed send nothing more is sent and the failure is reported once'
 
 test('drain resolves at once on an empty queue, and also when reading a chunk fails', async () => {
   const failures: unknown[] = [];
-  const queue = new ChunkQueue(async () => undefined, (error) => failures.push(error));
+  const queue = new ChunkQueue(
+    async () => undefined,
+    (error) => failures.push(error),
+  );
   await queue.drain();
   queue.push({
     arrayBuffer: () => {
@@ -73,8 +76,20 @@ test('drain resolves at once on an empty queue, and also when reading a chunk fa
 });
 
 test('the first supported format is chosen, VP9 before VP8 before plain WebM', () => {
-  assert.equal(pickMimeType(() => true), 'video/webm;codecs=vp9,opus');
-  assert.equal(pickMimeType((t) => !t.includes('vp9')), 'video/webm;codecs=vp8,opus');
-  assert.equal(pickMimeType((t) => t === 'video/webm'), 'video/webm');
-  assert.equal(pickMimeType(() => false), null);
+  assert.equal(
+    pickMimeType(() => true),
+    'video/webm;codecs=vp9,opus',
+  );
+  assert.equal(
+    pickMimeType((t) => !t.includes('vp9')),
+    'video/webm;codecs=vp8,opus',
+  );
+  assert.equal(
+    pickMimeType((t) => t === 'video/webm'),
+    'video/webm',
+  );
+  assert.equal(
+    pickMimeType(() => false),
+    null,
+  );
 });

@@ -57,7 +57,10 @@ test('routes read and write the hash', () => {
   assert.deepEqual(parseRoute('#/hearings/new'), { name: 'newHearing' });
   const id = '1f5527b1-76b7-47b2-babe-61fd3f21402c';
   assert.deepEqual(parseRoute(`#/hearings/${id}`), { name: 'hearing', hearingId: id });
-  assert.deepEqual(parseRoute(hrefFor({ name: 'hearing', hearingId: id })), { name: 'hearing', hearingId: id });
+  assert.deepEqual(parseRoute(hrefFor({ name: 'hearing', hearingId: id })), {
+    name: 'hearing',
+    hearingId: id,
+  });
   assert.deepEqual(parseRoute('#/elsewhere/x'), { name: 'notFound' });
 });
 
@@ -69,7 +72,9 @@ test('fields are checked with the contract and named with main’s issue codes',
   assert.deepEqual(checkField('dateOfBirth', '', true), { code: 'date_invalid' });
   assert.deepEqual(checkField('dateOfBirth', ''), { code: 'required' });
   assert.deepEqual(
-    Object.keys(checkAll({ caseReference: 'A', minorName: '', dateOfBirth: '2014-05-02', hearingDate: 'x' })),
+    Object.keys(
+      checkAll({ caseReference: 'A', minorName: '', dateOfBirth: '2014-05-02', hearingDate: 'x' }),
+    ),
     ['minorName', 'hearingDate'],
   );
 });
