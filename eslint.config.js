@@ -3,16 +3,23 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url',
-  'stream', 'stream/*', 'util', 'events', 'zlib', 'worker_threads', 'buffer',
-];
+import { builtinModules } from 'node:module';
 
-// Layer rules: each folder may import only downward (see docs/architecture.md).
-const layer = (files, groups, message) => ({
+// Bare built-in names are matched exactly (a pattern 'events' would also catch '../domain/events').
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+const nodePatterns = ['node:*'];
+
+// Layer rules: each folder may import only downward (see README, "Architecture").
+const layer = (files, groups, message, { node = false } = {}) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: node ? nodeBuiltins.map((name) => ({ name, message })) : [],
+        patterns: [...(node ? [{ group: nodePatterns, message }] : []), ...groups.map((group) => ({ group, message }))],
+      },
+    ],
   },
 });
 
@@ -35,8 +42,9 @@ export default tseslint.config(
   },
   layer(
     ['shared/**'],
-    [[...nodeBuiltins], ['electron', 'react', 'react-dom', 'better-sqlite3'], ['**/main/**', '**/renderer/**', '**/tests/**']],
+    [['electron', 'react', 'react-dom', 'better-sqlite3'], ['**/main/**', '**/renderer/**', '**/tests/**']],
     'shared/ runs anywhere: it may not import Node, Electron, React, or main/renderer code.',
+    { node: true },
   ),
   layer(
     ['main/services/**'],
@@ -55,7 +63,8 @@ export default tseslint.config(
   ),
   layer(
     ['renderer/**'],
-    [[...nodeBuiltins], ['electron', 'electron/*', 'better-sqlite3'], ['**/main/**', '**/tests/**']],
+    [['electron', 'electron/*', 'better-sqlite3'], ['**/main/**', '**/tests/**']],
     'renderer/ is a web page: it may import shared/, DOM and React only.',
+    { node: true },
   ),
 );

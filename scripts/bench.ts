@@ -12,6 +12,7 @@ import { localOperator } from '../shared/api/caller';
 import type { Hearing, Recording } from '../shared/domain/hearing';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { startHostProcess } from '../tests/helpers/web-host-process';
+import { createReadyHearing } from '../tests/helpers/procedure';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -27,12 +28,7 @@ async function appendAndHash(): Promise<void> {
       if (!r.ok) throw new Error(r.error.message);
       return r.value as T;
     };
-    const hearing = await call<Hearing>('hearings.create', {
-      caseReference: 'BENCH/1',
-      minorName: 'Bench',
-      dateOfBirth: '2015-01-01',
-      hearingDate: '2026-01-01',
-    });
+    const hearing = await createReadyHearing<Hearing>(call, 13, 'BENCH/1');
     // About one second of a high-bitrate recording (8 Mbit/s) per chunk.
     const chunk = randomBytes(1024 * 1024);
     const count = 256;

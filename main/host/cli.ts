@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openServices } from '../services/app';
 import { startWebHost } from './web-host';
+import { ChromiumPrinter, findChromium } from './chromium-printer';
 
 /**
  * Starts Hearing Room's web host: the app in any Chromium-based browser on this machine, for
@@ -21,7 +22,13 @@ async function main(): Promise<void> {
     values['data-dir'] ?? process.env.HEARING_ROOM_DATA_DIR ?? join(homedir(), '.hearing-room-web'),
   );
   mkdirSync(dataDir, { recursive: true });
-  const services = await openServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0' });
+  const chromium = findChromium();
+  if (!chromium) console.warn('Chromium was not found: written records cannot be printed (set CHROMIUM_PATH).');
+  const services = await openServices({
+    dataDir,
+    appVersion: process.env.npm_package_version ?? '0.0.0',
+    ...(chromium ? { printer: new ChromiumPrinter(chromium) } : {}),
+  });
   const host = await startWebHost({
     services,
     rendererDir: resolve(values.renderer ?? 'dist/renderer'),

@@ -8,6 +8,12 @@ import { FileMediaStore } from './storage/file-media-store';
 import { RecordingService, type RecoveredRecording } from './recordings';
 import { HearingService } from './hearings';
 import { MediabunnyRemuxer } from './working-copy';
+import { ProcedureService } from './procedure';
+import { EventLog } from './events';
+import { HearingSession } from './hearing-session';
+import { WrittenRecordService } from './written-record/service';
+import type { PdfPrinter } from './written-record/printer';
+import { currentRuleSet } from '../../shared/rules/ruleset';
 
 export interface ServicesOptions {
   /** The app's data folder: the database and one folder per hearing live here. */
@@ -16,7 +22,15 @@ export interface ServicesOptions {
   /** Path of a better-sqlite3 binary built for the running runtime (Electron's ABI). */
   nativeBinding?: string;
   keepAwake?: KeepAwake;
+  /** Prints the written record: Electron's printToPDF, or Chromium on the web host. */
+  printer?: PdfPrinter;
 }
+
+const noPrinter: PdfPrinter = {
+  print: () => {
+    throw new Error('no PDF printer is available in this setting');
+  },
+};
 
 export interface AppServices {
   dispatcher: Dispatcher;
@@ -42,6 +56,20 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     options.keepAwake ?? noKeepAwake,
   );
   const hearings = new HearingService(db, recordings);
+  const procedure = new ProcedureService(db, currentRuleSet);
+  const events = new EventLog(db);
+  const session = new HearingSession(recordings, procedure, events);
+  const writtenRecords = new WrittenRecordService({
+    store,
+    hearings,
+    procedure,
+    recordings,
+    events,
+    printer: options.printer ?? noPrinter,
+    ruleSet: currentRuleSet,
+    appVersion: options.appVersion,
+  });
+  const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const recovered = await recordings.recover(system);
   const caseReference = (hearingId: string) => hearings.get(hearingId).caseReference;
 
@@ -55,9 +83,18 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     'hearings.list': () => hearings.list(),
     'hearings.create': (input, ctx) => hearings.create(input, ctx),
     'hearings.get': (input) => hearings.get(input.hearingId),
-    'recordings.start': (input) => recordings.start(input.hearingId, input.mimeType),
+    'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
     'recordings.appendChunk': (input) => recordings.append(input.recordingId, input.seq, input.data),
-    'recordings.stop': (input, ctx) => recordings.stop(input.recordingId, input.durationMs, ctx),
+    'recordings.stop': (input, ctx) => session.stop(input.recordingId, input.durationMs, ctx),
+    'procedure.get': (input) => procedure.get(input.hearingId),
+    'procedure.save': (input) => procedure.save(input.hearingId, input),
+    'consent.withdraw': (input, ctx) => session.withdrawConsent(input.hearingId, input.notedBy, ctx),
+    'events.add': (input, ctx) => session.addEvent(input.hearingId, input.event, ctx),
+    'events.list': (input) => {
+      requireHearing(input.hearingId);
+      return events.list(input.hearingId);
+    },
+    'writtenRecord.generate': (input) => writtenRecords.generate(input.hearingId, input.language),
   };
 
   const dispatcher = new Dispatcher(handlers, {
@@ -72,7 +109,14 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
   return {
     dispatcher,
-    media: createMediaHandler(recordings, store),
+    media: createMediaHandler(
+      {
+        locate: (id, variant) => recordings.locate(id, variant),
+        locateDocument: (hearingId, name) =>
+          store.size(hearingId, name) === null ? null : { hearingId, name, mimeType: 'application/pdf' },
+      },
+      store,
+    ),
     recovered,
     close() {
       recordings.closeAll();

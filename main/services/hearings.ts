@@ -5,6 +5,7 @@ import type { CallerContext } from '../../shared/api/caller';
 import type { Hearing, HearingStatus, HearingSummary } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { RecordingService } from './recordings';
+import { ProcedureService } from './procedure';
 
 interface HearingRow {
   id: string;
@@ -37,12 +38,24 @@ export class HearingService {
 
   create(input: NewHearingInput, ctx: CallerContext): Hearing {
     const id = randomUUID();
+    const now = this.clock().toISOString();
     this.db
       .prepare(
-        `INSERT INTO hearings (id, case_reference, minor_name, date_of_birth, hearing_date, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO hearings (id, case_reference, minor_name, date_of_birth, hearing_date, created_at, created_by,
+           procedure, procedure_updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, input.caseReference, input.minorName, input.dateOfBirth, input.hearingDate, this.clock().toISOString(), ctx.userId);
+      .run(
+        id,
+        input.caseReference,
+        input.minorName,
+        input.dateOfBirth,
+        input.hearingDate,
+        now,
+        ctx.userId,
+        JSON.stringify(ProcedureService.initialDraft(input)),
+        now,
+      );
     return this.get(id);
   }
 

@@ -3,11 +3,28 @@ import type { MediaVariant } from './recordings';
 
 export type MediaHandler = (request: Request) => Promise<Response>;
 
-export interface MediaLocator {
-  locate(recordingId: string, variant: MediaVariant): { hearingId: string; name: string; mimeType: string } | null;
+export interface Located {
+  hearingId: string;
+  name: string;
+  mimeType: string;
 }
 
-const route = /^\/media\/recordings\/([0-9a-f-]{36})\/(master|working)$/;
+export interface MediaLocator {
+  locate(recordingId: string, variant: MediaVariant): Located | null;
+  /** Documents of a hearing served as files, such as its written record. */
+  locateDocument(hearingId: string, name: string): Located | null;
+}
+
+const recordingRoute = /^\/media\/recordings\/([0-9a-f-]{36})\/(master|working)$/;
+const documentRoute = /^\/media\/hearings\/([0-9a-f-]{36})\/(written-record\.pdf)$/;
+
+function route(locator: MediaLocator, pathname: string): Located | null {
+  const r = recordingRoute.exec(pathname);
+  if (r) return locator.locate(r[1] as string, r[2] as MediaVariant);
+  const d = documentRoute.exec(pathname);
+  if (d) return locator.locateDocument(d[1] as string, d[2] as string);
+  return null;
+}
 
 export type ByteRange = { start: number; end: number };
 
@@ -43,8 +60,7 @@ export function createMediaHandler(locator: MediaLocator, store: MediaStore): Me
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Only GET and HEAD are allowed.', { status: 405, headers: { Allow: 'GET, HEAD' } });
     }
-    const m = route.exec(new URL(request.url).pathname);
-    const located = m ? locator.locate(m[1] as string, m[2] as MediaVariant) : null;
+    const located = route(locator, new URL(request.url).pathname);
     const size = located ? store.size(located.hearingId, located.name) : null;
     if (!located || size === null) return new Response('No such recording.', { status: 404 });
 

@@ -22,10 +22,12 @@ interface RecordingRow {
   size_bytes: number;
   chunk_count: number;
   sha256: string | null;
+  stop_reason: string | null;
 }
 
 interface ActiveRecording {
   hearingId: string;
+  startedAt: string;
   file: Appendable;
   hash: Hash;
   nextSeq: number;
@@ -41,6 +43,9 @@ export interface RecoveredRecording {
 }
 
 export type MediaVariant = 'master' | 'working';
+
+/** Why a recording ended: recorded with it, and in the written record. */
+export type StopReason = 'stopped' | 'consent_withdrawn' | 'device_lost' | 'storage_full' | 'interrupted';
 
 const extensionFor = (mimeType: string) => (mimeType.includes('mp4') ? 'mp4' : 'webm');
 
@@ -81,6 +86,7 @@ export class RecordingService {
         | number
         | null) ?? 0) + 1;
     const id = randomUUID();
+    const startedAt = this.clock().toISOString();
     const masterFile = `segment-${String(segment).padStart(3, '0')}-master.${extensionFor(mimeType)}`;
     const file = this.store.createAppendable(hearingId, masterFile);
     try {
@@ -89,13 +95,14 @@ export class RecordingService {
           `INSERT INTO recordings (id, hearing_id, segment, status, mime_type, master_file, started_at)
            VALUES (?, ?, ?, 'recording', ?, ?, ?)`,
         )
-        .run(id, hearingId, segment, mimeType, masterFile, this.clock().toISOString());
+        .run(id, hearingId, segment, mimeType, masterFile, startedAt);
     } catch (err) {
       file.close();
       throw err;
     }
     this.active.set(id, {
       hearingId,
+      startedAt,
       file,
       hash: createHash('sha256'),
       nextSeq: 0,
@@ -135,7 +142,18 @@ export class RecordingService {
     return { sizeBytes: rec.file.size, chunkCount: rec.nextSeq };
   }
 
-  async stop(recordingId: string, durationMs: number, ctx: CallerContext): Promise<Recording> {
+  /** The recording running for a hearing, if any. */
+  activeFor(hearingId: string): { id: string; startedAt: string } | null {
+    for (const [id, rec] of this.active) if (rec.hearingId === hearingId) return { id, startedAt: rec.startedAt };
+    return null;
+  }
+
+  async stop(
+    recordingId: string,
+    durationMs: number,
+    ctx: Pick<CallerContext, 'userId' | 'role'>,
+    reason: StopReason = 'stopped',
+  ): Promise<Recording> {
     const rec = this.requireActive(recordingId);
     this.active.delete(recordingId);
     rec.file.close();
@@ -144,9 +162,9 @@ export class RecordingService {
     this.db
       .prepare(
         `UPDATE recordings SET status = 'complete', stopped_at = ?, duration_ms = ?, size_bytes = ?,
-           chunk_count = ?, sha256 = ? WHERE id = ?`,
+           chunk_count = ?, sha256 = ?, stop_reason = ? WHERE id = ?`,
       )
-      .run(this.clock().toISOString(), durationMs, rec.file.size, rec.nextSeq, sha256, recordingId);
+      .run(this.clock().toISOString(), durationMs, rec.file.size, rec.nextSeq, sha256, reason, recordingId);
     await this.deriveWorkingCopy(recordingId, ctx);
     return this.get(recordingId);
   }
@@ -179,8 +197,8 @@ export class RecordingService {
       const recoveredAt = this.clock().toISOString();
       this.db
         .prepare(
-          `UPDATE recordings SET status = 'interrupted', stopped_at = ?, duration_ms = ?, size_bytes = ?, sha256 = ?
-           WHERE id = ?`,
+          `UPDATE recordings SET status = 'interrupted', stopped_at = ?, duration_ms = ?, size_bytes = ?, sha256 = ?,
+             stop_reason = 'interrupted' WHERE id = ?`,
         )
         .run(stoppedAt, durationMs, size, hash.digest('hex'), row.id);
       const notice = {
@@ -235,7 +253,15 @@ export class RecordingService {
       | { status: RecordingStatus }
       | undefined;
     if (!row) throw new ApiError('not_found', `There is no recording with the identifier ${recordingId}.`);
-    throw new ApiError('conflict', 'This recording has already stopped; start a new recording to go on.');
+    const stopped = this.db.prepare('SELECT stop_reason FROM recordings WHERE id = ?').pluck().get(recordingId);
+    if (stopped === 'consent_withdrawn') {
+      throw new ApiError('conflict', 'This recording was stopped because consent was withdrawn.', {
+        details: { stopReason: stopped },
+      });
+    }
+    throw new ApiError('conflict', 'This recording has already stopped; start a new recording to go on.', {
+      details: { stopReason: stopped },
+    });
   }
 
   private async deriveWorkingCopy(recordingId: string, ctx: Pick<CallerContext, 'userId' | 'role'>): Promise<void> {
@@ -262,6 +288,7 @@ function toRecording(row: RecordingRow): Recording {
     hearingId: row.hearing_id,
     segment: row.segment,
     status: row.status,
+    stopReason: row.stop_reason,
     mimeType: row.mime_type,
     startedAt: row.started_at,
     stoppedAt: row.stopped_at,

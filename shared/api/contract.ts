@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { bytes, id, isoDate, nonEmptyText, type Role } from './schemas';
 import { hearing, hearingSummary, recording } from '../domain/hearing';
+import { hearingEvent, newEvent } from '../domain/events';
+import {
+  attendeeDraft,
+  consentDraft,
+  informationDraft,
+  orderDraft,
+  personHeardDraft,
+  personOfTrustDraft,
+  roomChecklistDraft,
+} from '../domain/procedure';
 
 /**
  * Every call the renderer may make. Main validates `input` with these schemas before any service
@@ -35,6 +45,61 @@ export const recoveryNotice = z.object({
   sizeBytes: z.number().int().nonnegative(),
   chunkCount: z.number().int().nonnegative(),
   recoveredAt: z.string(),
+});
+
+/** One section of the procedural record, saved as the user types; `null` clears it. */
+export const procedureSection = z.discriminatedUnion('section', [
+  z.object({ section: z.literal('hearingDate'), value: isoDate }),
+  z.object({ section: z.literal('order'), value: orderDraft.nullable() }),
+  z.object({ section: z.literal('personHeard'), value: personHeardDraft.nullable() }),
+  z.object({ section: z.literal('consent'), value: consentDraft.omit({ withdrawal: true }).nullable() }),
+  z.object({ section: z.literal('information'), value: informationDraft.nullable() }),
+  z.object({ section: z.literal('personOfTrust'), value: personOfTrustDraft.nullable() }),
+  z.object({ section: z.literal('attendees'), value: z.array(attendeeDraft).max(50) }),
+  z.object({ section: z.literal('roomChecklist'), value: roomChecklistDraft.nullable() }),
+]);
+export type ProcedureSectionInput = z.infer<typeof procedureSection>;
+
+const unmetReport = z.object({
+  code: z.string(),
+  field: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** The rule engine's answer, as main computed it on the stored record. */
+export const evaluationOutput = z.object({
+  mayRecord: z.boolean(),
+  ruleSet: z.object({ id: z.string(), version: z.string() }),
+  facts: z.object({
+    hearingDate: z.string().nullable(),
+    ageAtHearing: z.number().nullable(),
+    ageRange: z.object({ min: z.number(), max: z.number() }).nullable(),
+    isMinor: z.boolean().nullable(),
+    consentRequired: z.boolean().nullable(),
+    informationRequired: z.boolean().nullable(),
+    recordingIsTheRule: z.boolean().nullable(),
+  }),
+  unmet: z.array(unmetReport),
+});
+
+export const procedureOutput = z.object({
+  hearingId: id,
+  /** The draft as stored; sections are absent until first saved. */
+  draft: z.record(z.string(), z.unknown()),
+  updatedAt: z.string().nullable(),
+  /** True once a recording exists: only attendees can still change, through events. */
+  locked: z.boolean(),
+  evaluation: evaluationOutput,
+});
+
+export const writtenRecordOutput = z.object({
+  hearingId: id,
+  language: z.enum(['nl', 'fr', 'de', 'en']),
+  fileName: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  generatedAt: z.string(),
+  url: z.string(),
 });
 
 export const contract = {
@@ -109,6 +174,49 @@ export const contract = {
       })
       .strict(),
     output: recording,
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'procedure.get': spec({
+    summary: 'The procedural record of a hearing and what the rules still require before recording.',
+    input: z.object({ hearingId: id }).strict(),
+    output: procedureOutput,
+    roles: everyone,
+    audit: false,
+  }),
+  'procedure.save': spec({
+    summary:
+      'Save one section of the procedural record (drafts save as they are typed). Refused once the hearing has a recording, except attendees.',
+    input: z.object({ hearingId: id }).and(procedureSection),
+    output: procedureOutput,
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'consent.withdraw': spec({
+    summary: 'The person heard withdraws consent: any running recording stops at once, and it is logged.',
+    input: z.object({ hearingId: id, notedBy: nonEmptyText(200) }).strict(),
+    output: z.object({ stoppedRecording: recording.nullable(), event: hearingEvent }),
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'events.add': spec({
+    summary: 'Log an event of the hearing (mark, pause, resume, interruption, arrival, question...).',
+    input: z.object({ hearingId: id, event: newEvent }).strict(),
+    output: hearingEvent,
+    roles: [...hearingStaff, 'psychologist'],
+    audit: true,
+  }),
+  'events.list': spec({
+    summary: 'The event log of a hearing, in order.',
+    input: z.object({ hearingId: id }).strict(),
+    output: z.array(hearingEvent),
+    roles: everyone,
+    audit: false,
+  }),
+  'writtenRecord.generate': spec({
+    summary: 'Generate the written record (procès-verbal) as a PDF in the given language (default: the hearing\'s).',
+    input: z.object({ hearingId: id, language: z.enum(['nl', 'fr', 'de', 'en']).optional() }).strict(),
+    output: writtenRecordOutput,
     roles: hearingStaff,
     audit: true,
   }),

@@ -9,6 +9,8 @@ export const recording = z.object({
   hearingId: id,
   segment: z.number().int().positive(),
   status: recordingStatus,
+  /** Why it ended: stopped, consent_withdrawn, device_lost, storage_full or interrupted (a crash). */
+  stopReason: z.string().nullable(),
   mimeType: z.string(),
   startedAt: z.string(),
   stoppedAt: z.string().nullable(),
@@ -30,7 +32,8 @@ export const hearingSummary = z.object({
   id,
   caseReference: z.string(),
   minorName: z.string(),
-  dateOfBirth: isoDate,
+  /** A date, or for an assessed age an ISO 8601 interval of dates (`earliest/latest`). */
+  dateOfBirth: z.string(),
   hearingDate: isoDate,
   status: hearingStatus,
   createdAt: z.string(),

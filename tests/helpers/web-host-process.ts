@@ -61,3 +61,15 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
     });
   });
 }
+
+/** Calls the web host's API as a script would (docs/api.md). */
+export async function callHost<T>(host: Pick<HostProcess, 'url' | 'token'>, name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${host.url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Hearing-Room-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  if (!body.ok) throw new Error(`${name} failed: ${body.error.code}: ${body.error.message}`);
+  return body.value;
+}

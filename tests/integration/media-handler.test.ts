@@ -13,6 +13,7 @@ const handler = createMediaHandler(
   {
     locate: (id, variant) =>
       id === recordingId && variant === 'master' ? { hearingId: 'h1', name: 'master.webm', mimeType: 'video/webm' } : null,
+    locateDocument: () => null,
   },
   store,
 );

@@ -11,7 +11,7 @@ test('migrations run once, and running them again changes nothing', () => {
   const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
   assert.deepEqual(applied, migrations.map((m) => m.version));
   db.prepare(
-    "INSERT INTO hearings VALUES ('h1', 'ref', 'name', '2014-01-01', '2026-01-01', '2026-01-01T00:00:00Z', 'u')",
+    "INSERT INTO hearings (id, case_reference, minor_name, date_of_birth, hearing_date, created_at, created_by) VALUES ('h1', 'ref', 'name', '2014-01-01', '2026-01-01', '2026-01-01T00:00:00Z', 'u')",
   ).run();
   assert.deepEqual(migrate(db), []);
   db.close();

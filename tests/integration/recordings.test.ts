@@ -7,6 +7,7 @@ import { openServices } from '../../main/services/app';
 import { localOperator } from '../../shared/api/caller';
 import type { Hearing, Recording } from '../../shared/domain/hearing';
 import { tempDir } from '../helpers/temp';
+import { createReadyHearing } from '../helpers/procedure';
 
 const ctx = localOperator('internal');
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -26,18 +27,13 @@ function chunks(data: Uint8Array, n: number): Uint8Array[] {
   return Array.from({ length: n }, (_, i) => data.subarray(i * size, (i + 1) * size));
 }
 
-const newHearing = {
-  caseReference: 'AN.55.F1.000123/26',
-  minorName: 'Amir K.',
-  dateOfBirth: '2016-03-01',
-  hearingDate: '2026-11-28',
-};
+const caseReference = 'AN.55.F1.000123/26';
 
 describe('recording a hearing', () => {
   test('appends chunks in order, hashes the master as written, derives a seekable working copy', async () => {
     const dataDir = tempDir();
     const { services, call } = await open(dataDir);
-    const hearing = await call<Hearing>('hearings.create', newHearing);
+    const hearing = await createReadyHearing<Hearing>(call, 13, caseReference);
     const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm;codecs=vp8,opus' });
     const masterPath = join(dataDir, 'hearings', hearing.id, 'segment-001-master.webm');
     let seq = 0;
@@ -74,7 +70,7 @@ describe('recording a hearing', () => {
   test('after a crash, the next start keeps what reached the disk and marks it interrupted', async () => {
     const dataDir = tempDir();
     const first = await open(dataDir);
-    const hearing = await first.call<Hearing>('hearings.create', newHearing);
+    const hearing = await createReadyHearing<Hearing>(first.call, 13, caseReference);
     const rec = await first.call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
     const parts = chunks(fixture, 6);
     for (let seq = 0; seq < 4; seq++) {
@@ -94,7 +90,7 @@ describe('recording a hearing', () => {
     assert.equal(recovered?.sizeBytes, written.byteLength);
     assert.equal(recovered?.sha256, createHash('sha256').update(written).digest('hex'));
     const info = await second.call<{ recovered: Array<{ caseReference: string }> }>('app.info', {});
-    assert.equal(info.recovered[0]?.caseReference, newHearing.caseReference);
+    assert.equal(info.recovered[0]?.caseReference, caseReference);
     second.services.close();
   });
 });

@@ -126,4 +126,34 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a recording of a sealed hearing cannot get new chunks'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'procedural record, event log, stop reasons',
+    sql: `
+      -- The procedural record as saved section by section (JSON of the draft schema).
+      ALTER TABLE hearings ADD COLUMN procedure TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE hearings ADD COLUMN procedure_updated_at TEXT;
+      ALTER TABLE recordings ADD COLUMN stop_reason TEXT;
+
+      CREATE TABLE hearing_events (
+        id TEXT PRIMARY KEY,
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        recording_id TEXT REFERENCES recordings(id),
+        offset_ms INTEGER,
+        details TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        UNIQUE (hearing_id, seq)
+      );
+      CREATE TRIGGER hearing_events_no_update BEFORE UPDATE ON hearing_events
+        BEGIN SELECT RAISE(ABORT, 'hearing events cannot be changed'); END;
+      CREATE TRIGGER hearing_events_no_delete BEFORE DELETE ON hearing_events
+        BEGIN SELECT RAISE(ABORT, 'hearing events cannot be deleted'); END;
+      CREATE TRIGGER hearing_events_sealed_no_insert BEFORE INSERT ON hearing_events
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a sealed hearing cannot get new events'); END;
+    `,
+  },
 ];

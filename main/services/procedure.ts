@@ -1,0 +1,161 @@
+import { ApiError } from '../../shared/api/errors';
+import type { ProcedureSectionInput } from '../../shared/api/contract';
+import { procedureDraft, type ProcedureDraft } from '../../shared/domain/procedure';
+import { evaluate, type Evaluation } from '../../shared/rules/engine';
+import type { RuleSet } from '../../shared/rules/ruleset';
+import { describeUnmet } from '../../shared/rules/messages/index';
+import type { Db } from './db/database';
+
+export interface ProcedureView {
+  hearingId: string;
+  draft: ProcedureDraft;
+  updatedAt: string | null;
+  locked: boolean;
+  evaluation: Evaluation;
+}
+
+interface Row {
+  procedure: string;
+  procedure_updated_at: string | null;
+  recording_count: number;
+}
+
+/**
+ * The procedural record of each hearing, kept as a draft that saves section by section, and the
+ * rule engine run on it. Main is the authority: the readiness gate here is what refuses a
+ * recording, whatever the renderer showed.
+ */
+export class ProcedureService {
+  constructor(
+    private readonly db: Db,
+    private readonly ruleSet: RuleSet,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The draft a new hearing starts with, from the new-hearing form. */
+  static initialDraft(input: { minorName: string; dateOfBirth: string; hearingDate: string }): ProcedureDraft {
+    return {
+      hearingDate: input.hearingDate,
+      personHeard: {
+        name: input.minorName,
+        dateOfBirth: input.dateOfBirth,
+        dateOfBirthCertain: true,
+        category: 'minor',
+      },
+    };
+  }
+
+  get(hearingId: string, at: Date = this.clock()): ProcedureView {
+    const row = this.row(hearingId);
+    const draft = parseDraft(row.procedure);
+    return {
+      hearingId,
+      draft,
+      updatedAt: row.procedure_updated_at,
+      locked: row.recording_count > 0,
+      evaluation: this.evaluateDraft(draft, at),
+    };
+  }
+
+  draft(hearingId: string): ProcedureDraft {
+    return parseDraft(this.row(hearingId).procedure);
+  }
+
+  save(hearingId: string, input: ProcedureSectionInput): ProcedureView {
+    const row = this.row(hearingId);
+    if (row.recording_count > 0 && input.section !== 'attendees') {
+      throw new ApiError(
+        'conflict',
+        'This hearing has been recorded: its procedural record is fixed. Log what changed as an event instead.',
+        { details: { section: input.section } },
+      );
+    }
+    const draft = parseDraft(row.procedure);
+    const next: ProcedureDraft = { ...draft, [input.section]: input.value };
+    if (input.section === 'consent' && draft.consent?.withdrawal) {
+      throw new ApiError('conflict', 'Consent was withdrawn; it cannot be changed afterwards.');
+    }
+    if (input.section === 'attendees' && row.recording_count > 0) {
+      assertNoAttendeeRemoved(draft, next);
+    }
+    this.write(hearingId, next);
+    return this.get(hearingId);
+  }
+
+  /** Changes made by main itself (consent withdrawn, an attendee's arrival), never refused by the lock. */
+  update(hearingId: string, change: (draft: ProcedureDraft) => ProcedureDraft): ProcedureDraft {
+    const next = change(this.draft(hearingId));
+    this.write(hearingId, next);
+    return next;
+  }
+
+  evaluateFor(hearingId: string, at: Date): Evaluation {
+    return this.evaluateDraft(this.draft(hearingId), at);
+  }
+
+  /** The readiness gate: throws, naming every unmet requirement, unless the hearing may be recorded now. */
+  assertMayRecord(hearingId: string, at: Date): Evaluation {
+    const evaluation = this.evaluateFor(hearingId, at);
+    if (!evaluation.mayRecord) {
+      const list = evaluation.unmet.map((u) => describeUnmet(u, 'en')).join(' ');
+      throw new ApiError('readiness_unmet', `This hearing cannot be recorded yet. ${list}`, {
+        details: { unmet: evaluation.unmet, ruleSet: evaluation.ruleSet },
+      });
+    }
+    return evaluation;
+  }
+
+  private evaluateDraft(draft: ProcedureDraft, at: Date): Evaluation {
+    return evaluate(draft, this.ruleSet, { at: at.toISOString() });
+  }
+
+  private write(hearingId: string, draft: ProcedureDraft): void {
+    const checked = procedureDraft.parse(draft);
+    const person = checked.personHeard;
+    const dateOfBirth =
+      person?.dateOfBirthCertain === false && person.dateOfBirthRange
+        ? `${person.dateOfBirthRange.earliest ?? ''}/${person.dateOfBirthRange.latest ?? ''}`
+        : (person?.dateOfBirth ?? '');
+    this.db
+      .prepare(
+        `UPDATE hearings SET procedure = ?, procedure_updated_at = ?, minor_name = ?, date_of_birth = ?,
+           hearing_date = ? WHERE id = ?`,
+      )
+      .run(
+        JSON.stringify(checked),
+        this.clock().toISOString(),
+        person?.name ?? '',
+        dateOfBirth,
+        checked.hearingDate ?? '',
+        hearingId,
+      );
+  }
+
+  private row(hearingId: string): Row {
+    const row = this.db
+      .prepare(
+        `SELECT procedure, procedure_updated_at,
+           (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id) AS recording_count
+         FROM hearings h WHERE id = ?`,
+      )
+      .get(hearingId) as Row | undefined;
+    if (!row) throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}.`);
+    return row;
+  }
+}
+
+function parseDraft(text: string): ProcedureDraft {
+  return procedureDraft.parse(JSON.parse(text));
+}
+
+/** Once recorded, who was there is evidence: attendees can be added, not removed. */
+function assertNoAttendeeRemoved(before: ProcedureDraft, after: ProcedureDraft): void {
+  const kept = new Set((after.attendees ?? []).map((a) => a.id));
+  const removed = (before.attendees ?? []).filter((a) => !kept.has(a.id));
+  if (removed.length > 0) {
+    throw new ApiError(
+      'conflict',
+      'This hearing has been recorded: attendees cannot be removed any more. Log their departure instead.',
+    );
+  }
+}

@@ -1,0 +1,260 @@
+import type { HearingEvent } from '../../../shared/domain/events';
+import type { Recording } from '../../../shared/domain/hearing';
+import type { AttendeeDraft, PersonOfTrustDraft, ProcedureDraft } from '../../../shared/domain/procedure';
+import type { Facts } from '../../../shared/rules/engine';
+import { recordLabels, type RecordLanguage, type RecordLabels } from './labels';
+
+export interface WrittenRecordData {
+  hearing: { id: string; caseReference: string };
+  draft: ProcedureDraft;
+  facts: Facts;
+  ruleSet: { id: string; version: string };
+  recordings: Array<Recording & { working: { name: string; sha256: string; sizeBytes: number } | null; masterName: string }>;
+  events: HearingEvent[];
+  appVersion: string;
+  generatedAt: Date;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Every value in the record is text typed by someone: it is always escaped. */
+export const esc = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+
+const locales: Record<RecordLanguage, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };
+
+/**
+ * The written record (procès-verbal) as one self-contained HTML page: no script, no external
+ * resource, times in Belgian local time. Printed to PDF by Electron or by Chromium.
+ */
+export function renderWrittenRecord(data: WrittenRecordData, language: RecordLanguage): string {
+  const L = recordLabels[language];
+  const locale = locales[language];
+  const time = (iso: string | null | undefined) =>
+    iso
+      ? new Intl.DateTimeFormat(locale, {
+          dateStyle: 'long',
+          timeStyle: 'medium',
+          timeZone: 'Europe/Brussels',
+        }).format(new Date(iso))
+      : L.none;
+  const clock = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+  const day = (iso: string | null | undefined) =>
+    iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : L.none;
+  const label = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : L.none);
+  const row = (name: string, value: string) => `<tr><th scope="row">${esc(name)}</th><td>${value}</td></tr>`;
+  const table = (rows: string[]) => `<table class="facts">${rows.join('')}</table>`;
+  const section = (title: string, body: string) => `<section><h2>${esc(title)}</h2>${body}</section>`;
+  const { draft, facts } = data;
+  const f = L.fields;
+
+  const order = draft.order;
+  const orderRows = [
+    row(f.issuedBy, esc(label(L.issuers, order?.issuedBy))),
+    row(f.magistrate, esc(order?.magistrateName ?? L.none)),
+    row(f.reference, esc(order?.reference ?? L.none)),
+    row(f.date, esc(day(order?.date))),
+    row(f.offence, esc(label(L.offences, order?.offenceCategory))),
+    row(f.capacity, esc(label(L.capacities, order?.capacity))),
+  ];
+  if (order?.decisionNotToRecord) {
+    const d = order.decisionNotToRecord;
+    orderRows.push(row(f.decisionNotToRecord, `${esc(d.by?.name)} (${esc(day(d.date))}): ${esc(d.reasons)}`));
+  }
+
+  const person = draft.personHeard;
+  const age =
+    facts.ageAtHearing !== null
+      ? `${facts.ageAtHearing} ${L.years}`
+      : facts.ageRange
+        ? `${facts.ageRange.min}–${facts.ageRange.max} ${L.years}`
+        : L.none;
+  const personRows = [
+    row(f.name, esc(person?.name ?? L.none)),
+    person?.dateOfBirthCertain === false
+      ? row(f.assessedRange, `${esc(day(person.dateOfBirthRange?.earliest))} – ${esc(day(person.dateOfBirthRange?.latest))}`)
+      : row(f.dateOfBirth, esc(day(person?.dateOfBirth))),
+    row(f.age, esc(age)),
+    row(f.category, esc(label(L.categories, person?.category))),
+    row(f.language, esc(person?.language ?? L.none)),
+  ];
+
+  let consentBlock = '';
+  if (draft.consent) {
+    const c = draft.consent;
+    const rows = [
+      row(f.decision, esc(label(L.statuses, c.decision))),
+      row(f.takenBy, esc(c.takenBy ?? L.none)),
+      row(f.at, esc(time(c.at))),
+      row(f.language, esc(c.language ?? L.none)),
+      row(f.wordsSaid, `<q>${esc(c.wordsSaid ?? '')}</q>`),
+    ];
+    if (c.withdrawal) rows.push(row(f.withdrawn, `${esc(time(c.withdrawal.at))} — ${esc(f.notedBy)}: ${esc(c.withdrawal.notedBy)}`));
+    consentBlock = section(L.sections.consent, table(rows));
+  }
+  const informationBlock = draft.information
+    ? section(
+        L.sections.information,
+        table([
+          row(f.givenBy, esc(draft.information.givenBy ?? L.none)),
+          row(f.at, esc(time(draft.information.at))),
+          row(f.language, esc(draft.information.language ?? L.none)),
+        ]),
+      )
+    : '';
+
+  const attendees = draft.attendees ?? [];
+  const attendeeTable = `<table class="grid"><thead><tr>${[f.name, f.role, f.room, f.training, f.arrived, f.left]
+    .map((h) => `<th scope="col">${esc(h)}</th>`)
+    .join('')}</tr></thead><tbody>${attendees
+    .map(
+      (a: AttendeeDraft) =>
+        `<tr><td>${esc(a.name)}</td><td>${esc(label(L.roles, a.role))}</td><td>${esc(label(L.rooms, a.room))}</td><td>${esc(
+          a.trainingReference ?? L.none,
+        )}</td><td>${esc(time(a.arrivedAt))}</td><td>${esc(time(a.leftAt))}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+
+  const room = draft.roomChecklist;
+  const yesNo = (v: boolean | null | undefined) => (v === true ? L.yes : v === false ? L.no : L.none);
+  const roomRows = [
+    row(f.childFriendly, esc(yesNo(room?.childFriendly))),
+    row(f.equipmentChecked, esc(yesNo(room?.equipmentChecked))),
+    row(f.confirmedBy, `${esc(room?.confirmedBy ?? L.none)}, ${esc(time(room?.confirmedAt))}`),
+  ];
+
+  const recordingsBody = data.recordings
+    .map((r) => {
+      const rows = [
+        row(f.started, esc(time(r.startedAt))),
+        row(f.stopped, esc(time(r.stoppedAt))),
+        row(f.duration, esc(formatDuration(r.durationMs))),
+        row(f.status, `${esc(label(L.statuses, r.status))}${r.stopReason && r.stopReason !== 'stopped' ? ` (${esc(label(L.events, r.stopReason) ?? r.stopReason)})` : ''}`),
+        row(f.file, `<code>${esc(r.masterName)}</code>`),
+        row(f.size, esc(r.sizeBytes)),
+        row(f.sha256, `<code class="hash">${esc(r.sha256 ?? L.none)}</code>`),
+      ];
+      if (r.working) {
+        rows.push(
+          row(f.workingCopy, `<code>${esc(r.working.name)}</code> (${esc(r.working.sizeBytes)})`),
+          row(`${f.workingCopy} ${f.sha256}`, `<code class="hash">${esc(r.working.sha256)}</code>`),
+        );
+      }
+      return `<h3>${esc(f.segment)} ${esc(r.segment)}</h3>${table(rows)}`;
+    })
+    .join('');
+
+  const eventsTable = `<table class="grid"><thead><tr>${[f.time, f.intoRecording, f.event, f.details]
+    .map((h) => `<th scope="col">${esc(h)}</th>`)
+    .join('')}</tr></thead><tbody>${data.events
+    .map(
+      (e) =>
+        `<tr><td>${esc(clock(e.at))}</td><td>${esc(e.offsetMs === null ? L.none : formatDuration(e.offsetMs))}</td><td>${esc(
+          label(L.events, e.kind),
+        )}</td><td>${esc(describeDetails(e, L))}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${esc(L.title)} — ${esc(data.hearing.caseReference)}</title>
+<style>
+  @page { size: A4; margin: 18mm 16mm; }
+  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
+  h1 { font-size: 16pt; margin: 0; } .subtitle { margin: 2pt 0 12pt; color: #444; }
+  h2 { font-size: 12pt; border-bottom: 1px solid #999; margin: 14pt 0 6pt; } h3 { font-size: 10.5pt; margin: 8pt 0 4pt; }
+  table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: 2pt 4pt; }
+  table.facts th { width: 34%; font-weight: 600; } table.grid th, table.grid td { border: 1px solid #bbb; }
+  code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; } .hash { word-break: break-all; }
+  section { page-break-inside: auto; }
+</style>
+</head>
+<body>
+<h1>${esc(L.title)}</h1>
+<p class="subtitle">${esc(L.subtitle)}</p>
+${section(
+  L.sections.case,
+  table([
+    row(f.caseReference, esc(data.hearing.caseReference)),
+    row(f.hearingId, `<code>${esc(data.hearing.id)}</code>`),
+    row(f.hearingDate, esc(day(draft.hearingDate))),
+    row(f.hearingStart, esc(time(draft.hearingStart))),
+    row(f.generatedAt, esc(time(data.generatedAt.toISOString()))),
+  ]),
+)}
+${section(L.sections.order, table(orderRows))}
+${section(L.sections.person, table(personRows))}
+${consentBlock}
+${informationBlock}
+${section(L.sections.trust, table(personOfTrustRows(draft.personOfTrust, L, time, day)))}
+${section(L.sections.attendees, attendeeTable)}
+${section(L.sections.room, table(roomRows))}
+${section(L.sections.recordings, recordingsBody || `<p>${esc(L.none)}</p>`)}
+${section(L.sections.events, eventsTable)}
+${section(
+  L.sections.rules,
+  table([
+    row(f.ruleSet, `<code>${esc(data.ruleSet.id)}</code>`),
+    row(f.version, esc(data.ruleSet.version)),
+    row(f.application, `Hearing Room ${esc(data.appVersion)}`),
+  ]),
+)}
+</body>
+</html>
+`;
+}
+
+function personOfTrustRows(
+  p: PersonOfTrustDraft | null | undefined,
+  L: RecordLabels,
+  time: (iso: string | null | undefined) => string,
+  day: (iso: string | null | undefined) => string,
+): string[] {
+  const f = L.fields;
+  const row = (name: string, value: string) => `<tr><th scope="row">${esc(name)}</th><td>${esc(value)}</td></tr>`;
+  if (!p) return [row(f.choice, L.notRecorded)];
+  if (p.kind === 'chosen') {
+    return [row(f.choice, f.chosen), row(f.name, p.name ?? L.none), row(f.relation, p.relation ?? L.none), row(f.dateOfBirth, day(p.dateOfBirth))];
+  }
+  if (p.kind === 'none_chosen') {
+    return [row(f.choice, f.noneChosen), row(f.recordedBy, p.recordedBy ?? L.none), row(f.at, time(p.at))];
+  }
+  const rows = [
+    row(f.choice, f.refused),
+    row(f.refusedPerson, `${p.refusedPerson?.name ?? L.none} (${p.refusedPerson?.relation ?? L.none})`),
+    row(f.decidedBy, `${p.decidedBy?.name ?? L.none} (${p.decidedBy?.role ? (L.issuers[p.decidedBy.role] ?? '') : L.none})`),
+    row(f.at, time(p.decidedAt)),
+    row(f.reasons, p.reasons ?? L.none),
+  ];
+  const then = p.then;
+  if (then?.kind === 'chosen') rows.push(row(f.then, `${then.name ?? L.none} (${then.relation ?? L.none})`));
+  else if (then?.kind === 'none_chosen') rows.push(row(f.then, f.noneChosen));
+  else rows.push(row(f.then, L.notRecorded));
+  return rows;
+}
+
+function describeDetails(e: HearingEvent, L: RecordLabels): string {
+  const d = e.details as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof d.label === 'string' && d.label) parts.push(d.label);
+  if (typeof d.reason === 'string' && d.reason !== 'stopped') parts.push(L.events[d.reason] ?? d.reason);
+  if (typeof d.decidedBy === 'string') parts.push(`${L.fields.decidedBy}: ${d.decidedBy}`);
+  if (typeof d.name === 'string') parts.push(`${d.name} (${L.roles[String(d.role)] ?? ''}, ${L.rooms[String(d.room)] ?? ''})`);
+  if (typeof d.text === 'string') parts.push(`${String(d.from ?? '')}: ${d.text}`);
+  if (typeof d.description === 'string') parts.push(d.description);
+  if (typeof d.notedBy === 'string') parts.push(`${L.fields.notedBy}: ${d.notedBy}`);
+  if (typeof d.segment === 'number') parts.push(`${L.fields.segment} ${d.segment}`);
+  if (typeof d.sha256 === 'string') parts.push(`SHA-256 ${d.sha256}`);
+  return parts.join(' — ');
+}
+
+function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
