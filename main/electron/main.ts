@@ -4,6 +4,7 @@ import { openServices, type AppServices } from '../services/app';
 import { hardenWebContents } from './hardening';
 import { serveInvoke } from './ipc';
 import { powerSaveKeepAwake } from './keep-awake';
+import { electronPdfPrinter } from './pdf-printer';
 import { nativeBindingPath } from './native-binding';
 import { applyPermissionPolicy } from './permissions';
 import { registerAppScheme, serveApp } from './protocol';
@@ -59,6 +60,7 @@ function run(): void {
         dataDir: app.getPath('userData'),
         appVersion: app.getVersion(),
         keepAwake: powerSaveKeepAwake,
+        printer: electronPdfPrinter,
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       if (quitting) {
