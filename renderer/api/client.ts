@@ -4,7 +4,18 @@ import type { CallInput, CallName, CallOutput } from '../../shared/api/contract'
 import { ApiError, errorCodes, type ApiErrorBody, type ApiResult } from '../../shared/api/errors';
 import { encodeInput } from '../../shared/api/wire';
 import { electronBridge } from './bridge';
+import { repeatIfUnreachable, unreachableReason } from './retry';
 import { tokenHeader, webToken } from './token';
+
+/**
+ * Calls that only read: repeating one after a lost connection changes nothing. Any other call is
+ * repeated only by code that knows how to tell whether the first attempt ran.
+ */
+const readOnly: ReadonlySet<CallName> = new Set<CallName>([
+  'app.info',
+  'hearings.list',
+  'hearings.get',
+]);
 
 /**
  * Makes one API call and returns its output, or throws an ApiError. Inside the Electron app the
@@ -15,13 +26,14 @@ export async function call<N extends CallName>(
   input: CallInput<N>,
 ): Promise<CallOutput<N>> {
   const bridge = electronBridge();
-  const result = bridge ? await invokeBridge(bridge, name, input) : await post(name, input);
+  const result = bridge
+    ? await invokeBridge(bridge, name, input)
+    : readOnly.has(name)
+      ? await repeatIfUnreachable(() => post(name, input), { attempts: 2 })
+      : await post(name, input);
   if (result.ok) return result.value as CallOutput<N>;
   throw ApiError.fromBody(result.error);
 }
-
-/** Marks an error that says the app could not be reached at all, as opposed to a refusal. */
-export const unreachableReason = 'unreachable';
 
 function unreachable(): ApiError {
   return new ApiError('internal', i18next.t('errors.unreachable'), {

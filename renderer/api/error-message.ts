@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError, errorCodes, type ErrorCode } from '../../shared/api/errors';
-import { unreachableReason } from './client';
+import { isUnreachable } from './retry';
 
 const isErrorCode = (code: unknown): code is ErrorCode =>
   (errorCodes as readonly unknown[]).includes(code);
@@ -11,7 +11,7 @@ const isErrorCode = (code: unknown): code is ErrorCode =>
  */
 export function errorMessage(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.details?.reason === unreachableReason) return t('errors.unreachable');
+    if (isUnreachable(err)) return t('errors.unreachable');
     if (isErrorCode(err.code)) return t(`errors.${err.code}`);
     return err.message;
   }

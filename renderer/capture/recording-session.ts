@@ -1,5 +1,7 @@
 import type { Recording } from '../../shared/domain/hearing';
+import { ApiError } from '../../shared/api/errors';
 import { call } from '../api/client';
+import { repeatIfUnreachable } from '../api/retry';
 import { ChunkQueue } from './chunk-queue';
 
 /** A recording cut short by something other than the Stop button. */
@@ -55,9 +57,7 @@ export class RecordingSession {
   ) {
     this.recorder = new MediaRecorder(stream, { mimeType });
     this.queue = new ChunkQueue(
-      async (seq, data) => {
-        await call('recordings.appendChunk', { recordingId: recording.id, seq, data });
-      },
+      (seq, data) => this.append(seq, data),
       (error) => this.interrupt('append', error),
     );
     this.stopped = new Promise((resolve) => {
@@ -93,7 +93,37 @@ export class RecordingSession {
     if (this.recorder.state !== 'inactive') this.recorder.stop();
     await this.stopped;
     await this.queue.drain();
-    return call('recordings.stop', { recordingId: this.recording.id, durationMs });
+    return repeatIfUnreachable(
+      () => call('recordings.stop', { recordingId: this.recording.id, durationMs }),
+      { ranBefore: () => this.closedAlready() },
+    );
+  }
+
+  /**
+   * Appends one chunk. A chunk sent again after a lost answer is refused as a conflict that
+   * expects the next one: that refusal says the chunk was written the first time.
+   */
+  private async append(seq: number, data: Uint8Array<ArrayBuffer>): Promise<void> {
+    await repeatIfUnreachable(
+      async () => {
+        await call('recordings.appendChunk', { recordingId: this.recording.id, seq, data });
+        return 'written' as const;
+      },
+      {
+        ranBefore: async (refusal) =>
+          refusal instanceof ApiError &&
+          refusal.code === 'conflict' &&
+          refusal.details?.expected === seq + 1
+            ? ('written' as const)
+            : undefined,
+      },
+    );
+  }
+
+  /** The recording as main has it, if an earlier attempt to stop it did close it. */
+  private async closedAlready(): Promise<Recording | undefined> {
+    const hearing = await call('hearings.get', { hearingId: this.recording.hearingId });
+    return hearing.recordings.find((r) => r.id === this.recording.id && r.status !== 'recording');
   }
 
   private interrupt(why: Interruption, error?: unknown): void {

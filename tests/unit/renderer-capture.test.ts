@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ApiError } from '../../shared/api/errors';
+import { repeatIfUnreachable, unreachableReason } from '../../renderer/api/retry';
 import { ChunkQueue, type Chunk } from '../../renderer/capture/chunk-queue';
 import { pickMimeType } from '../../renderer/capture/mime-type';
 
@@ -91,5 +93,55 @@ test('the first supported format is chosen, VP9 before VP8 before plain WebM', (
   assert.equal(
     pickMimeType(() => false),
     null,
+  );
+});
+
+test('a lost connection is retried, and a refused repeat can prove the first attempt ran', async () => {
+  const lost = () => new ApiError('internal', 'lost', { details: { reason: unreachableReason } });
+
+  let calls = 0;
+  const value = await repeatIfUnreachable(
+    async () => {
+      calls += 1;
+      if (calls < 3) throw lost();
+      return 'ok';
+    },
+    { delayMs: 1 },
+  );
+  assert.equal(value, 'ok');
+  assert.equal(calls, 3);
+
+  calls = 0;
+  await assert.rejects(
+    repeatIfUnreachable(
+      async () => {
+        calls += 1;
+        throw new ApiError('conflict', 'refused');
+      },
+      { delayMs: 1, ranBefore: async () => 'ran' },
+    ),
+    /refused/,
+  );
+  assert.equal(calls, 1, 'a refusal on the first attempt is final');
+
+  calls = 0;
+  const recognised = await repeatIfUnreachable(
+    async () => {
+      calls += 1;
+      if (calls === 1) throw lost();
+      throw new ApiError('conflict', 'already written');
+    },
+    { delayMs: 1, ranBefore: async () => 'ran' },
+  );
+  assert.equal(recognised, 'ran');
+
+  await assert.rejects(
+    repeatIfUnreachable(
+      async () => {
+        throw lost();
+      },
+      { delayMs: 1, attempts: 2 },
+    ),
+    /lost/,
   );
 });
