@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHearing, expect, openApp, test } from './fixtures';
+import { bornYearsAgo, completeSections, today } from '../helpers/procedure';
+import { callHost } from '../helpers/web-host-process';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -18,9 +20,15 @@ test('create a hearing, record from the camera, and play the recording back', as
   const hearingId = await createHearing(page, {
     caseReference: 'BR.12.L3.004512/26',
     minorName: 'Lena Peeters',
-    dateOfBirth: '2014-05-02',
-    hearingDate: '2026-11-28',
+    dateOfBirth: bornYearsAgo(11),
+    hearingDate: today(),
   });
+
+  // The procedural record is prepared through the API (its own screens are tested elsewhere).
+  for (const section of completeSections(11).sections) {
+    await callHost(host, 'procedure.save', { hearingId, ...section });
+  }
+  await page.reload();
 
   await expect(page.getByLabel('Camera')).toBeEnabled();
   await page.getByRole('button', { name: 'Start recording' }).click();
