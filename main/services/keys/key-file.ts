@@ -1,0 +1,81 @@
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { KeyStoreError } from './key-store';
+
+/** Where an installation keeps its key files: `<dataDir>/keys/`. */
+export function keysDir(dataDir: string): string {
+  return join(dataDir, 'keys');
+}
+
+export function readKeyFile(file: string): unknown | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw damaged(file, 'it is not valid JSON');
+  }
+}
+
+export function damaged(file: string, why: string): KeyStoreError {
+  return new KeyStoreError(
+    'damaged',
+    `The signing key file ${file} cannot be read: ${why}. Restore it from the installation's backup; do not delete it, or the seals made with it can no longer be traced to this installation.`,
+  );
+}
+
+/**
+ * Writes a new key file readable only by its owner (mode 0600), durably and atomically, and never
+ * over an existing one: a hard link fails if the name is taken, where a rename would replace it.
+ * Returns false when another process created the file first.
+ */
+export function writeKeyFileOnce(file: string, text: string): boolean {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    const data = Buffer.from(text, 'utf8');
+    let done = 0;
+    while (done < data.byteLength) done += writeSync(fd, data, done, data.byteLength - done);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    unlinkSync(temp);
+  }
+  syncDir(dirname(file));
+  return true;
+}
+
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a directory; NTFS journals the entry itself.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
