@@ -1,0 +1,213 @@
+import { sealFiles } from './seal/format';
+
+export interface ReadmeFacts {
+  caseReference: string;
+  hearingId: string;
+  sealedAt: string;
+  /** Lowercase hex; shown in groups of four. */
+  keyFingerprint: string;
+  verifierSha256: string;
+  /** The media and document files of the export, with their kind. */
+  files: Array<{
+    name: string;
+    kind: 'master' | 'working' | 'written-record' | 'unsealed-written-record' | 'document';
+  }>;
+}
+
+type Kind =
+  | ReadmeFacts['files'][number]['kind']
+  | 'manifest'
+  | 'signature'
+  | 'publicKey'
+  | 'fingerprint'
+  | 'audit'
+  | 'verifier';
+
+interface Language {
+  heading: string;
+  filesTitle: string;
+  kinds: Record<Kind, string>;
+  checkTitle: string;
+  install: string;
+  valid: string;
+  invalid: string;
+  compareKey: string;
+  manualTitle: string;
+  manual: string;
+}
+
+const languages: Language[] = [
+  {
+    heading: 'ENGLISH',
+    filesTitle: 'What these files are',
+    kinds: {
+      master: 'the recording as it was captured (the master); never changed',
+      working: 'a copy of the master rearranged so that players can seek; same pictures and sound',
+      'written-record': 'the written record of the hearing',
+      document: 'a document of the hearing, covered by the seal',
+      'unsealed-written-record':
+        'the written record of the hearing, made after sealing: the seal does not cover it',
+      manifest:
+        "the seal: the hearing's record, and the size and SHA-256 fingerprint of every file",
+      signature: 'the digital signature of manifest.json (Ed25519)',
+      publicKey: 'the key that checks the signature',
+      fingerprint: 'the fingerprint of that key',
+      audit: 'the history of the hearing (who did what, when), each entry linked to the one before',
+      verifier: 'a small program that checks all of the above',
+    },
+    checkTitle: 'How to check',
+    install:
+      'Install Node.js (version 18 or later, https://nodejs.org), open a terminal in this folder and type:',
+    valid: 'VALID: every file is exactly as it was when the hearing was sealed.',
+    invalid:
+      'INVALID: something was changed after sealing, or the seal is not genuine; the lines marked FAIL say what and where. Do not rely on the files; tell the magistrate in charge.',
+    compareKey:
+      'Also compare the key fingerprint the program shows with the one in the written record or known to the registry: a valid seal made with another key proves nothing.',
+    manualTitle: 'Without the program',
+    manual:
+      "Each file's SHA-256 can be compared with manifest.json using any tool (sha256sum <file>, or certutil -hashfile <file> SHA256 on Windows), and the signature checked with OpenSSL 3:",
+  },
+  {
+    heading: 'NEDERLANDS',
+    filesTitle: 'Wat deze bestanden zijn',
+    kinds: {
+      master: 'de opname zoals ze werd gemaakt (de master); nooit gewijzigd',
+      working:
+        'een kopie van de master, herschikt zodat spelers kunnen vooruit- en terugspoelen; zelfde beeld en geluid',
+      'written-record': 'het proces-verbaal van het verhoor',
+      document: 'een document van het verhoor, gedekt door de verzegeling',
+      'unsealed-written-record':
+        'het proces-verbaal van het verhoor, opgesteld na de verzegeling: de verzegeling dekt het niet',
+      manifest:
+        'de verzegeling: de gegevens van het verhoor, en de grootte en SHA-256-vingerafdruk van elk bestand',
+      signature: 'de digitale handtekening van manifest.json (Ed25519)',
+      publicKey: 'de sleutel waarmee de handtekening wordt gecontroleerd',
+      fingerprint: 'de vingerafdruk van die sleutel',
+      audit:
+        'de geschiedenis van het verhoor (wie deed wat, wanneer), elke regel gekoppeld aan de vorige',
+      verifier: 'een klein programma dat dit alles controleert',
+    },
+    checkTitle: 'Controleren',
+    install:
+      'Installeer Node.js (versie 18 of later, https://nodejs.org), open een terminal in deze map en typ:',
+    valid: 'VALID (geldig): elk bestand is precies zoals het was bij de verzegeling.',
+    invalid:
+      'INVALID (ongeldig): er werd na de verzegeling iets gewijzigd, of de verzegeling is niet echt; de regels met FAIL zeggen wat en waar. Vertrouw de bestanden niet en verwittig de bevoegde magistraat.',
+    compareKey:
+      'Vergelijk ook de sleutelvingerafdruk die het programma toont met die in het proces-verbaal of die bekend bij de griffie: een geldige verzegeling met een andere sleutel bewijst niets.',
+    manualTitle: 'Zonder het programma',
+    manual:
+      'De SHA-256 van elk bestand kan met elk hulpmiddel met manifest.json worden vergeleken (sha256sum <bestand>, of certutil -hashfile <bestand> SHA256 onder Windows), en de handtekening met OpenSSL 3:',
+  },
+  {
+    heading: 'FRANÇAIS',
+    filesTitle: 'Ce que sont ces fichiers',
+    kinds: {
+      master: "l'enregistrement tel qu'il a été capté (l'original) ; jamais modifié",
+      working:
+        "une copie de l'original, réorganisée pour que les lecteurs puissent s'y déplacer ; mêmes images, même son",
+      'written-record': "le procès-verbal de l'audition",
+      document: "un document de l'audition, couvert par le scellé",
+      'unsealed-written-record':
+        "le procès-verbal de l'audition, établi après le scellement : le scellé ne le couvre pas",
+      manifest:
+        "le scellé : les données de l'audition, et la taille et l'empreinte SHA-256 de chaque fichier",
+      signature: 'la signature numérique de manifest.json (Ed25519)',
+      publicKey: 'la clé qui permet de vérifier la signature',
+      fingerprint: "l'empreinte de cette clé",
+      audit:
+        "l'historique de l'audition (qui a fait quoi, et quand), chaque entrée liée à la précédente",
+      verifier: 'un petit programme qui vérifie tout ce qui précède',
+    },
+    checkTitle: 'Vérifier',
+    install:
+      'Installez Node.js (version 18 ou ultérieure, https://nodejs.org), ouvrez un terminal dans ce dossier et tapez :',
+    valid: "VALID (valide) : chaque fichier est exactement tel qu'il était lors du scellement.",
+    invalid:
+      "INVALID (non valide) : quelque chose a été modifié après le scellement, ou le scellé n'est pas authentique ; les lignes marquées FAIL indiquent quoi et où. Ne vous fiez pas aux fichiers ; avertissez le magistrat compétent.",
+    compareKey:
+      "Comparez aussi l'empreinte de clé affichée par le programme avec celle du procès-verbal ou connue du greffe : un scellé valide fait avec une autre clé ne prouve rien.",
+    manualTitle: 'Sans le programme',
+    manual:
+      "L'empreinte SHA-256 de chaque fichier peut être comparée à manifest.json avec n'importe quel outil (sha256sum <fichier>, ou certutil -hashfile <fichier> SHA256 sous Windows), et la signature vérifiée avec OpenSSL 3 :",
+  },
+  {
+    heading: 'DEUTSCH',
+    filesTitle: 'Was diese Dateien sind',
+    kinds: {
+      master: 'die Aufnahme, wie sie aufgezeichnet wurde (das Original); nie verändert',
+      working:
+        'eine Kopie des Originals, so umgeordnet, dass Abspielprogramme darin springen können; gleiches Bild, gleicher Ton',
+      'written-record': 'das Protokoll der Vernehmung',
+      document: 'ein Dokument der Vernehmung, vom Siegel abgedeckt',
+      'unsealed-written-record':
+        'das Protokoll der Vernehmung, erstellt nach der Versiegelung: das Siegel deckt es nicht ab',
+      manifest:
+        'das Siegel: die Angaben zur Vernehmung sowie Größe und SHA-256-Fingerabdruck jeder Datei',
+      signature: 'die digitale Signatur von manifest.json (Ed25519)',
+      publicKey: 'der Schlüssel, mit dem die Signatur geprüft wird',
+      fingerprint: 'der Fingerabdruck dieses Schlüssels',
+      audit:
+        'der Verlauf der Vernehmung (wer hat wann was getan), jeder Eintrag mit dem vorigen verkettet',
+      verifier: 'ein kleines Programm, das all dies prüft',
+    },
+    checkTitle: 'Prüfen',
+    install:
+      'Installieren Sie Node.js (Version 18 oder neuer, https://nodejs.org), öffnen Sie ein Terminal in diesem Ordner und geben Sie ein:',
+    valid: 'VALID (gültig): jede Datei ist genau so, wie sie bei der Versiegelung war.',
+    invalid:
+      'INVALID (ungültig): nach der Versiegelung wurde etwas verändert, oder das Siegel ist nicht echt; die mit FAIL markierten Zeilen sagen, was und wo. Verlassen Sie sich nicht auf die Dateien; benachrichtigen Sie den zuständigen Magistrat.',
+    compareKey:
+      'Vergleichen Sie auch den vom Programm angezeigten Schlüssel-Fingerabdruck mit dem im Protokoll oder dem der Kanzlei bekannten: ein gültiges Siegel mit einem anderen Schlüssel beweist nichts.',
+    manualTitle: 'Ohne das Programm',
+    manual:
+      'Der SHA-256-Wert jeder Datei kann mit jedem Werkzeug mit manifest.json verglichen werden (sha256sum <Datei>, oder certutil -hashfile <Datei> SHA256 unter Windows), und die Signatur mit OpenSSL 3:',
+  },
+];
+
+const group = (hex: string) => (hex.match(/.{1,4}/g) ?? []).join(' ');
+
+/** README-CLERK.txt: plain text in the four languages, CRLF so that every Windows editor shows it. */
+export function clerkReadme(facts: ReadmeFacts): string {
+  const files: Array<[string, Kind]> = [
+    ...facts.files.map((f): [string, Kind] => [f.name, f.kind]),
+    [sealFiles.manifest, 'manifest'],
+    [sealFiles.signature, 'signature'],
+    [sealFiles.publicKey, 'publicKey'],
+    [sealFiles.fingerprint, 'fingerprint'],
+    [sealFiles.audit, 'audit'],
+    [sealFiles.verifier, 'verifier'],
+  ];
+  const width = Math.max(...files.map(([name]) => name.length)) + 2;
+  const lines: string[] = [
+    'HEARING ROOM',
+    `Case / Dossier / Akte:      ${facts.caseReference}`,
+    `Hearing / Verhoor / Audition / Vernehmung: ${facts.hearingId}`,
+    `Sealed / Verzegeld / Scellé / Versiegelt:  ${facts.sealedAt} (UTC)`,
+    `Key fingerprint / Sleutelvingerafdruk / Empreinte de clé / Schlüssel-Fingerabdruck:`,
+    `    ${group(facts.keyFingerprint)}`,
+    `SHA-256 ${sealFiles.verifier}: ${facts.verifierSha256}`,
+  ];
+  for (const l of languages) {
+    lines.push('', '', l.heading, '='.repeat(l.heading.length), '', l.filesTitle);
+    for (const [name, kind] of files) lines.push(`  ${name.padEnd(width)}${l.kinds[kind]}`);
+    lines.push(
+      '',
+      l.checkTitle,
+      `  ${l.install}`,
+      '',
+      `      node ${sealFiles.verifier} .`,
+      '',
+      `  ${l.valid}`,
+      `  ${l.invalid}`,
+      `  ${l.compareKey}`,
+      '',
+      l.manualTitle,
+      `  ${l.manual}`,
+      '',
+      `      openssl base64 -d -in ${sealFiles.signature} -out manifest.sig.bin`,
+      `      openssl pkeyutl -verify -pubin -inkey ${sealFiles.publicKey} -rawin -in ${sealFiles.manifest} -sigfile manifest.sig.bin`,
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

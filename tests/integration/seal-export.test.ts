@@ -1,0 +1,403 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ApiError } from '../../shared/api/errors';
+import { HearingExporter } from '../../main/services/export';
+import { verifyFolder, type VerifyReport } from '../../main/services/seal/verify';
+import { ctx, openSealing, recordedHearing, verifierPath, type Sealing } from '../helpers/sealing';
+import { tempDir } from '../helpers/temp';
+
+const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
+
+function runVerifier(folder: string, script = verifierPath) {
+  const r = spawnSync(process.execPath, [script, folder], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+function failed(report: VerifyReport): string {
+  return report.checks
+    .filter((c) => !c.ok)
+    .map((c) => `${c.what}: ${c.detail}`)
+    .join('\n');
+}
+
+function flipByte(file: string, at: number): void {
+  const bytes = readFileSync(file);
+  bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+  writeFileSync(file, bytes);
+}
+
+let s: Sealing;
+let hearingA: string;
+let hearingB: string;
+let exportA: string;
+let exportB: string;
+
+/** A copy of the export to tamper with, under the same folder name (the name carries the hearing). */
+function copyOf(folder: string): string {
+  const copy = join(tempDir(), basename(folder));
+  cpSync(folder, copy, { recursive: true });
+  return copy;
+}
+
+function auditLines(folder: string): string[] {
+  return readFileSync(join(folder, 'audit.jsonl'), 'utf8').trimEnd().split('\n');
+}
+
+// Made here, not in before(): a folder made in a hook would be removed when the hook ends.
+const dataDir = tempDir();
+const destination = tempDir();
+
+before(async () => {
+  s = openSealing(dataDir);
+  hearingA = await recordedHearing(s, 'AN.55.F1.000123/26');
+  hearingB = await recordedHearing(s, 'BR.12.L3.000456/26');
+  await s.seals.seal(hearingA, ctx);
+  await s.seals.seal(hearingB, ctx);
+  exportA = (await s.exporter.exportHearing(hearingA, destination, ctx)).folder;
+  exportB = (await s.exporter.exportHearing(hearingB, destination, ctx)).folder;
+});
+after(() => s.close());
+
+describe('exporting a sealed hearing', () => {
+  test('gives a folder named after the case and the hearing, and its zip, and nothing else', async () => {
+    assert.equal(basename(exportA), `AN.55.F1.000123_26-${hearingA}`);
+    const destination = join(exportA, '..');
+    assert.deepEqual(
+      readdirSync(destination).sort(),
+      [
+        basename(exportA),
+        `${basename(exportA)}.zip`,
+        basename(exportB),
+        `${basename(exportB)}.zip`,
+      ].sort(),
+    );
+    assert.deepEqual(readdirSync(exportA).sort(), [
+      'README-CLERK.txt',
+      'audit.jsonl',
+      'hearing-room-verify.mjs',
+      'manifest.json',
+      'manifest.sig',
+      'public-key-fingerprint.txt',
+      'public-key.pem',
+      'segment-001-master.webm',
+      'segment-001-working.webm',
+    ]);
+    assert.deepEqual(
+      readFileSync(join(exportA, 'hearing-room-verify.mjs')),
+      readFileSync(verifierPath),
+    );
+    const last = s.audit.entries(hearingA).at(-1);
+    assert.equal(last?.action, 'hearing.exported');
+  });
+
+  test("the audit file carries the whole chain, but other hearings' entries only as links", () => {
+    const lines = auditLines(exportA).map(
+      (l) => JSON.parse(l) as { seq: number; hearingId?: string; redacted?: boolean },
+    );
+    assert.deepEqual(
+      lines.map((l) => l.seq),
+      lines.map((_, i) => i + 1),
+    );
+    for (const l of lines) {
+      if (l.redacted)
+        assert.deepEqual(Object.keys(l).sort(), ['hash', 'prevHash', 'redacted', 'seq']);
+      else assert.equal(l.hearingId, hearingA);
+    }
+    assert.ok(
+      lines.some((l) => l.redacted),
+      'hearing B is in the chain',
+    );
+    assert.ok(
+      !readFileSync(join(exportA, 'audit.jsonl'), 'utf8').includes('BR.12.L3'),
+      "another hearing's case never appears",
+    );
+  });
+
+  test('the README tells a clerk, in four languages, how to check', () => {
+    const readme = readFileSync(join(exportA, 'README-CLERK.txt'), 'utf8');
+    for (const heading of ['ENGLISH', 'NEDERLANDS', 'FRANÇAIS', 'DEUTSCH'])
+      assert.ok(readme.includes(`\r\n${heading}\r\n`), heading);
+    assert.ok(readme.includes('node hearing-room-verify.mjs .'));
+    assert.ok(readme.includes(`${hearingA}`));
+  });
+
+  test('the standalone verifier, run as its own process, says valid (exit 0)', () => {
+    const { code, out } = runVerifier(exportA);
+    assert.equal(code, 0, out);
+    assert.match(out, /Result: VALID\./);
+    // Run from inside the folder, as the README says.
+    const inside = spawnSync(process.execPath, ['hearing-room-verify.mjs', '.'], {
+      cwd: exportA,
+      encoding: 'utf8',
+    });
+    assert.equal(inside.status, 0, inside.stdout);
+  });
+
+  test('the signature checks with OpenSSL alone, as the README says', (t) => {
+    if (spawnSync('openssl', ['version']).status !== 0) return t.skip('openssl is not installed');
+    const work = copyOf(exportA);
+    const run = (args: string[]) => spawnSync('openssl', args, { cwd: work, encoding: 'utf8' });
+    assert.equal(
+      run(['base64', '-d', '-in', 'manifest.sig', '-out', 'manifest.sig.bin']).status,
+      0,
+    );
+    const verified = run([
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      'public-key.pem',
+      '-rawin',
+      '-in',
+      'manifest.json',
+      '-sigfile',
+      'manifest.sig.bin',
+    ]);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  });
+
+  test('the zip passes unzip -t, and what it unpacks verifies', (t) => {
+    if (!hasUnzip)
+      return t.skip(
+        'unzip is not installed (Debian: apt-get install unzip); the zip was not checked',
+      );
+    const zip = `${exportA}.zip`;
+    const tested = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
+    assert.equal(tested.status, 0, tested.stdout);
+    const unpacked = tempDir();
+    assert.equal(spawnSync('unzip', ['-q', zip, '-d', unpacked]).status, 0);
+    const { code, out } = runVerifier(join(unpacked, basename(exportA)));
+    assert.equal(code, 0, out);
+  });
+
+  test('exit 1 for a tampered export, exit 2 for a missing folder or an unreadable manifest', () => {
+    const tampered = copyOf(exportA);
+    flipByte(join(tampered, 'segment-001-master.webm'), 100);
+    const bad = runVerifier(tampered);
+    assert.equal(bad.code, 1, bad.out);
+    assert.match(bad.out, /FAIL\s+segment-001-master\.webm/);
+    assert.match(bad.out, /Result: INVALID\./);
+
+    assert.equal(runVerifier(join(tempDir(), 'no-such-folder')).code, 2);
+    const garbled = copyOf(exportA);
+    writeFileSync(join(garbled, 'manifest.json'), '{"format": "hearing-room-seal/1",');
+    const g = runVerifier(garbled);
+    assert.equal(g.code, 2, g.out);
+    assert.match(g.out, /manifest\.json is not valid JSON/);
+    const empty = copyOf(exportA);
+    rmSync(join(empty, 'manifest.json'));
+    assert.equal(runVerifier(empty).code, 2);
+  });
+
+  test('is refused for an unsealed hearing, and for a destination that already holds it; nothing is left behind', async () => {
+    const unsealed = await recordedHearing(s, 'UN/1');
+    const destination = tempDir();
+    await assert.rejects(
+      s.exporter.exportHearing(unsealed, destination, ctx),
+      (err: unknown) =>
+        err instanceof ApiError && /Seal the hearing before exporting/.test(err.message),
+    );
+    await assert.rejects(
+      s.exporter.exportHearing(hearingA, join(exportA, '..'), ctx),
+      (err: unknown) => err instanceof ApiError && /already exists/.test(err.message),
+    );
+    const broken = new HearingExporter(s.db, s.audit, s.store, s.seals, {
+      verifierPath: join(destination, 'missing.mjs'),
+    });
+    await assert.rejects(
+      broken.exportHearing(hearingA, destination, ctx),
+      /standalone verifier is missing/,
+    );
+    assert.deepEqual(readdirSync(destination), []);
+  });
+
+  test('a written record in the hearing folder is sealed and exported with it', async () => {
+    const id = await recordedHearing(s, 'PV/1');
+    writeFileSync(join(s.hearingDir(id), 'written-record.pdf'), '%PDF-1.7 written record');
+    await s.seals.seal(id, ctx);
+    const { folder } = await s.exporter.exportHearing(id, tempDir(), ctx);
+    const report = await verifyFolder(folder);
+    assert.equal(report.verdict, 'valid', failed(report));
+    assert.ok(report.checks.some((c) => c.what === 'written-record.pdf' && c.ok));
+    flipByte(join(folder, 'written-record.pdf'), 3);
+    assert.match(
+      failed(await verifyFolder(folder)),
+      /written-record\.pdf: Written record: the content was changed/,
+    );
+  });
+
+  test('a written record made after sealing is exported, and reported as not covered by the seal', async () => {
+    const id = await recordedHearing(s, 'PV/2');
+    await s.seals.seal(id, ctx);
+    writeFileSync(join(s.hearingDir(id), 'written-record.pdf'), '%PDF-1.7 later');
+    const { folder } = await s.exporter.exportHearing(id, tempDir(), ctx);
+    const report = await verifyFolder(folder);
+    assert.equal(report.verdict, 'valid', failed(report));
+    assert.deepEqual(report.notCovered, ['written-record.pdf']);
+    const { out } = runVerifier(folder);
+    assert.match(
+      out,
+      /Not covered by the seal \(nothing vouches for these files\): written-record\.pdf/,
+    );
+  });
+
+  test('a ZIP64 archive passes unzip -t', async (t) => {
+    if (!hasUnzip)
+      return t.skip(
+        'unzip is not installed (Debian: apt-get install unzip); the zip was not checked',
+      );
+    const exporter = new HearingExporter(s.db, s.audit, s.store, s.seals, {
+      verifierPath,
+      forceZip64: true,
+    });
+    const { zip } = await exporter.exportHearing(hearingA, tempDir(), ctx);
+    const tested = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
+    assert.equal(tested.status, 0, tested.stdout + tested.stderr);
+  });
+});
+
+describe('a tampered export is detected, and what changed is named', () => {
+  test('one byte flipped in the master', async () => {
+    const f = copyOf(exportA);
+    flipByte(join(f, 'segment-001-master.webm'), 4321);
+    const report = await verifyFolder(f);
+    assert.equal(report.verdict, 'invalid');
+    assert.match(
+      failed(report),
+      /^segment-001-master\.webm: Master of segment 1: the content was changed \(same size, \d+ bytes\): SHA-256 expected [0-9a-f]{64}, found [0-9a-f]{64}\.$/,
+    );
+  });
+
+  test('one byte flipped in the working copy', async () => {
+    const f = copyOf(exportA);
+    flipByte(join(f, 'segment-001-working.webm'), 999);
+    assert.match(
+      failed(await verifyFolder(f)),
+      /^segment-001-working\.webm: Working copy of segment 1: the content was changed/,
+    );
+  });
+
+  test('a truncated file', async () => {
+    const f = copyOf(exportA);
+    truncateSync(join(f, 'segment-001-working.webm'), 5000);
+    assert.match(
+      failed(await verifyFolder(f)),
+      /^segment-001-working\.webm: Working copy of segment 1: size expected \d+ bytes, found 5000; the file is shorter: it was cut\.$/,
+    );
+  });
+
+  test('a deleted audit entry is named by its number', async () => {
+    const f = copyOf(exportA);
+    const lines = auditLines(f);
+    writeFileSync(join(f, 'audit.jsonl'), `${lines.filter((_, i) => i !== 1).join('\n')}\n`);
+    const text = failed(await verifyFolder(f));
+    assert.match(
+      text,
+      /Audit log: chain: The audit entries were tampered with: entry 2 is missing\./,
+    );
+    assert.match(text, /Audit log: this hearing's entries: .*entry 2 is missing/);
+  });
+
+  test('an edited audit entry is named by its number', async () => {
+    const f = copyOf(exportA);
+    const lines = auditLines(f);
+    lines[0] = (lines[0] ?? '').replace('AN.55.F1.000123/26', 'AN.55.F1.000999/26');
+    writeFileSync(join(f, 'audit.jsonl'), `${lines.join('\n')}\n`);
+    assert.match(
+      failed(await verifyFolder(f)),
+      /entry 1 was changed: its content no longer matches its hash/,
+    );
+  });
+
+  test('reordered audit entries are named', async () => {
+    const f = copyOf(exportA);
+    const lines = auditLines(f);
+    [lines[1], lines[2]] = [lines[2] ?? '', lines[1] ?? ''];
+    writeFileSync(join(f, 'audit.jsonl'), `${lines.join('\n')}\n`);
+    assert.match(failed(await verifyFolder(f)), /entry 2 is out of place: it comes after entry 3/);
+  });
+
+  test('a manifest swapped between two hearings', async () => {
+    const f = copyOf(exportA);
+    for (const name of ['manifest.json', 'manifest.sig', 'public-key.pem'])
+      cpSync(join(exportB, name), join(f, name));
+    const text = failed(await verifyFolder(f));
+    // Both hearings recorded the same bytes, so only the hearing's identity tells them apart.
+    assert.match(
+      text,
+      new RegExp(
+        `Hearing: The seal is for hearing ${hearingB}, but this folder is hearing ${hearingA}`,
+      ),
+    );
+    assert.match(text, /Audit log: this hearing's entries: .*is left out/);
+    assert.match(text, /Audit log: sealing: No audit entry records the sealing of this hearing\./);
+  });
+
+  test('a signature from another key', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const resign = (folder: string) =>
+      writeFileSync(
+        join(folder, 'manifest.sig'),
+        sign(
+          null,
+          readFileSync(join(folder, 'manifest.json')),
+          createPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' })),
+        ).toString('base64'),
+      );
+
+    const signatureOnly = copyOf(exportA);
+    resign(signatureOnly);
+    assert.match(
+      failed(await verifyFolder(signatureOnly)),
+      /^Signature: manifest\.json does not match its signature in manifest\.sig/,
+    );
+
+    const withItsKey = copyOf(exportA);
+    resign(withItsKey);
+    writeFileSync(
+      join(withItsKey, 'public-key.pem'),
+      publicKey.export({ type: 'spki', format: 'pem' }),
+    );
+    const text = failed(await verifyFolder(withItsKey));
+    assert.doesNotMatch(text, /^Signature:/m);
+    assert.match(
+      text,
+      /^Key fingerprint: The key in public-key\.pem is not the one the seal records/m,
+    );
+  });
+
+  test('a key fingerprint known from elsewhere must match', async () => {
+    const ok = await verifyFolder(exportA, {
+      expectedFingerprint: s.keys.fingerprint().replace(/(.{4})/g, '$1 '),
+    });
+    assert.equal(ok.verdict, 'valid', failed(ok));
+    const other = await verifyFolder(exportA, { expectedFingerprint: 'ab'.repeat(32) });
+    assert.match(
+      failed(other),
+      /^Expected key: The seal was made with another key than the one you gave/,
+    );
+  });
+
+  test('a file added to the export is listed as not covered', async () => {
+    const f = copyOf(exportA);
+    mkdirSync(join(f, 'sub'));
+    writeFileSync(join(f, 'notes.txt'), 'added');
+    const report = await verifyFolder(f);
+    assert.equal(report.verdict, 'valid', failed(report));
+    assert.deepEqual(report.notCovered, ['notes.txt']);
+    assert.ok(existsSync(join(f, 'sub')));
+  });
+});
