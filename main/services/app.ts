@@ -10,7 +10,7 @@ import { HearingService } from './hearings';
 import { MediabunnyRemuxer } from './working-copy';
 import { ProcedureService } from './procedure';
 import { EventLog } from './events';
-import { HearingSession } from './hearing-session';
+import { HearingSession, defaultDiskLevels, type DiskLevels } from './hearing-session';
 import { WrittenRecordService } from './written-record/service';
 import type { PdfPrinter } from './written-record/printer';
 import { currentRuleSet } from '../../shared/rules/ruleset';
@@ -24,6 +24,7 @@ export interface ServicesOptions {
   keepAwake?: KeepAwake;
   /** Prints the written record: Electron's printToPDF, or Chromium on the web host. */
   printer?: PdfPrinter;
+  disk?: DiskLevels;
 }
 
 const noPrinter: PdfPrinter = {
@@ -58,7 +59,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const hearings = new HearingService(db, recordings);
   const procedure = new ProcedureService(db, currentRuleSet);
   const events = new EventLog(db);
-  const session = new HearingSession(recordings, procedure, events);
+  const disk = options.disk ?? defaultDiskLevels;
+  const session = new HearingSession(recordings, procedure, events, store, disk);
   const writtenRecords = new WrittenRecordService({
     store,
     hearings,
@@ -80,12 +82,13 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       dataDir: options.dataDir,
       recovered: recovered.map((r) => ({ ...r, caseReference: caseReference(r.hearingId) })),
     }),
+    'app.storage': () => ({ dataDir: options.dataDir, freeBytes: store.freeBytes(), ...disk }),
     'hearings.list': () => hearings.list(),
     'hearings.create': (input, ctx) => hearings.create(input, ctx),
     'hearings.get': (input) => hearings.get(input.hearingId),
     'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
-    'recordings.appendChunk': (input) => recordings.append(input.recordingId, input.seq, input.data),
-    'recordings.stop': (input, ctx) => session.stop(input.recordingId, input.durationMs, ctx),
+    'recordings.appendChunk': (input, ctx) => session.append(input.recordingId, input.seq, input.data, ctx),
+    'recordings.stop': (input, ctx) => session.stop(input.recordingId, input.durationMs, ctx, input.reason),
     'procedure.get': (input) => procedure.get(input.hearingId),
     'procedure.save': (input) => procedure.save(input.hearingId, input),
     'consent.withdraw': (input, ctx) => session.withdrawConsent(input.hearingId, input.notedBy, ctx),

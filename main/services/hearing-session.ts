@@ -5,6 +5,16 @@ import type { Recording } from '../../shared/domain/hearing';
 import type { EventLog } from './events';
 import type { ProcedureService } from './procedure';
 import type { RecordingService, StopReason } from './recordings';
+import type { MediaStore } from './storage/media-store';
+
+export interface DiskLevels {
+  /** Below this much free space, every chunk's answer says the disk is low. */
+  warnBytes: number;
+  /** Below this, main stops the recording itself, keeping all that was written. */
+  stopBytes: number;
+}
+
+export const defaultDiskLevels: DiskLevels = { warnBytes: 2 * 1024 ** 3, stopBytes: 256 * 1024 ** 2 };
 
 type Who = Pick<CallerContext, 'userId' | 'role'>;
 
@@ -17,8 +27,37 @@ export class HearingSession {
     private readonly recordings: RecordingService,
     private readonly procedure: ProcedureService,
     private readonly events: EventLog,
+    private readonly store: MediaStore,
+    private readonly disk: DiskLevels = defaultDiskLevels,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Appends a chunk, then looks at the free space: a disk that is nearly full stops the
+   * recording cleanly before a write can fail; one that fills anyway stops it too.
+   */
+  async append(recordingId: string, seq: number, data: Uint8Array, ctx: Who) {
+    let written: { sizeBytes: number; chunkCount: number };
+    try {
+      written = this.recordings.append(recordingId, seq, data);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'storage_full') await this.stopForDisk(recordingId, ctx);
+      throw err;
+    }
+    const freeBytes = this.store.freeBytes();
+    if (freeBytes < this.disk.stopBytes) {
+      await this.stopForDisk(recordingId, ctx);
+      return { ...written, freeBytes, lowDisk: true, stoppedBecause: 'storage_full' as const };
+    }
+    return { ...written, freeBytes, lowDisk: freeBytes < this.disk.warnBytes, stoppedBecause: null };
+  }
+
+  private async stopForDisk(recordingId: string, ctx: Who): Promise<void> {
+    const recording = this.recordings.get(recordingId);
+    const running = this.recordings.activeFor(recording.hearingId);
+    if (!running || running.id !== recordingId) return;
+    await this.stop(recordingId, this.events.offsetInto(running, this.clock()), ctx, 'storage_full');
+  }
 
   start(hearingId: string, mimeType: string, ctx: Who): Recording {
     const at = this.clock();

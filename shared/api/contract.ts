@@ -115,6 +115,18 @@ export const contract = {
     roles: everyone,
     audit: false,
   }),
+  'app.storage': spec({
+    summary: 'Free space where recordings are kept, and the levels at which main warns and stops.',
+    input: z.object({}).strict(),
+    output: z.object({
+      dataDir: z.string(),
+      freeBytes: z.number().int(),
+      warnBytes: z.number().int(),
+      stopBytes: z.number().int(),
+    }),
+    roles: everyone,
+    audit: false,
+  }),
   'hearings.list': spec({
     summary: 'All hearings, newest first.',
     input: z.object({}).strict(),
@@ -161,7 +173,15 @@ export const contract = {
         }),
       })
       .strict(),
-    output: z.object({ sizeBytes: z.number().int(), chunkCount: z.number().int() }),
+    output: z.object({
+      sizeBytes: z.number().int(),
+      chunkCount: z.number().int(),
+      /** Free space left where recordings are kept, after this chunk. */
+      freeBytes: z.number().int(),
+      lowDisk: z.boolean(),
+      /** Set when main stopped the recording itself after this chunk (the disk is nearly full). */
+      stoppedBecause: z.enum(['storage_full']).nullable(),
+    }),
     roles: hearingStaff,
     audit: false,
   }),
@@ -171,6 +191,8 @@ export const contract = {
       .object({
         recordingId: id,
         durationMs: z.number().int().nonnegative().max(24 * 3600 * 1000),
+        /** `device_lost`: the camera or microphone disappeared; a new segment follows when it is back. */
+        reason: z.enum(['stopped', 'device_lost']).optional(),
       })
       .strict(),
     output: recording,
