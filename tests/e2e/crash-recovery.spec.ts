@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Hearing } from '../../shared/domain/hearing';
+import { callHost, startHostProcess } from '../helpers/web-host-process';
+import { createReadyHearing } from '../helpers/procedure';
+
+test('a host killed mid-recording keeps the recording, marks it interrupted, and loses about a second', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-crash-'));
+  try {
+    const first = await startHostProcess(dataDir);
+    const hearing = await createReadyHearing<Hearing>((name, input) => callHost(first, name, input), 13, 'CRASH/1');
+    await page.goto(`${first.openUrl}&lang=en#/hearings/${hearing.id}`);
+    await expect(page.getByLabel('Camera')).toBeEnabled();
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    const startedAt = Date.now();
+    await page.waitForTimeout(6000);
+    const killedAt = Date.now();
+    await first.kill();
+
+    const second = await startHostProcess(dataDir);
+    try {
+      expect(second.recovered).toHaveLength(1);
+      const info = await callHost<{ recovered: Array<{ hearingId: string; sizeBytes: number }> }>(second, 'app.info', {});
+      expect(info.recovered[0]?.hearingId).toBe(hearing.id);
+      const got = await callHost<Hearing>(second, 'hearings.get', { hearingId: hearing.id });
+      const recording = got.recordings[0];
+      expect(recording?.status).toBe('interrupted');
+      expect(recording?.stopReason).toBe('interrupted');
+      expect(recording?.workingUrl).not.toBeNull();
+
+      const working = join(dataDir, 'hearings', hearing.id, 'segment-001-working.webm');
+      const probe = JSON.parse(
+        execFileSync('ffprobe', ['-v', 'error', '-show_format', '-of', 'json', working], { encoding: 'utf8' }),
+      ) as { format: { duration: string } };
+      const kept = Number(probe.format.duration);
+      const ran = (killedAt - startedAt) / 1000;
+      console.info(`Recorded for ${ran.toFixed(2)} s before the kill; recovered ${kept.toFixed(2)} s.`);
+      // One timeslice (1 s) in flight, plus the camera's start-up before the first frame.
+      expect(ran - kept).toBeLessThan(2.5);
+
+      // And it plays in the browser.
+      await page.goto(`${second.openUrl}&lang=en#/hearings/${hearing.id}`);
+      const player = page.getByTestId('recording-player').first();
+      await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 15_000 }).toBeGreaterThan(3);
+      await player.evaluate((v: HTMLVideoElement) => {
+        v.muted = true;
+        return v.play();
+      });
+      await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
