@@ -1,42 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { errorMessage } from '../api/error-message';
 import { formatDuration } from '../format/duration';
+import { formatSize } from '../format/size';
+import { formatLocale } from '../i18n/locale';
 import { guardLeaving } from '../routing/router';
 import type { DeviceChoice } from './media-devices';
 import { pickMimeType } from './mime-type';
-import { RecordingSession, type Interruption } from './recording-session';
+import { CaptureAlertText, type CaptureAlert } from './CaptureAlert';
+import { RecordingSession, type DiskLevel } from './recording-session';
 import { useCamera } from './use-camera';
 
 type Phase = 'idle' | 'starting' | 'recording' | 'stopping';
 
-type Alert =
-  | { kind: 'noFormat' }
-  | { kind: 'startFailed'; error: unknown }
-  | { kind: 'stopFailed'; error: unknown }
-  | { kind: 'interrupted'; why: Interruption; error?: unknown }
-  | { kind: 'leaveBlocked' };
-
 type Announcement = { kind: 'started' } | { kind: 'stopped'; durationMs: number } | null;
-
-function alertText(t: TFunction, alert: Alert): string {
-  switch (alert.kind) {
-    case 'noFormat':
-      return t('capture.errors.noFormat');
-    case 'startFailed':
-      return `${t('capture.errors.startFailed')} ${errorMessage(t, alert.error)}`;
-    case 'stopFailed':
-      return `${t('capture.errors.stopFailed')} ${errorMessage(t, alert.error)}`;
-    case 'interrupted':
-      if (alert.why === 'append')
-        return `${t('capture.errors.appendFailed')} ${errorMessage(t, alert.error)}`;
-      if (alert.why === 'device') return t('capture.errors.deviceLost');
-      return t('capture.errors.recorderFailed');
-    case 'leaveBlocked':
-      return t('capture.errors.leaveBlocked');
-  }
-}
 
 /**
  * Films a segment of the hearing: preview, choice of camera and microphone, Start and Stop. The
@@ -50,7 +26,8 @@ export function Capture({
   hearingId: string;
   onRecordingsChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
   const [chosenCamera, setChosenCamera] = useState<string | null>(null);
   const [chosenMicrophone, setChosenMicrophone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -58,8 +35,9 @@ export function Capture({
 
   const [phase, setPhase] = useState<Phase>('idle');
   const [elapsedMs, setElapsedMs] = useState(0);
-  const [alert, setAlert] = useState<Alert | null>(null);
+  const [alert, setAlert] = useState<CaptureAlert | null>(null);
   const [announcement, setAnnouncement] = useState<Announcement>(null);
+  const [disk, setDisk] = useState<DiskLevel | null>(null);
   const session = useRef<RecordingSession | null>(null);
   const preview = useRef<HTMLVideoElement>(null);
   const startButton = useRef<HTMLButtonElement>(null);
@@ -119,7 +97,15 @@ export function Capture({
     setPhase('stopping');
     try {
       const recording = await current.stop();
-      setAlert((previous) => (previous?.kind === 'leaveBlocked' ? null : previous));
+      const byMain =
+        recording.stopReason !== null && !['stopped', 'device_lost'].includes(recording.stopReason);
+      setAlert((previous) =>
+        byMain
+          ? { kind: 'stoppedByMain', reason: recording.stopReason }
+          : previous?.kind === 'leaveBlocked'
+            ? null
+            : previous,
+      );
       setAnnouncement({ kind: 'stopped', durationMs: recording.durationMs ?? current.elapsedMs() });
     } catch (error) {
       setAlert((previous) => previous ?? { kind: 'stopFailed', error });
@@ -139,15 +125,20 @@ export function Capture({
     }
     setAlert(null);
     setAnnouncement(null);
+    setDisk(null);
     setPhase('starting');
     try {
       session.current = await RecordingSession.start({
         stream,
         hearingId,
         mimeType,
-        onInterrupted: (why, error) => {
-          setAlert({ kind: 'interrupted', why, error });
-          void finishRecording();
+        events: {
+          onInterrupted: (why, error) => {
+            // Main closing the recording is explained once its reason is known, after the stop.
+            if (why !== 'closedByMain') setAlert({ kind: 'interrupted', why, error });
+            void finishRecording();
+          },
+          onDiskLevel: setDisk,
         },
       });
       setElapsedMs(0);
@@ -263,7 +254,18 @@ export function Capture({
       </div>
 
       <div ref={alertBox} tabIndex={-1} className="notice-slot" role="alert">
-        {alert && <p className="notice error">{alertText(t, alert)}</p>}
+        {alert && (
+          <div className="notice error">
+            <CaptureAlertText alert={alert} />
+          </div>
+        )}
+      </div>
+      <div className="notice-slot" role="status">
+        {disk?.lowDisk && (
+          <p className="notice warning">
+            {t('capture.lowDisk', { free: formatSize(disk.freeBytes, locale) })}
+          </p>
+        )}
       </div>
       <p className="visually-hidden" aria-live="polite">
         {announcement?.kind === 'started' && t('capture.announce.started')}

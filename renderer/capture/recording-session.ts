@@ -1,15 +1,38 @@
 import type { Recording } from '../../shared/domain/hearing';
+import type { CallOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { call } from '../api/client';
-import { repeatIfUnreachable } from '../api/retry';
+import { isUnreachable, repeatIfUnreachable } from '../api/retry';
 import { ChunkQueue } from './chunk-queue';
 
-/** A recording cut short by something other than the Stop button. */
-export type Interruption = 'append' | 'recorder' | 'device';
+/**
+ * A recording cut short by something other than the Stop button: a chunk that could not be
+ * written, the recorder failing, the camera or microphone gone, or main closing the recording
+ * itself (the disk nearly full, consent withdrawn).
+ */
+export type Interruption = 'append' | 'recorder' | 'device' | 'closedByMain';
+
+export interface DiskLevel {
+  freeBytes: number;
+  lowDisk: boolean;
+}
+
+export interface SessionEvents {
+  onInterrupted: (why: Interruption, error?: unknown) => void;
+  /** The free space main reports after each chunk. */
+  onDiskLevel?: (level: DiskLevel) => void;
+}
 
 /** The recorder hands over about one second of media at a time. */
 const timesliceMs = 1000;
 const maxDurationMs = 24 * 3600 * 1000;
+
+/** Main has closed the recording: nothing more may be appended to it. */
+class ClosedByMain extends Error {
+  constructor() {
+    super('The recording was closed by Hearing Room.');
+  }
+}
 
 /**
  * One segment being recorded: the MediaRecorder, the queue that appends its chunks to the master
@@ -22,24 +45,21 @@ export class RecordingSession {
   private readonly startedAt = performance.now();
   private finishing: Promise<Recording> | null = null;
   private interrupted = false;
+  private closedByMain = false;
+  private reason: 'stopped' | 'device_lost' = 'stopped';
 
   static async start(options: {
     stream: MediaStream;
     hearingId: string;
     mimeType: string;
-    onInterrupted: (why: Interruption, error?: unknown) => void;
+    events: SessionEvents;
   }): Promise<RecordingSession> {
     const recording = await call('recordings.start', {
       hearingId: options.hearingId,
       mimeType: options.mimeType,
     });
     try {
-      return new RecordingSession(
-        recording,
-        options.stream,
-        options.mimeType,
-        options.onInterrupted,
-      );
+      return new RecordingSession(recording, options.stream, options.mimeType, options.events);
     } catch (error) {
       // The master is open but nothing can be recorded into it: close it, empty, and say so.
       await call('recordings.stop', { recordingId: recording.id, durationMs: 0 }).catch(
@@ -53,12 +73,12 @@ export class RecordingSession {
     readonly recording: Recording,
     stream: MediaStream,
     mimeType: string,
-    private readonly onInterrupted: (why: Interruption, error?: unknown) => void,
+    private readonly events: SessionEvents,
   ) {
     this.recorder = new MediaRecorder(stream, { mimeType });
     this.queue = new ChunkQueue(
       (seq, data) => this.append(seq, data),
-      (error) => this.interrupt('append', error),
+      (error) => this.interrupt(error instanceof ClosedByMain ? 'closedByMain' : 'append', error),
     );
     this.stopped = new Promise((resolve) => {
       this.recorder.addEventListener('stop', () => resolve(), { once: true });
@@ -93,43 +113,66 @@ export class RecordingSession {
     if (this.recorder.state !== 'inactive') this.recorder.stop();
     await this.stopped;
     await this.queue.drain();
+    if (this.closedByMain) {
+      const closed = await this.closedAlready();
+      if (closed) return closed;
+    }
     return repeatIfUnreachable(
-      () => call('recordings.stop', { recordingId: this.recording.id, durationMs }),
+      () =>
+        call('recordings.stop', {
+          recordingId: this.recording.id,
+          durationMs,
+          reason: this.reason,
+        }),
       { ranBefore: () => this.closedAlready() },
     );
   }
 
   /**
    * Appends one chunk. A chunk sent again after a lost answer is refused as a conflict that
-   * expects the next one: that refusal says the chunk was written the first time.
+   * expects the next one: that refusal says the chunk was written the first time. A refusal
+   * because main has closed the recording ends the appends without counting as a failure.
    */
   private async append(seq: number, data: Uint8Array<ArrayBuffer>): Promise<void> {
-    await repeatIfUnreachable(
-      async () => {
-        await call('recordings.appendChunk', { recordingId: this.recording.id, seq, data });
-        return 'written' as const;
-      },
-      {
-        ranBefore: async (refusal) =>
-          refusal instanceof ApiError &&
-          refusal.code === 'conflict' &&
-          refusal.details?.expected === seq + 1
-            ? ('written' as const)
-            : undefined,
-      },
-    );
+    let answer: CallOutput<'recordings.appendChunk'> | 'writtenBefore';
+    try {
+      answer = await repeatIfUnreachable<CallOutput<'recordings.appendChunk'> | 'writtenBefore'>(
+        () => call('recordings.appendChunk', { recordingId: this.recording.id, seq, data }),
+        {
+          ranBefore: async (refusal) =>
+            refusal instanceof ApiError &&
+            refusal.code === 'conflict' &&
+            refusal.details?.expected === seq + 1
+              ? 'writtenBefore'
+              : undefined,
+        },
+      );
+    } catch (error) {
+      if (!isUnreachable(error) && (await this.closedAlready().catch(() => undefined))) {
+        this.closedByMain = true;
+        throw new ClosedByMain();
+      }
+      throw error;
+    }
+    if (answer === 'writtenBefore') return;
+    this.events.onDiskLevel?.({ freeBytes: answer.freeBytes, lowDisk: answer.lowDisk });
+    if (answer.stoppedBecause) {
+      this.closedByMain = true;
+      throw new ClosedByMain();
+    }
   }
 
-  /** The recording as main has it, if an earlier attempt to stop it did close it. */
+  /** The recording as main has it, if main has already closed it. */
   private async closedAlready(): Promise<Recording | undefined> {
     const hearing = await call('hearings.get', { hearingId: this.recording.hearingId });
     return hearing.recordings.find((r) => r.id === this.recording.id && r.status !== 'recording');
   }
 
   private interrupt(why: Interruption, error?: unknown): void {
+    if (why === 'device') this.reason = 'device_lost';
     // A write that fails while stopping still matters: the end of the recording is missing.
-    if (this.interrupted || (this.finishing && why !== 'append')) return;
+    if (this.interrupted || (this.finishing && why === 'device')) return;
     this.interrupted = true;
-    this.onInterrupted(why, error);
+    this.events.onInterrupted(why, error);
   }
 }

@@ -9,6 +9,14 @@ import { formatDuration } from '../format/duration';
 import { formatBytes, formatSize } from '../format/size';
 import { formatLocale } from '../i18n/locale';
 
+/** Reasons worth showing: a plain stop by the interviewer needs no explanation. */
+const explainedStopReasons = [
+  'consent_withdrawn',
+  'device_lost',
+  'storage_full',
+  'interrupted',
+] as const;
+
 export function RecordingItem({ recording }: { recording: Recording }) {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.resolvedLanguage);
@@ -23,6 +31,7 @@ export function RecordingItem({ recording }: { recording: Recording }) {
           exact: formatBytes(recording.sizeBytes, locale),
         });
   const source = recording.workingUrl ?? recording.masterUrl;
+  const stopReason = explainedStopReasons.find((reason) => reason === recording.stopReason);
 
   return (
     <article className="recording" aria-labelledby={headingId}>
@@ -47,6 +56,12 @@ export function RecordingItem({ recording }: { recording: Recording }) {
           <dt>{t('recordings.size')}</dt>
           <dd data-testid="recording-size">{size}</dd>
         </div>
+        {stopReason && (
+          <div>
+            <dt>{t('recordings.stopReason')}</dt>
+            <dd>{t(`recordings.stopReasons.${stopReason}`)}</dd>
+          </div>
+        )}
         <div className="wide">
           <dt>{t('recordings.sha256')}</dt>
           <dd>
