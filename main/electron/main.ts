@@ -5,6 +5,7 @@ import { hardenWebContents } from './hardening';
 import { serveInvoke } from './ipc';
 import { powerSaveKeepAwake } from './keep-awake';
 import { electronPdfPrinter } from './pdf-printer';
+import { openInstallationKey } from './key-store';
 import { nativeBindingPath } from './native-binding';
 import { applyPermissionPolicy } from './permissions';
 import { registerAppScheme, serveApp } from './protocol';
@@ -61,6 +62,20 @@ function run(): void {
         appVersion: app.getVersion(),
         keepAwake: powerSaveKeepAwake,
         printer: electronPdfPrinter,
+        keys: openInstallationKey(app.getPath('userData')),
+        verifierPath: app.isPackaged
+          ? path.join(process.resourcesPath, 'verify', 'hearing-room-verify.mjs')
+          : path.join(appPath, 'tools', 'verify', 'hearing-room-verify.mjs'),
+        exportDestination: async () => {
+          const options = {
+            title: 'Export for the court registry',
+            properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+          };
+          const choice = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
+          return choice.canceled ? null : (choice.filePaths[0] ?? null);
+        },
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       if (quitting) {

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { appEntryUrl } from './policy';
 
 /**
@@ -31,6 +31,19 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // The page refuses to unload while a recording runs; say why, and let the person decide.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: 'Hearing Room',
+      message: 'A recording is running.',
+      detail: 'Stop the recording before closing, so that its last seconds are saved and the hearing is complete.',
+      buttons: ['Go back to the recording', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   void window.loadURL(appEntryUrl);
   return window;
 }

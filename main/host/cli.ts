@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openServices } from '../services/app';
 import { startWebHost } from './web-host';
 import { ChromiumPrinter, findChromium } from './chromium-printer';
+import { openHostKey } from './host-key';
 
 /**
  * Starts Hearing Room's web host: the app in any Chromium-based browser on this machine, for
@@ -28,6 +29,13 @@ async function main(): Promise<void> {
     dataDir,
     appVersion: process.env.npm_package_version ?? '0.0.0',
     ...(chromium ? { printer: new ChromiumPrinter(chromium) } : {}),
+    keys: openHostKey(dataDir),
+    verifierPath: resolve('tools/verify/hearing-room-verify.mjs'),
+    exportDestination: () => {
+      const dir = join(dataDir, 'exports');
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    },
   });
   const host = await startWebHost({
     services,
@@ -35,10 +43,11 @@ async function main(): Promise<void> {
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(process.env.HEARING_ROOM_TOKEN ? { token: process.env.HEARING_ROOM_TOKEN } : {}),
   });
-  console.info(JSON.stringify({ event: 'listening', url: host.url, openUrl: host.openUrl, dataDir }));
+  // Recovered recordings first: whoever reads the listening line has already seen them.
   for (const r of services.recovered) {
     console.info(JSON.stringify({ event: 'recovered', ...r }));
   }
+  console.info(JSON.stringify({ event: 'listening', url: host.url, openUrl: host.openUrl, dataDir }));
   const stop = () => {
     void host.close().then(() => {
       services.close();

@@ -13,6 +13,12 @@ import { EventLog } from './events';
 import { HearingSession, defaultDiskLevels, type DiskLevels } from './hearing-session';
 import { WrittenRecordService } from './written-record/service';
 import type { PdfPrinter } from './written-record/printer';
+import type { KeyStore } from './keys/key-store';
+import { SealService, hearingRow } from './seal/seal-service';
+import { HearingExporter } from './export';
+import { sealCalls } from './seal-calls';
+import type { CallerContext } from '../../shared/api/caller';
+import { ApiError } from '../../shared/api/errors';
 import { currentRuleSet } from '../../shared/rules/ruleset';
 
 export interface ServicesOptions {
@@ -25,6 +31,22 @@ export interface ServicesOptions {
   /** Prints the written record: Electron's printToPDF, or Chromium on the web host. */
   printer?: PdfPrinter;
   disk?: DiskLevels;
+  /** The installation's signing key: wrapped by safeStorage in the app, a passphrase file on the web host. */
+  keys?: KeyStore;
+  /** The standalone verifier copied into every export. */
+  verifierPath?: string;
+  /** Where an export goes, decided in main (a folder dialog in the app); null when cancelled. */
+  exportDestination?: (hearingId: string, ctx: CallerContext) => string | null | Promise<string | null>;
+}
+
+const noKeys: KeyStore = {
+  publicKeyPem: () => unavailable(),
+  fingerprint: () => unavailable(),
+  sign: () => unavailable(),
+};
+
+function unavailable(): never {
+  throw new ApiError('internal', 'No signing key is set up for this installation, so hearings cannot be sealed here.');
 }
 
 const noPrinter: PdfPrinter = {
@@ -72,6 +94,17 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     appVersion: options.appVersion,
   });
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
+  const keys = options.keys ?? noKeys;
+  const seals = new SealService(db, audit, store, keys, {
+    appVersion: options.appVersion,
+    ruleSet: () => ({ id: currentRuleSet.id, version: currentRuleSet.version }),
+    // The record as stored, never re-evaluated against the clock: a seal must not depend on "now".
+    hearingRecord: (hearingId) => ({ ...hearingRow(db, hearingId), procedure: procedure.draft(hearingId) }),
+    events: (hearingId) => events.list(hearingId),
+  });
+  const exporter = new HearingExporter(db, audit, store, seals, {
+    verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),
+  });
   const recovered = await recordings.recover(system);
   const caseReference = (hearingId: string) => hearings.get(hearingId).caseReference;
 
@@ -98,6 +131,13 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       return events.list(input.hearingId);
     },
     'writtenRecord.generate': (input) => writtenRecords.generate(input.hearingId, input.language),
+    ...sealCalls({
+      seals,
+      exporter,
+      audit,
+      keys,
+      exportDestination: options.exportDestination ?? (() => join(options.dataDir, 'exports')),
+    }),
   };
 
   const dispatcher = new Dispatcher(handlers, {

@@ -61,6 +61,7 @@ export class HearingSession {
 
   start(hearingId: string, mimeType: string, ctx: Who): Recording {
     const at = this.clock();
+    this.procedure.assertNotSealed(hearingId);
     const evaluation = this.procedure.assertMayRecord(hearingId, at);
     const recording = this.recordings.start(hearingId, mimeType);
     if (!this.procedure.draft(hearingId).hearingStart) {
@@ -94,6 +95,7 @@ export class HearingSession {
   }
 
   addEvent(hearingId: string, event: NewEvent, ctx: Who): HearingEvent {
+    this.procedure.assertNotSealed(hearingId);
     const at = this.clock();
     const running = this.recordings.activeFor(hearingId);
     const { kind, ...details } = event;
@@ -135,6 +137,7 @@ export class HearingSession {
     notedBy: string,
     ctx: Who,
   ): Promise<{ stoppedRecording: Recording | null; event: HearingEvent }> {
+    this.procedure.assertNotSealed(hearingId);
     const at = this.clock();
     const draft = this.procedure.draft(hearingId);
     if (draft.consent?.decision !== 'given') {

@@ -16,12 +16,14 @@ interface HearingRow {
   created_at: string;
   recording_count: number;
   active_count: number;
+  sealed: number;
 }
 
 const summarySql = `
   SELECT h.*,
     (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id) AS recording_count,
-    (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id AND r.status = 'recording') AS active_count
+    (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id AND r.status = 'recording') AS active_count,
+    EXISTS (SELECT 1 FROM seals s WHERE s.hearing_id = h.id) AS sealed
   FROM hearings h`;
 
 export class HearingService {
@@ -70,7 +72,8 @@ export class HearingService {
 
 function toSummary(row: HearingRow): HearingSummary {
   let status: HearingStatus = 'draft';
-  if (row.active_count > 0) status = 'recording';
+  if (row.sealed) status = 'sealed';
+  else if (row.active_count > 0) status = 'recording';
   else if (row.recording_count > 0) status = 'recorded';
   return {
     id: row.id,

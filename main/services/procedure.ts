@@ -5,6 +5,7 @@ import { evaluate, type Evaluation } from '../../shared/rules/engine';
 import type { RuleSet } from '../../shared/rules/ruleset';
 import { describeUnmet } from '../../shared/rules/messages/index';
 import type { Db } from './db/database';
+import { assertNotSealed } from './sealed';
 
 export interface ProcedureView {
   hearingId: string;
@@ -61,8 +62,15 @@ export class ProcedureService {
     return parseDraft(this.row(hearingId).procedure);
   }
 
+  /** Refuses any change to a sealed hearing, clearly, before anything is touched. */
+  assertNotSealed(hearingId: string): void {
+    this.row(hearingId);
+    assertNotSealed(this.db, hearingId);
+  }
+
   save(hearingId: string, input: ProcedureSectionInput): ProcedureView {
     const row = this.row(hearingId);
+    assertNotSealed(this.db, hearingId);
     if (row.recording_count > 0 && input.section !== 'attendees') {
       throw new ApiError(
         'conflict',
@@ -84,6 +92,7 @@ export class ProcedureService {
 
   /** Changes made by main itself (consent withdrawn, an attendee's arrival), never refused by the lock. */
   update(hearingId: string, change: (draft: ProcedureDraft) => ProcedureDraft): ProcedureDraft {
+    assertNotSealed(this.db, hearingId);
     const next = change(this.draft(hearingId));
     this.write(hearingId, next);
     return next;

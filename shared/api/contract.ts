@@ -102,6 +102,36 @@ export const writtenRecordOutput = z.object({
   url: z.string(),
 });
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const sealSummary = z.object({
+  hearingId: id,
+  sealedAt: z.string(),
+  manifestSha256: sha256,
+  keyFingerprint: sha256,
+  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: sha256 }),
+  recordingCount: z.number().int().nonnegative(),
+});
+
+/** A verdict a clerk can read: each check, whether it passed, and where it failed. */
+export const verifyReport = z.object({
+  verdict: z.enum(['valid', 'invalid', 'unreadable']),
+  checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })),
+  seal: z
+    .object({ hearingId: id, caseReference: z.string().nullable(), sealedAt: z.string(), keyFingerprint: z.string() })
+    .optional(),
+  notCovered: z.array(z.string()),
+});
+
+export const exportResult = z
+  .object({
+    folder: z.string(),
+    zip: z.string(),
+    zipSizeBytes: z.number().int(),
+    files: z.array(z.object({ name: z.string(), sizeBytes: z.number().int() })),
+  })
+  .nullable();
+
 export const contract = {
   'app.info': spec({
     summary: 'Version, data folder and recordings recovered at start.',
@@ -241,6 +271,35 @@ export const contract = {
     output: writtenRecordOutput,
     roles: hearingStaff,
     audit: true,
+  }),
+  'hearings.seal': spec({
+    summary: 'Seal a hearing: sign the manifest of its record, event log and files with the installation key.',
+    input: z.object({ hearingId: id }).strict(),
+    output: sealSummary,
+    roles: hearingStaff,
+    audit: false,
+  }),
+  'hearings.verify': spec({
+    summary: 'Check a sealed hearing: every file, the signature, the audit chain and the database against the seal.',
+    input: z.object({ hearingId: id }).strict(),
+    output: verifyReport,
+    roles: everyone,
+    audit: false,
+  }),
+  'hearings.export': spec({
+    summary:
+      'Export a sealed hearing for the court registry: a folder and a zip with the files, the seal, the audit entries and the verifier. Main chooses the destination (a folder dialog in the app); null when cancelled.',
+    input: z.object({ hearingId: id }).strict(),
+    output: exportResult,
+    roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
+    audit: false,
+  }),
+  'keys.info': spec({
+    summary: "The installation's signing key: its fingerprint and public key.",
+    input: z.object({}).strict(),
+    output: z.object({ fingerprint: sha256, fingerprintGrouped: z.string(), publicKeyPem: z.string() }),
+    roles: everyone,
+    audit: false,
   }),
 } as const;
 

@@ -25,7 +25,7 @@ export const recording = z.object({
 });
 export type Recording = z.infer<typeof recording>;
 
-export const hearingStatus = z.enum(['draft', 'recording', 'recorded']);
+export const hearingStatus = z.enum(['draft', 'recording', 'recorded', 'sealed']);
 export type HearingStatus = z.infer<typeof hearingStatus>;
 
 export const hearingSummary = z.object({

@@ -22,7 +22,7 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
+    env: { ...process.env, HEARING_ROOM_KEY_PASSPHRASE: 'correct horse battery staple' },
   });
   const recovered: unknown[] = [];
   let stderr = '';

@@ -73,6 +73,8 @@ export class WrittenRecordService {
   }
 
   async generate(hearingId: string, requested?: RecordLanguage): Promise<WrittenRecordResult> {
+    // A sealed written record is evidence: a new one would silently replace a sealed file.
+    this.deps.procedure.assertNotSealed(hearingId);
     const { html, language, at } = await this.html(hearingId, requested);
     let pdf: Uint8Array;
     try {
