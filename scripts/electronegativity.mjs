@@ -74,7 +74,7 @@ async function scannerStillSees() {
 /** The CSP is a response header built in code, which Electronegativity's CSP check cannot see. */
 async function cspFindings() {
   const { contentSecurityPolicy } = await tsImport(
-    path.join(root, 'main', 'electron', 'app-handler.ts'),
+    path.join(root, 'shared', 'security', 'csp.ts'),
     import.meta.url,
   );
   const parsed = new cspEvaluator.CspParser(contentSecurityPolicy);

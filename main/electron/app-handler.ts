@@ -2,33 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaHandler } from '../services/media-handler';
 import { isAppOrigin } from './policy';
+import { securityHeaders } from '../../shared/security/csp';
 
 /**
  * What `app://hearing-room/...` answers: the built renderer, and recordings through the media
  * handler. Plain Node (no `electron` import), so that tests can call it with a `Request`;
  * protocol.ts registers it with Electron.
  */
-
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Sent on every response, the media handler's and the error pages included. */
-export const securityHeaders: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

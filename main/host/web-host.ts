@@ -8,7 +8,7 @@ import { localOperator } from '../../shared/api/caller';
 import type { ApiResult, ErrorCode } from '../../shared/api/errors';
 import { decodeInput, WireError } from '../../shared/api/wire';
 import type { AppServices } from '../services/app';
-import { securityHeaders } from './security-headers';
+import { securityHeaders } from '../../shared/security/csp';
 
 export interface WebHostOptions {
   services: AppServices;

@@ -3,11 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  contentSecurityPolicy,
-  createAppHandler,
-  resolveAppFile,
-} from '../../main/electron/app-handler';
+import { createAppHandler, resolveAppFile } from '../../main/electron/app-handler';
+import { contentSecurityPolicy } from '../../shared/security/csp';
 
 let work: string;
 let rendererDir: string;
