@@ -1,1 +1,0 @@
-export { contentSecurityPolicy, securityHeaders } from '../../shared/security/csp';
