@@ -14,7 +14,12 @@ import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { startHostProcess } from '../tests/helpers/web-host-process';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
-const only = process.argv.slice(2);
+// `npm run bench -- [append] [ui] [verify] [seal] [memory] [--quick]`: all of them by default;
+// --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal, 2 minutes of
+// recording for memory) instead of 2 GB, one hour and 30 minutes.
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.filter((a) => !a.startsWith('--'));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const ctx = localOperator('internal');
@@ -97,5 +102,12 @@ async function uiTimings(): Promise<void> {
   }
 }
 
+function script(file: string, arg: string): void {
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file), arg], { stdio: 'inherit' });
+}
+
 if (wanted('append')) await appendAndHash();
 if (wanted('ui')) await uiTimings();
+if (wanted('verify')) script('bench-verify.ts', quick ? '0.5' : '2');
+if (wanted('seal')) script('bench-seal.ts', quick ? '5' : '60');
+if (wanted('memory')) script('bench-memory.ts', quick ? '2' : '30');

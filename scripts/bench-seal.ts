@@ -1,0 +1,81 @@
+// `npx tsx scripts/bench-seal.ts [minutes]`: time from pressing stop to a sealed hearing, for a
+// recording of the given length (60 by default), beside sha256sum of the same master. The
+// recording is a real WebM made by ffmpeg and appended through the dispatcher in 1 MiB chunks.
+// Prints figures; never fails on them.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openServices } from '../main/services/app';
+import { PassphraseKeyFile } from '../main/services/keys/passphrase-key-file';
+import { localOperator } from '../shared/api/caller';
+import type { Hearing, Recording } from '../shared/domain/hearing';
+import { createReadyHearing } from '../tests/helpers/procedure';
+
+const minutes = Number(process.argv[2] ?? 60);
+const dir = mkdtempSync(join(tmpdir(), 'hearing-room-bench-seal-'));
+const source = join(dir, 'source.webm');
+const ctx = localOperator('internal');
+
+try {
+  console.info(`Making a ${minutes}-minute WebM (640x360, 25 fps, VP8 at 2 Mbit/s + Opus) with ffmpeg...`);
+  const e0 = performance.now();
+  // One minute is encoded, then repeated without re-encoding: real packets, real timestamps.
+  const minute = join(dir, 'minute.webm');
+  execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-y',
+    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=60',
+    '-f', 'lavfi', '-i', 'sine=frequency=440:duration=60',
+    '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '2M',
+    '-c:a', 'libopus', '-b:a', '64k', '-f', 'webm', minute,
+  ]);
+  execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-y', '-stream_loop', String(Math.max(0, Math.ceil(minutes) - 1)), '-i', minute,
+    '-c', 'copy', '-t', String(minutes * 60), '-f', 'webm', source,
+  ]);
+  const size = statSync(source).size;
+  console.info(`  ${(size / 1e6).toFixed(0)} MB in ${((performance.now() - e0) / 1000).toFixed(0)} s`);
+
+  const dataDir = join(dir, 'data');
+  const services = await openServices({
+    dataDir,
+    appVersion: 'bench',
+    keys: PassphraseKeyFile.open(dataDir, 'bench passphrase'),
+  });
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await services.dispatcher.dispatch(ctx, name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const hearing = await createReadyHearing<Hearing>(call, 13, 'BENCH/SEAL');
+  const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
+  const fd = openSync(source, 'r');
+  const buffer = Buffer.alloc(1024 * 1024);
+  let seq = 0;
+  for (;;) {
+    const n = readSync(fd, buffer, 0, buffer.byteLength, null);
+    if (n === 0) break;
+    await call('recordings.appendChunk', { recordingId: rec.id, seq, data: buffer.subarray(0, n) });
+    seq += 1;
+  }
+  closeSync(fd);
+
+  const t0 = performance.now();
+  await call('recordings.stop', { recordingId: rec.id, durationMs: minutes * 60_000 });
+  const stopped = performance.now();
+  await call('hearings.seal', { hearingId: hearing.id });
+  const sealed = performance.now();
+  services.close();
+
+  const s0 = performance.now();
+  execFileSync('sha256sum', [source]);
+  const sha = (performance.now() - s0) / 1000;
+  console.info(`Stop to sealed hearing, ${minutes}-minute recording (${(size / 1e6).toFixed(0)} MB):`);
+  console.info(`  ${((sealed - t0) / 1000).toFixed(1)} s in all`);
+  console.info(`    stop (close, working copy remux, its hashes): ${((stopped - t0) / 1000).toFixed(1)} s`);
+  console.info(`    seal (re-hash every file, sign the manifest): ${((sealed - stopped) / 1000).toFixed(1)} s`);
+  console.info(`  baseline sha256sum of the master alone: ${sha.toFixed(1)} s`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
