@@ -5,6 +5,7 @@ import type { Recording, RecordingStatus } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { AuditLog } from './audit-log';
 import type { KeepAwake } from './keep-awake';
+import { hashStored } from './storage/hash-stored';
 import { StorageFullError, type Appendable, type MediaStore } from './storage/media-store';
 import type { WorkingCopyDeriver } from './working-copy';
 
@@ -178,16 +179,7 @@ export class RecordingService {
     const recovered: RecoveredRecording[] = [];
     for (const row of open) {
       if (this.active.has(row.id)) continue;
-      const size = this.store.size(row.hearing_id, row.master_file) ?? 0;
-      const hash = createHash('sha256');
-      if (size > 0) {
-        const reader = this.store.read(row.hearing_id, row.master_file).getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          hash.update(value);
-        }
-      }
+      const { sha256, sizeBytes: size } = await hashStored(this.store, row.hearing_id, row.master_file);
       const lastChunkAt = this.db
         .prepare('SELECT MAX(written_at) FROM recording_chunks WHERE recording_id = ?')
         .pluck()
@@ -200,7 +192,7 @@ export class RecordingService {
           `UPDATE recordings SET status = 'interrupted', stopped_at = ?, duration_ms = ?, size_bytes = ?, sha256 = ?,
              stop_reason = 'interrupted' WHERE id = ?`,
         )
-        .run(stoppedAt, durationMs, size, hash.digest('hex'), row.id);
+        .run(stoppedAt, durationMs, size, sha256, row.id);
       const notice = {
         recordingId: row.id,
         hearingId: row.hearing_id,

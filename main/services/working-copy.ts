@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,6 +12,7 @@ import {
   type StreamTargetChunk,
 } from 'mediabunny';
 import type { MediaStore } from './storage/media-store';
+import { hashStored } from './storage/hash-stored';
 
 /** What a working copy was derived from and how, so anyone can derive it again and compare. */
 export interface Derivation {
@@ -54,8 +54,6 @@ export class MediabunnyRemuxer implements WorkingCopyDeriver {
   async derive(hearingId: string, masterName: string, workingName: string): Promise<Derivation> {
     const inputSize = this.store.size(hearingId, masterName);
     if (inputSize === null || inputSize === 0) throw new Error(`The master ${masterName} is missing or empty.`);
-    const inputHash = createHash('sha256');
-    let hashedUpTo = 0;
     const source = new CustomSource({
       getSize: () => inputSize,
       read: (start, end) => this.store.readBytes(hearingId, masterName, start, end),
@@ -87,18 +85,14 @@ export class MediabunnyRemuxer implements WorkingCopyDeriver {
       input.dispose();
     }
     // Hash both files from disk: what is recorded is what a verifier will read.
-    for await (const part of streamChunks(this.store.read(hearingId, masterName))) {
-      inputHash.update(part);
-      hashedUpTo += part.byteLength;
-    }
-    const outputHash = createHash('sha256');
-    for await (const part of streamChunks(this.store.read(hearingId, workingName))) outputHash.update(part);
+    const inputFile = await hashStored(this.store, hearingId, masterName);
+    const outputFile = await hashStored(this.store, hearingId, workingName);
     const durationMs = await this.durationOf(hearingId, workingName);
     return {
       tool: remuxTool.name,
       toolVersion: remuxTool.version,
-      input: { name: masterName, sha256: inputHash.digest('hex'), sizeBytes: hashedUpTo },
-      output: { name: workingName, sha256: outputHash.digest('hex'), sizeBytes: outputSize },
+      input: { name: masterName, ...inputFile },
+      output: { name: workingName, ...outputFile },
       durationMs,
     };
   }
@@ -117,14 +111,5 @@ export class MediabunnyRemuxer implements WorkingCopyDeriver {
     } finally {
       input.dispose();
     }
-  }
-}
-
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
   }
 }

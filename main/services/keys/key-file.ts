@@ -1,3 +1,4 @@
+import { syncDir } from '../storage/sync-dir';
 import {
   closeSync,
   fsyncSync,
@@ -66,16 +67,4 @@ export function writeKeyFileOnce(file: string, text: string): boolean {
   }
   syncDir(dirname(file));
   return true;
-}
-
-function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot fsync a directory; NTFS journals the entry itself.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -16,7 +16,8 @@ import {
   type SealedRecording,
 } from './format';
 import { buildManifest, manifestBytes, type RuleSetRef } from './manifest';
-import { hashStored, storeSource } from './store-source';
+import { storeSource } from './store-source';
+import { hashStored } from '../storage/hash-stored';
 import { sha256Hex, verifySeal, type VerifyReport } from './verify';
 
 type Caller = Pick<CallerContext, 'userId' | 'role'>;
@@ -279,7 +280,7 @@ export class SealService {
         );
         continue;
       }
-      const sha256 = await hashStored(this.store, hearingId, master);
+      const { sha256 } = await hashStored(this.store, hearingId, master);
       if (sha256 !== row.sha256) {
         problems.push(
           `the master ${master} has SHA-256 ${sha256} where ${String(row.sha256)} was recorded`,
@@ -291,7 +292,7 @@ export class SealService {
         const d = derivations.get(row.id);
         const workingSize = this.store.size(hearingId, row.working_file);
         const workingSha =
-          workingSize === null ? null : await hashStored(this.store, hearingId, row.working_file);
+          workingSize === null ? null : (await hashStored(this.store, hearingId, row.working_file)).sha256;
         if (!d || d.output.name !== row.working_file) {
           problems.push(
             `there is no record of how the working copy ${row.working_file} was derived`,
@@ -334,7 +335,7 @@ export class SealService {
     for (const { kind, name } of documentKinds) {
       const sizeBytes = this.store.size(hearingId, name);
       if (sizeBytes === null) continue;
-      found.push({ kind, name, sha256: await hashStored(this.store, hearingId, name), sizeBytes });
+      found.push({ kind, name, sha256: (await hashStored(this.store, hearingId, name)).sha256, sizeBytes });
     }
     return found;
   }

@@ -1,22 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hashStored } from '../storage/hash-stored';
 import type { MediaStore } from '../storage/media-store';
 import type { SealSource } from './verify';
-
-/** SHA-256 of a file in the media store, streamed. */
-export async function hashStored(
-  store: MediaStore,
-  hearingId: string,
-  name: string,
-): Promise<string> {
-  const hash = createHash('sha256');
-  const reader = store.read(hearingId, name).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    hash.update(value);
-  }
-  return hash.digest('hex');
-}
 
 /** A hearing's folder in the media store, as the verifier reads it. */
 export function storeSource(store: MediaStore, hearingId: string): SealSource {
@@ -28,6 +12,6 @@ export function storeSource(store: MediaStore, hearingId: string): SealSource {
     async size(name) {
       return store.size(hearingId, name);
     },
-    sha256: (name) => hashStored(store, hearingId, name),
+    sha256: async (name) => (await hashStored(store, hearingId, name)).sha256,
   };
 }

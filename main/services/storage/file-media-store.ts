@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { syncDir } from './sync-dir';
 import { StorageFullError, type Appendable, type MediaStore, type Writable } from './media-store';
 
 const safeName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -185,18 +186,5 @@ function writeAll(fd: number, data: Uint8Array, position?: number): void {
       data.byteLength - done,
       position === undefined ? null : position + done,
     );
-  }
-}
-
-/** Makes a new or renamed directory entry durable (a no-op where directories cannot be opened). */
-function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot fsync a directory; NTFS journals the entry itself.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -7,6 +7,7 @@ import type { ProcedureService } from '../procedure';
 import type { RecordingService } from '../recordings';
 import type { MediaStore } from '../storage/media-store';
 import { renderWrittenRecord } from './html';
+import { hashStored } from '../storage/hash-stored';
 import { recordLanguages, type RecordLanguage } from './labels';
 import type { PdfPrinter } from './printer';
 
@@ -52,7 +53,7 @@ export class WrittenRecordService {
       files.push({
         ...r,
         masterName: master?.name ?? '',
-        working: working ? await describeFile(store, working.hearingId, working.name) : null,
+        working: working ? { name: working.name, ...(await hashStored(store, working.hearingId, working.name)) } : null,
       });
     }
     const facts = view.draft.hearingStart ? procedure.evaluateFor(hearingId, new Date(view.draft.hearingStart)).facts : view.evaluation.facts;
@@ -100,16 +101,3 @@ export class WrittenRecordService {
 
 const isRecordLanguage = (v: string | undefined): v is RecordLanguage =>
   (recordLanguages as readonly string[]).includes(v ?? '');
-
-async function describeFile(store: MediaStore, hearingId: string, name: string) {
-  const hash = createHash('sha256');
-  let size = 0;
-  const reader = store.read(hearingId, name).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    hash.update(value);
-    size += value.byteLength;
-  }
-  return { name, sha256: hash.digest('hex'), sizeBytes: size };
-}
