@@ -1,3 +1,5 @@
+import { tweakpaneStyleHashes } from './tweakpane-styles';
+
 /**
  * The one Content-Security-Policy of the app's pages, sent as a header by Electron's app://
  * protocol and by the web host alike, so that what the browser tests check is what ships.
@@ -5,7 +7,9 @@
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // Tweakpane (the capture panel) injects its stylesheet as <style> elements: each is allowed by
+  // the hash of its exact text, so no other inline style can run.
+  ["style-src 'self'", ...tweakpaneStyleHashes].join(' '),
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "connect-src 'self'",

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppHandler, resolveAppFile } from '../../main/electron/app-handler';
 import { contentSecurityPolicy } from '../../shared/security/csp';
+import { tweakpaneStyleHashes } from '../../shared/security/tweakpane-styles';
 
 let work: string;
 let rendererDir: string;
@@ -49,7 +50,8 @@ test('the CSP is strict', () => {
   for (const directive of [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // Tweakpane's injected <style> elements, each allowed by the hash of its text.
+    ["style-src 'self'", ...tweakpaneStyleHashes].join(' '),
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
     "connect-src 'self'",
