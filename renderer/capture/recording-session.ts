@@ -15,6 +15,8 @@ export type Interruption = 'append' | 'recorder' | 'device' | 'closedByMain';
 export interface DiskLevel {
   freeBytes: number;
   lowDisk: boolean;
+  /** The size of the master after the chunk: what has been written so far. */
+  sizeBytes: number;
 }
 
 export interface SessionEvents {
@@ -31,6 +33,13 @@ const maxDurationMs = 24 * 3600 * 1000;
 class ClosedByMain extends Error {
   constructor() {
     super('The recording was closed by Hearing Room.');
+  }
+}
+
+/** The camera or the microphone of the segment went away while it was being recorded. */
+export class DeviceLost extends Error {
+  constructor(readonly device: 'camera' | 'microphone') {
+    super(`The ${device} was disconnected during the recording.`);
   }
 }
 
@@ -53,13 +62,21 @@ export class RecordingSession {
     hearingId: string;
     mimeType: string;
     events: SessionEvents;
+    /** The bitrates the recorder aims at; the browser chooses when they are not given. */
+    bitsPerSecond?: { video: number; audio: number };
   }): Promise<RecordingSession> {
     const recording = await call('recordings.start', {
       hearingId: options.hearingId,
       mimeType: options.mimeType,
     });
     try {
-      return new RecordingSession(recording, options.stream, options.mimeType, options.events);
+      return new RecordingSession(
+        recording,
+        options.stream,
+        options.mimeType,
+        options.events,
+        options.bitsPerSecond,
+      );
     } catch (error) {
       // The master is open but nothing can be recorded into it: close it, empty, and say so.
       await call('recordings.stop', { recordingId: recording.id, durationMs: 0 }).catch(
@@ -74,8 +91,13 @@ export class RecordingSession {
     stream: MediaStream,
     mimeType: string,
     private readonly events: SessionEvents,
+    bitsPerSecond?: { video: number; audio: number },
   ) {
-    this.recorder = new MediaRecorder(stream, { mimeType });
+    this.recorder = new MediaRecorder(stream, {
+      mimeType,
+      videoBitsPerSecond: bitsPerSecond?.video,
+      audioBitsPerSecond: bitsPerSecond?.audio,
+    });
     this.queue = new ChunkQueue(
       (seq, data) => this.append(seq, data),
       (error) => this.interrupt(error instanceof ClosedByMain ? 'closedByMain' : 'append', error),
@@ -90,13 +112,22 @@ export class RecordingSession {
       this.interrupt('recorder', (event as Event & { error?: unknown }).error);
     });
     for (const track of stream.getTracks()) {
-      track.addEventListener('ended', () => this.interrupt('device'), { once: true });
+      const device = track.kind === 'video' ? 'camera' : 'microphone';
+      track.addEventListener('ended', () => this.deviceLost(device), { once: true });
     }
     this.recorder.start(timesliceMs);
   }
 
   elapsedMs(): number {
     return performance.now() - this.startedAt;
+  }
+
+  /**
+   * The camera or microphone is gone (its track ended, or it left the system's list): the
+   * segment is closed at once as `device_lost`, and everything written so far is kept.
+   */
+  deviceLost(device: 'camera' | 'microphone'): void {
+    this.interrupt('device', new DeviceLost(device));
   }
 
   /**
@@ -155,7 +186,11 @@ export class RecordingSession {
       throw error;
     }
     if (answer === 'writtenBefore') return;
-    this.events.onDiskLevel?.({ freeBytes: answer.freeBytes, lowDisk: answer.lowDisk });
+    this.events.onDiskLevel?.({
+      freeBytes: answer.freeBytes,
+      lowDisk: answer.lowDisk,
+      sizeBytes: answer.sizeBytes,
+    });
     if (answer.stoppedBecause) {
       this.closedByMain = true;
       throw new ClosedByMain();
