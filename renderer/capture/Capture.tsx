@@ -1,14 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../format/duration';
-import { formatSize } from '../format/size';
-import { formatLocale } from '../i18n/locale';
+import { Preflight } from '../preflight/Preflight';
 import { guardLeaving } from '../routing/router';
 import type { DeviceChoice } from './media-devices';
 import { pickMimeType } from './mime-type';
 import { CaptureAlertText, type CaptureAlert } from './CaptureAlert';
+import {
+  lostDevice,
+  useDeviceRemoval,
+  useDevicesBack,
+  type DevicesBack,
+  type LostDevice,
+} from './device-loss';
+import { CapturePanel } from './panel/CapturePanel';
+import { formatOf, plannedBitsPerSecond } from './panel/capture-settings';
+import { LowDiskWarning } from './panel/LowDiskWarning';
+import { useCaptureSettings } from './panel/use-capture-settings';
+import { useStorage } from './panel/use-storage';
 import { RecordingSession, type DiskLevel } from './recording-session';
-import { useCamera } from './use-camera';
+import { ResumeOffer, useAutoResume } from './ResumeOffer';
+import { useCamera, type Camera } from './use-camera';
 
 type Phase = 'idle' | 'starting' | 'recording' | 'stopping';
 
@@ -26,12 +38,19 @@ export function Capture({
   hearingId: string;
   onRecordingsChanged: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = formatLocale(i18n.resolvedLanguage);
+  const { t } = useTranslation();
   const [chosenCamera, setChosenCamera] = useState<string | null>(null);
   const [chosenMicrophone, setChosenMicrophone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const camera = useCamera(chosenCamera, chosenMicrophone, attempt);
+  const { settings, formats, change: changeSettings } = useCaptureSettings();
+  const storage = useStorage();
+  // A camera or microphone lost mid-recording, until a new segment is under way.
+  const [lost, setLost] = useState<LostDevice | null>(null);
+  const back = useDevicesBack(lost);
+  const [autoResume, setAutoResume] = useAutoResume();
+  const [resumeFrom, setResumeFrom] = useState<Camera | null>(null);
+  const autoTried = useRef<LostDevice | null>(null);
 
   const [phase, setPhase] = useState<Phase>('idle');
   const [elapsedMs, setElapsedMs] = useState(0);
@@ -91,6 +110,33 @@ export function Capture({
     [],
   );
 
+  // A device that leaves the system's list mid-recording ends the segment as its track would.
+  useDeviceRemoval(stream, phase === 'recording', (device) => session.current?.deviceLost(device));
+
+  function resume(devices: DevicesBack) {
+    setResumeFrom(camera);
+    setChosenCamera(devices.cameraId);
+    setChosenMicrophone(devices.microphoneId);
+    setAttempt((n) => n + 1);
+  }
+
+  // After "Resume" the camera opens again; as soon as it is live, the next segment starts.
+  useEffect(() => {
+    if (!resumeFrom || camera === resumeFrom || camera.status === 'opening') return;
+    if (camera.status === 'live' && resumeFrom.status === 'live')
+      if (camera.stream === resumeFrom.stream) return;
+    setResumeFrom(null);
+    if (camera.status === 'live') void startRecording();
+  });
+
+  // Resuming by itself, when chosen, once per loss: a device that fails again waits for a person.
+  useEffect(() => {
+    if (!autoResume || !lost || !back || phase !== 'idle' || resumeFrom) return;
+    if (autoTried.current === lost) return;
+    autoTried.current = lost;
+    resume(back);
+  });
+
   async function finishRecording() {
     const current = session.current;
     if (!current) return;
@@ -118,7 +164,7 @@ export function Capture({
 
   async function startRecording() {
     if (phase !== 'idle' || !stream) return;
-    const mimeType = pickMimeType();
+    const mimeType = formatOf(settings, formats)?.mimeType ?? pickMimeType();
     if (!mimeType) {
       setAlert({ kind: 'noFormat' });
       return;
@@ -132,16 +178,19 @@ export function Capture({
         stream,
         hearingId,
         mimeType,
+        bitsPerSecond: { video: settings.videoBitsPerSecond, audio: settings.audioBitsPerSecond },
         events: {
           onInterrupted: (why, error) => {
             // Main closing the recording is explained once its reason is known, after the stop.
             if (why !== 'closedByMain') setAlert({ kind: 'interrupted', why, error });
+            if (why === 'device') setLost(lostDevice(error, camera));
             void finishRecording();
           },
           onDiskLevel: setDisk,
         },
       });
       setElapsedMs(0);
+      setLost(null);
       setPhase('recording');
       setAnnouncement({ kind: 'started' });
       onRecordingsChanged();
@@ -156,6 +205,7 @@ export function Capture({
 
   return (
     <div className="capture">
+      <Preflight stream={stream} busy={busy} bitsPerSecond={plannedBitsPerSecond(settings)} />
       <div className="capture-preview">
         <video
           ref={preview}
@@ -169,7 +219,10 @@ export function Capture({
         {camera.status === 'opening' && (
           <p className="preview-placeholder">{t('capture.opening')}</p>
         )}
-        {camera.status === 'failed' && (
+        {camera.status === 'failed' && lost && camera.problem === 'lost' && (
+          <p className="preview-placeholder">{t('capture.resume.preview')}</p>
+        )}
+        {camera.status === 'failed' && !(lost && camera.problem === 'lost') && (
           <div className="preview-placeholder notice error" role="alert">
             <p>{t(`capture.problems.${camera.problem}`)}</p>
             {!busy && (
@@ -251,6 +304,17 @@ export function Capture({
             {t(`capture.phase.${phase}`)}
           </p>
         </div>
+        <CapturePanel
+          settings={settings}
+          formats={formats}
+          onChange={changeSettings}
+          locked={busy}
+          stream={stream}
+          recording={recording}
+          elapsedMs={elapsedMs}
+          written={disk}
+          storage={storage}
+        />
       </div>
 
       <div ref={alertBox} tabIndex={-1} className="notice-slot" role="alert">
@@ -260,12 +324,22 @@ export function Capture({
           </div>
         )}
       </div>
+      {lost && (
+        <ResumeOffer
+          lost={lost}
+          back={back}
+          resuming={resumeFrom !== null}
+          auto={autoResume}
+          onAutoChange={setAutoResume}
+          onResume={resume}
+        />
+      )}
       <div className="notice-slot" role="status">
-        {disk?.lowDisk && (
-          <p className="notice warning">
-            {t('capture.lowDisk', { free: formatSize(disk.freeBytes, locale) })}
-          </p>
-        )}
+        <LowDiskWarning
+          disk={disk}
+          storage={storage}
+          bitsPerSecond={plannedBitsPerSecond(settings)}
+        />
       </div>
       <p className="visually-hidden" aria-live="polite">
         {announcement?.kind === 'started' && t('capture.announce.started')}

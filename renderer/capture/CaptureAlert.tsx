@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { describeUnmet } from '../../shared/rules/messages/index';
 import { allUnmetCodes, type Unmet } from '../../shared/rules/unmet';
 import { errorMessage } from '../api/error-message';
-import type { Interruption } from './recording-session';
+import { DeviceLost, type Interruption } from './recording-session';
 
 export type CaptureAlert =
   | { kind: 'noFormat' }
@@ -70,7 +70,9 @@ export function CaptureAlertText({ alert }: { alert: CaptureAlert }) {
       return (
         <p>
           {alert.why === 'device'
-            ? t('capture.errors.deviceLost')
+            ? alert.error instanceof DeviceLost
+              ? t(`capture.errors.${alert.error.device}Lost`)
+              : t('capture.errors.deviceLost')
             : t('capture.errors.recorderFailed')}
         </p>
       );

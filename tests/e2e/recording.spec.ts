@@ -58,16 +58,23 @@ test('create a hearing, record from the camera, and play the recording back', as
   await expect
     .poll(() => player.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 15_000 })
     .toBeGreaterThan(4.5);
-  const landed = await player.evaluate(async (v: HTMLVideoElement) => {
-    v.muted = true;
-    const target = v.duration / 2;
-    await new Promise<void>((resolve) => {
-      v.addEventListener('seeked', () => resolve(), { once: true });
-      v.currentTime = target;
-    });
-    return { target, at: v.currentTime };
-  });
+  // Seek to the middle, then to three quarters: each lands there, within a second.
+  const seek = (fraction: number) =>
+    player.evaluate(async (v: HTMLVideoElement, f: number) => {
+      v.muted = true;
+      const target = v.duration * f;
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        v.addEventListener('seeked', () => resolve(), { once: true });
+        v.currentTime = target;
+      });
+      return { target, at: v.currentTime, ms: performance.now() - t0 };
+    }, fraction);
+  const middle = await seek(0.5);
+  expect(Math.abs(middle.at - middle.target)).toBeLessThan(1);
+  const landed = await seek(0.75);
   expect(Math.abs(landed.at - landed.target)).toBeLessThan(1);
+  expect(landed.ms).toBeLessThan(1000);
   await player.evaluate((v: HTMLVideoElement) => v.play());
   await expect
     .poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
