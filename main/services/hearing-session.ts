@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/errors';
+import { ApiError, conflict } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
 import type { HearingEvent, NewEvent } from '../../shared/domain/events';
 import type { Recording } from '../../shared/domain/hearing';
@@ -101,12 +101,12 @@ export class HearingSession {
     const { kind, ...details } = event;
     switch (kind) {
       case 'paused':
-        if (!running) throw new ApiError('conflict', 'There is no recording running to pause.');
-        if (this.events.isPaused(running.id)) throw new ApiError('conflict', 'The recording is already paused.');
+        if (!running) throw conflict('not_recording', 'There is no recording running to pause.');
+        if (this.events.isPaused(running.id)) throw conflict('already_paused', 'The recording is already paused.');
         break;
       case 'resumed':
         if (!running || !this.events.isPaused(running.id)) {
-          throw new ApiError('conflict', 'The recording is not paused, so it cannot be resumed.');
+          throw conflict('not_paused', 'The recording is not paused, so it cannot be resumed.');
         }
         break;
       case 'attendee_arrived':
@@ -141,9 +141,9 @@ export class HearingSession {
     const at = this.clock();
     const draft = this.procedure.draft(hearingId);
     if (draft.consent?.decision !== 'given') {
-      throw new ApiError('conflict', 'No consent was recorded for this hearing, so none can be withdrawn.');
+      throw conflict('no_consent', 'No consent was recorded for this hearing, so none can be withdrawn.');
     }
-    if (draft.consent.withdrawal) throw new ApiError('conflict', 'Consent has already been withdrawn.');
+    if (draft.consent.withdrawal) throw conflict('consent_withdrawn', 'Consent has already been withdrawn.');
     this.procedure.update(hearingId, (d) => ({
       ...d,
       consent: { ...d.consent, withdrawal: { at: at.toISOString(), notedBy } },

@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/errors';
+import { ApiError, conflict } from '../../shared/api/errors';
 import type { ProcedureSectionInput } from '../../shared/api/contract';
 import { procedureDraft, type ProcedureDraft } from '../../shared/domain/procedure';
 import { evaluate, type Evaluation } from '../../shared/rules/engine';
@@ -72,16 +72,16 @@ export class ProcedureService {
     const row = this.row(hearingId);
     assertNotSealed(this.db, hearingId);
     if (row.recording_count > 0 && input.section !== 'attendees') {
-      throw new ApiError(
-        'conflict',
+      throw conflict(
+        'record_locked',
         'This hearing has been recorded: its procedural record is fixed. Log what changed as an event instead.',
-        { details: { section: input.section } },
+        { section: input.section },
       );
     }
     const draft = parseDraft(row.procedure);
     const next: ProcedureDraft = { ...draft, [input.section]: input.value };
     if (input.section === 'consent' && draft.consent?.withdrawal) {
-      throw new ApiError('conflict', 'Consent was withdrawn; it cannot be changed afterwards.');
+      throw conflict('consent_withdrawn', 'Consent was withdrawn; it cannot be changed afterwards.');
     }
     if (input.section === 'attendees' && row.recording_count > 0) {
       assertNoAttendeeRemoved(draft, next);
@@ -162,8 +162,8 @@ function assertNoAttendeeRemoved(before: ProcedureDraft, after: ProcedureDraft):
   const kept = new Set((after.attendees ?? []).map((a) => a.id));
   const removed = (before.attendees ?? []).filter((a) => !kept.has(a.id));
   if (removed.length > 0) {
-    throw new ApiError(
-      'conflict',
+    throw conflict(
+      'attendee_removal',
       'This hearing has been recorded: attendees cannot be removed any more. Log their departure instead.',
     );
   }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError, conflict } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
 import type { Recording, RecordingStatus } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
@@ -79,7 +79,7 @@ export class RecordingService {
     if (!hearing) throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}.`);
     for (const a of this.active.values()) {
       if (a.hearingId === hearingId) {
-        throw new ApiError('conflict', 'This hearing is already being recorded. Stop that recording first.');
+        throw conflict('already_recording', 'This hearing is already being recorded. Stop that recording first.');
       }
     }
     const segment =
@@ -115,10 +115,10 @@ export class RecordingService {
   append(recordingId: string, seq: number, data: Uint8Array): { sizeBytes: number; chunkCount: number } {
     const rec = this.requireActive(recordingId);
     if (seq !== rec.nextSeq) {
-      throw new ApiError(
-        'conflict',
+      throw conflict(
+        'chunk_out_of_order',
         `Chunk ${seq} arrived but chunk ${rec.nextSeq} was expected; chunks must be sent once each, in order.`,
-        { details: { expected: rec.nextSeq, received: seq } },
+        { expected: rec.nextSeq, received: seq },
       );
     }
     const offset = rec.file.size;
@@ -247,12 +247,12 @@ export class RecordingService {
     if (!row) throw new ApiError('not_found', `There is no recording with the identifier ${recordingId}.`);
     const stopped = this.db.prepare('SELECT stop_reason FROM recordings WHERE id = ?').pluck().get(recordingId);
     if (stopped === 'consent_withdrawn') {
-      throw new ApiError('conflict', 'This recording was stopped because consent was withdrawn.', {
-        details: { stopReason: stopped },
+      throw conflict('recording_stopped', 'This recording was stopped because consent was withdrawn.', {
+        stopReason: stopped,
       });
     }
-    throw new ApiError('conflict', 'This recording has already stopped; start a new recording to go on.', {
-      details: { stopReason: stopped },
+    throw conflict('recording_stopped', 'This recording has already stopped; start a new recording to go on.', {
+      stopReason: stopped,
     });
   }
 

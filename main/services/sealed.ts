@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/errors';
+import { conflict } from '../../shared/api/errors';
 import type { Db } from './db/database';
 
 /**
@@ -8,10 +8,10 @@ import type { Db } from './db/database';
 export function assertNotSealed(db: Db, hearingId: string): void {
   const sealed = db.prepare('SELECT sealed_at FROM seals WHERE hearing_id = ?').pluck().get(hearingId) as string | undefined;
   if (sealed) {
-    throw new ApiError(
-      'conflict',
+    throw conflict(
+      'sealed',
       `This hearing was sealed on ${sealed}: its record, events and recordings can no longer change.`,
-      { details: { sealedAt: sealed } },
+      { sealedAt: sealed },
     );
   }
 }

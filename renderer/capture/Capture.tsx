@@ -121,13 +121,17 @@ export function Capture({
   }
 
   // After "Resume" the camera opens again; as soon as it is live, the next segment starts.
+  const startNow = useRef(startRecording);
+  useEffect(() => {
+    startNow.current = startRecording;
+  });
   useEffect(() => {
     if (!resumeFrom || camera === resumeFrom || camera.status === 'opening') return;
     if (camera.status === 'live' && resumeFrom.status === 'live')
       if (camera.stream === resumeFrom.stream) return;
     setResumeFrom(null);
-    if (camera.status === 'live') void startRecording();
-  });
+    if (camera.status === 'live') void startNow.current();
+  }, [resumeFrom, camera]);
 
   // Resuming by itself, when chosen, once per loss: a device that fails again waits for a person.
   useEffect(() => {

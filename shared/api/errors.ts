@@ -62,3 +62,26 @@ export class ApiError extends Error {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/**
+ * Why a call conflicts with the state of the hearing: a stable key in `details.reason`, so the
+ * renderer can say it in the user's language.
+ */
+export const conflictReasons = [
+  'record_locked',
+  'attendee_removal',
+  'consent_withdrawn',
+  'no_consent',
+  'sealed',
+  'already_recording',
+  'chunk_out_of_order',
+  'recording_stopped',
+  'not_recording',
+  'already_paused',
+  'not_paused',
+] as const;
+export type ConflictReason = (typeof conflictReasons)[number];
+
+export function conflict(reason: ConflictReason, message: string, details: Record<string, unknown> = {}): ApiError {
+  return new ApiError('conflict', message, { details: { reason, ...details } });
+}
