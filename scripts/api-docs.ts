@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { contract, callNames } from '../shared/api/contract';
-import { errorCodes } from '../shared/api/errors';
+import { conflictReasons, errorCodes } from '../shared/api/errors';
 
 const file = join(import.meta.dirname, '..', 'docs', 'api.md');
 
@@ -45,6 +45,8 @@ export function renderApiDocs(): string {
     'Every answer is JSON: `{"ok": true, "value": ...}` or',
     '`{"ok": false, "error": {"code", "message", "issues"?: [{"path", "code", "message"}]}}`.',
     `Error codes: ${errorCodes.map((c) => `\`${c}\``).join(', ')}.`,
+    `A \`conflict\` names its reason in \`details.reason\`: ${conflictReasons.map((c) => `\`${c}\``).join(', ')}.`,
+    'A `readiness_unmet` lists every unmet rule in `details.unmet` (`code`, `field`, `params`), as `procedure.get` does.',
     '',
     '## Calls',
     '',
