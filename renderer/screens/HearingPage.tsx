@@ -10,6 +10,7 @@ import { HearingStatusBadge } from '../components/StatusBadge';
 import { ageOn, formatCalendarDate } from '../format/dates';
 import { hrefFor } from '../routing/routes';
 import { RecordingItem } from './RecordingItem';
+import { SealSection } from '../seal/SealSection';
 import { formatLocale } from '../i18n/locale';
 
 export function HearingPage({ hearingId }: { hearingId: string }) {
@@ -41,6 +42,7 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
             <Capture hearingId={hearing.value.id} onRecordingsChanged={reload} />
           </section>
           <Recordings hearing={hearing.value} />
+          <SealSection hearing={hearing.value} onSealed={reload} />
         </>
       ) : hearing.error !== undefined ? (
         <LoadFailed what={t('hearing.loadFailed')} error={hearing.error} onRetry={reload} />
