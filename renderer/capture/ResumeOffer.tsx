@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevicesBack, LostDevice } from './device-loss';
+import './resume-offer.css';
 
 const autoResumeKey = 'hearingRoom.autoResume';
 
