@@ -56,6 +56,8 @@ export class RecordingSession {
   private interrupted = false;
   private closedByMain = false;
   private reason: 'stopped' | 'device_lost' = 'stopped';
+  private pausedAt: number | null = null;
+  private pausedMs = 0;
 
   static async start(options: {
     stream: MediaStream;
@@ -118,8 +120,29 @@ export class RecordingSession {
     this.recorder.start(timesliceMs);
   }
 
+  /** Time recorded so far: paused time is not in the master, so it is not counted. */
   elapsedMs(): number {
-    return performance.now() - this.startedAt;
+    const now = performance.now();
+    const pausedNow = this.pausedAt === null ? 0 : now - this.pausedAt;
+    return now - this.startedAt - this.pausedMs - pausedNow;
+  }
+
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  /** Pauses the recorder: nothing is recorded until it resumes, and the master holds no gap. */
+  pause(): void {
+    if (this.pausedAt !== null || this.recorder.state !== 'recording') return;
+    this.recorder.pause();
+    this.pausedAt = performance.now();
+  }
+
+  resume(): void {
+    if (this.pausedAt === null) return;
+    if (this.recorder.state === 'paused') this.recorder.resume();
+    this.pausedMs += performance.now() - this.pausedAt;
+    this.pausedAt = null;
   }
 
   /**
@@ -148,15 +171,24 @@ export class RecordingSession {
       const closed = await this.closedAlready();
       if (closed) return closed;
     }
-    return repeatIfUnreachable(
-      () =>
-        call('recordings.stop', {
-          recordingId: this.recording.id,
-          durationMs,
-          reason: this.reason,
-        }),
-      { ranBefore: () => this.closedAlready() },
-    );
+    try {
+      return await repeatIfUnreachable(
+        () =>
+          call('recordings.stop', {
+            recordingId: this.recording.id,
+            durationMs,
+            reason: this.reason,
+          }),
+        { ranBefore: () => this.closedAlready() },
+      );
+    } catch (error) {
+      // Main closed it first (consent withdrawn, the disk nearly full): its close stands.
+      if (error instanceof ApiError && error.code === 'conflict') {
+        const closed = await this.closedAlready().catch(() => undefined);
+        if (closed) return closed;
+      }
+      throw error;
+    }
   }
 
   /**
