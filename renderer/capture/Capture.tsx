@@ -224,7 +224,9 @@ export function Capture({
           <p className="preview-placeholder">{t('capture.opening')}</p>
         )}
         {camera.status === 'failed' && lost && camera.problem === 'lost' && (
-          <p className="preview-placeholder">{t('capture.resume.preview')}</p>
+          <p className="preview-placeholder">
+            {back ? t('capture.resume.previewBack') : t('capture.resume.preview')}
+          </p>
         )}
         {camera.status === 'failed' && !(lost && camera.problem === 'lost') && (
           <div className="preview-placeholder notice error" role="alert">

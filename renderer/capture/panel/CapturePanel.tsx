@@ -5,7 +5,7 @@ import { formatDuration } from '../../format/duration';
 import { formatSize } from '../../format/size';
 import { formatLocale } from '../../i18n/locale';
 import type { DiskLevel } from '../recording-session';
-import { AudioLevelMeter, silenceDbfs, toDbfs, toMeterScale } from './audio-level';
+import { AudioLevelMeter, PeakHold, silenceDbfs, toDbfs, toMeterScale } from './audio-level';
 import { WrittenRate, hoursAndMinutes, recordingTimeLeftMs } from './bitrate';
 import {
   audioBitrates,
@@ -31,7 +31,9 @@ const codecNames: Record<VideoCodec, string> = {
 
 /** What the monitors read each time they refresh; kept outside React so nothing re-renders. */
 interface Live {
-  meter: AudioLevelMeter | null;
+  /** The sound level now, and the loudest of the last moments, sampled ten times a second. */
+  level: number;
+  peaks: PeakHold;
   stream: MediaStream | null;
   rate: WrittenRate;
   recording: boolean;
@@ -68,7 +70,8 @@ export function CapturePanel(props: {
     latest.current = props;
   });
   const live = useRef<Live>({
-    meter: null,
+    level: 0,
+    peaks: new PeakHold(),
     stream: null,
     rate: new WrittenRate(),
     recording: false,
@@ -151,12 +154,11 @@ export function CapturePanel(props: {
     const monitorsFolder = pane.addFolder({ title: t('panel.monitors') });
     const monitors = {
       get level() {
-        const value = l.meter?.level() ?? 0;
-        const db = toDbfs(value);
+        const db = toDbfs(l.peaks.peak(performance.now()));
         return db <= silenceDbfs ? t('panel.silence') : t('panel.dbfs', { value: number(db) });
       },
       get graph() {
-        return toMeterScale(l.meter?.level() ?? 0);
+        return toMeterScale(l.level);
       },
       get written() {
         const bps = l.recording ? l.rate.bitsPerSecond() : null;
@@ -190,6 +192,7 @@ export function CapturePanel(props: {
       monitor('level', t('panel.soundLevel'), 200),
       monitorsFolder.addBinding(monitors, 'graph', {
         readonly: true,
+        label: undefined,
         view: 'graph',
         min: 0,
         max: 1,
@@ -230,16 +233,22 @@ export function CapturePanel(props: {
     const l = live.current;
     l.stream = stream;
     if (!stream || stream.getAudioTracks().length === 0) return;
-    let meter: AudioLevelMeter | null = null;
+    let meter: AudioLevelMeter;
     try {
       meter = new AudioLevelMeter(stream);
     } catch {
       // Without Web Audio the level stays silent; the recording itself is not affected.
+      return;
     }
-    l.meter = meter;
+    const timer = window.setInterval(() => {
+      l.level = meter.level();
+      l.peaks.add(performance.now(), l.level);
+    }, 100);
     return () => {
-      if (l.meter === meter) l.meter = null;
-      meter?.close();
+      window.clearInterval(timer);
+      meter.close();
+      l.level = 0;
+      l.peaks.reset();
     };
   }, [stream]);
 

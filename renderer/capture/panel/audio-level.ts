@@ -24,6 +24,31 @@ export function toMeterScale(level: number): number {
 }
 
 /**
+ * The loudest level of the last moments, so a reading shows a voice (or a beep) that a single
+ * sample taken between two words would miss.
+ */
+export class PeakHold {
+  private samples: Array<{ atMs: number; level: number }> = [];
+
+  constructor(private readonly holdMs = 1500) {}
+
+  add(atMs: number, level: number): void {
+    this.samples.push({ atMs, level });
+    while ((this.samples[0]?.atMs ?? atMs) < atMs - this.holdMs) this.samples.shift();
+  }
+
+  peak(atMs: number): number {
+    let peak = 0;
+    for (const s of this.samples) if (s.atMs >= atMs - this.holdMs) peak = Math.max(peak, s.level);
+    return peak;
+  }
+
+  reset(): void {
+    this.samples = [];
+  }
+}
+
+/**
  * The sound level of a stream's microphone, read through a Web Audio AnalyserNode. Nothing is
  * played back: the analyser is a dead end, so the room does not hear itself.
  */
