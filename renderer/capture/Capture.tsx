@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RecorderControls } from '../events/recorder-controls';
 import { formatDuration } from '../format/duration';
 import { Preflight } from '../preflight/Preflight';
 import { guardLeaving } from '../routing/router';
@@ -34,9 +35,15 @@ type Announcement = { kind: 'started' } | { kind: 'stopped'; durationMs: number 
 export function Capture({
   hearingId,
   onRecordingsChanged,
+  readiness,
+  onControls,
 }: {
   hearingId: string;
   onRecordingsChanged: () => void;
+  /** Whether the rules allow recording now; when not, the id of the sentence that says why. */
+  readiness?: { ready: boolean; describedBy?: string };
+  /** Receives pause, resume and an immediate stop while a segment is recorded, null otherwise. */
+  onControls?: (controls: RecorderControls | null) => void;
 }) {
   const { t } = useTranslation();
   const [chosenCamera, setChosenCamera] = useState<string | null>(null);
@@ -57,6 +64,7 @@ export function Capture({
   const [alert, setAlert] = useState<CaptureAlert | null>(null);
   const [announcement, setAnnouncement] = useState<Announcement>(null);
   const [disk, setDisk] = useState<DiskLevel | null>(null);
+  const [paused, setPaused] = useState(false);
   const session = useRef<RecordingSession | null>(null);
   const preview = useRef<HTMLVideoElement>(null);
   const startButton = useRef<HTMLButtonElement>(null);
@@ -75,6 +83,32 @@ export function Capture({
     }, 250);
     return () => window.clearInterval(timer);
   }, [phase]);
+
+  // The event log pauses, resumes, and stops at once when consent is withdrawn.
+  const finishNow = useRef<() => Promise<void>>(async () => undefined);
+  useEffect(() => {
+    finishNow.current = finishRecording;
+  });
+  useEffect(() => {
+    if (!onControls) return;
+    if (phase !== 'recording') {
+      setPaused(false);
+      onControls(null);
+      return;
+    }
+    onControls({
+      pause: () => {
+        session.current?.pause();
+        setPaused(session.current?.paused ?? false);
+      },
+      resume: () => {
+        session.current?.resume();
+        setPaused(session.current?.paused ?? false);
+      },
+      isPaused: () => session.current?.paused ?? false,
+      stopNow: () => finishNow.current(),
+    });
+  }, [phase, onControls]);
 
   // Keep the keyboard focus on the button that can act now.
   useEffect(() => {
@@ -247,9 +281,9 @@ export function Capture({
           </div>
         )}
         {recording && (
-          <p className="recording-indicator" aria-hidden="true">
-            <span className="dot" />
-            {t('capture.phase.recording')}
+          <p className="recording-indicator" aria-hidden="true" data-paused={paused || undefined}>
+            {!paused && <span className="dot" />}
+            {paused ? t('capture.phase.paused') : t('capture.phase.recording')}
           </p>
         )}
       </div>
@@ -282,7 +316,8 @@ export function Capture({
               ref={startButton}
               type="button"
               className="button primary"
-              disabled={phase !== 'idle' || camera.status !== 'live'}
+              disabled={phase !== 'idle' || camera.status !== 'live' || readiness?.ready === false}
+              aria-describedby={readiness?.ready === false ? readiness.describedBy : undefined}
               onClick={() => void startRecording()}
             >
               <span className="rec-symbol" aria-hidden="true" />
@@ -305,9 +340,9 @@ export function Capture({
               {formatDuration(elapsedMs)}
             </span>
           </p>
-          <p className="phase" data-phase={phase}>
-            {recording && <span className="dot" aria-hidden="true" />}
-            {t(`capture.phase.${phase}`)}
+          <p className="phase" data-phase={recording && paused ? 'paused' : phase}>
+            {recording && !paused && <span className="dot" aria-hidden="true" />}
+            {recording && paused ? t('capture.phase.paused') : t(`capture.phase.${phase}`)}
           </p>
         </div>
         <CapturePanel

@@ -12,12 +12,19 @@ import { hrefFor } from '../routing/routes';
 import { RecordingItem } from './RecordingItem';
 import { SealSection } from '../seal/SealSection';
 import { formatLocale } from '../i18n/locale';
+import { EventLog } from '../events/EventLog';
+import { RecoveryNotice } from '../events/RecoveryNotice';
+import { HearingTabs } from '../procedure/HearingTabs';
+import { StartReadiness } from '../procedure/StartReadiness';
+import { WrittenRecord } from '../procedure/WrittenRecord';
+import { useWorkspace } from '../procedure/workspace';
 
 export function HearingPage({ hearingId }: { hearingId: string }) {
   const { t } = useTranslation();
   const load = useCallback(() => call('hearings.get', { hearingId }), [hearingId]);
   const hearing = useQuery(hearingId, load);
   const { reload } = hearing;
+  const workspace = useWorkspace(hearingId, reload);
 
   return (
     <>
@@ -36,13 +43,24 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
           {hearing.error !== undefined && (
             <LoadFailed what={t('hearing.refreshFailed')} error={hearing.error} onRetry={reload} />
           )}
+          <RecoveryNotice hearingId={hearing.value.id} />
           <Facts hearing={hearing.value} />
-          <section className="panel" aria-labelledby="record-title">
-            <h2 id="record-title">{t('capture.title')}</h2>
-            <Capture hearingId={hearing.value.id} onRecordingsChanged={reload} />
-          </section>
-          <Recordings hearing={hearing.value} />
-          <SealSection hearing={hearing.value} onSealed={reload} />
+          <HearingTabs workspace={workspace} hearing={hearing.value}>
+            <section className="panel" aria-labelledby="record-title">
+              <h2 id="record-title">{t('capture.title')}</h2>
+              <StartReadiness workspace={workspace} />
+              <Capture
+                hearingId={hearing.value.id}
+                onRecordingsChanged={workspace.recordingsChanged}
+                readiness={workspace.readiness}
+                onControls={workspace.setControls}
+              />
+            </section>
+            <EventLog workspace={workspace} sealed={hearing.value.status === 'sealed'} />
+            <Recordings hearing={hearing.value} />
+            <WrittenRecord workspace={workspace} sealed={hearing.value.status === 'sealed'} />
+            <SealSection hearing={hearing.value} onSealed={reload} />
+          </HearingTabs>
         </>
       ) : hearing.error !== undefined ? (
         <LoadFailed what={t('hearing.loadFailed')} error={hearing.error} onRetry={reload} />

@@ -10,6 +10,7 @@ import { navigate } from '../routing/router';
 import { hrefFor } from '../routing/routes';
 import type { HearingSummary } from '../../shared/domain/hearing';
 import { formatLocale } from '../i18n/locale';
+import { RecoveryNotice } from '../events/RecoveryNotice';
 
 const loadHearings = () => call('hearings.list', {});
 
@@ -29,6 +30,7 @@ export function HearingsList() {
           {t('hearings.new')}
         </button>
       </div>
+      <RecoveryNotice />
       {hearings.value ? (
         <HearingsTable hearings={hearings.value} />
       ) : hearings.error ? (

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { HearingEvent } from '../../shared/domain/events';
+import { formatLocale } from '../i18n/locale';
+import { formatBrusselsDateTime, formatBrusselsTime } from '../procedure/instants';
+import { describeEvent } from './describe-event';
+import { formatIntoRecording } from './format';
+
+/**
+ * The log as it stands, newest first: the Belgian wall-clock time, the time into the recording
+ * (pauses excluded, as main counts it), what happened and its details.
+ */
+export function EventList({ events }: { events: HearingEvent[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  if (events.length === 0) return <p className="empty small">{t('events.empty')}</p>;
+  const newestFirst = [...events].reverse();
+  return (
+    <div className="table-wrap event-table-wrap">
+      <table className="events">
+        <caption className="visually-hidden">{t('events.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('events.columns.time')}</th>
+            <th scope="col">{t('events.columns.intoRecording')}</th>
+            <th scope="col">{t('events.columns.event')}</th>
+            <th scope="col">{t('events.columns.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((event) => (
+            <tr key={event.id} data-kind={event.kind}>
+              <td className="number">
+                <time dateTime={event.at} title={formatBrusselsDateTime(event.at, locale)}>
+                  {formatBrusselsTime(event.at, locale)}
+                </time>
+              </td>
+              <td className="number">
+                {event.offsetMs === null ? '—' : formatIntoRecording(event.offsetMs)}
+              </td>
+              <th scope="row" className="event-kind">
+                {t(`events.kinds.${event.kind}`)}
+              </th>
+              <td className="event-details">{describeEvent(t, event)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

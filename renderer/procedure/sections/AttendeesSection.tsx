@@ -1,0 +1,199 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  attendee,
+  attendeeRoles,
+  rooms,
+  type AttendeeDraft,
+} from '../../../shared/domain/procedure';
+import { formatLocale } from '../../i18n/locale';
+import { fieldId } from '../field-ids';
+import { SelectField, TextField } from '../fields';
+import { formatBrusselsDateTime } from '../instants';
+import { optionsFor } from '../options';
+import { Section } from '../Section';
+import { useSectionForm, type Values } from '../section-form';
+import type { SectionProps } from './props';
+
+/** The most people a hearing's list may hold (main refuses more). */
+const maxAttendees = 50;
+
+const rowIds = (value: string) => value.split(' ').filter(Boolean);
+
+function rowValues(a: AttendeeDraft): Values {
+  return {
+    [`${a.id}.name`]: a.name ?? '',
+    [`${a.id}.role`]: a.role ?? '',
+    [`${a.id}.room`]: a.room ?? '',
+    [`${a.id}.trainingReference`]: a.trainingReference ?? '',
+  };
+}
+
+/**
+ * Who is present and where: the interviewer (with their training), the technician, the
+ * psychologist or psychiatrist, the person of trust, and anyone else. Once the hearing has been
+ * recorded people can still be added, never removed; their arrival and departure are logged as
+ * events during the hearing.
+ */
+export function AttendeesSection({
+  store,
+  view,
+  readOnly,
+  locked,
+}: SectionProps & { locked: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  const options = optionsFor(t);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const form = useSectionForm({
+    section: 'attendees',
+    store,
+    readOnly,
+    initial: () => {
+      const list = view.draft.attendees ?? [];
+      return Object.assign({ rows: list.map((a) => a.id).join(' ') }, ...list.map(rowValues));
+    },
+    build: (read, stored): AttendeeDraft[] =>
+      rowIds(read.raw('rows')).map((id) => {
+        const was = stored?.find((a) => a.id === id);
+        const role = read.choice(`${id}.role`, attendeeRoles);
+        return {
+          id,
+          name: read.text(`${id}.name`, attendee.shape.name, was?.name),
+          role,
+          room: read.choice(`${id}.room`, rooms),
+          trainingReference: read.text(
+            `${id}.trainingReference`,
+            attendee.shape.trainingReference.unwrap().unwrap(),
+            was?.trainingReference,
+            role === 'interviewer',
+          ),
+          // Arrival and departure come from the event log, through main: keep what it holds.
+          arrivedAt: was?.arrivedAt ?? null,
+          leftAt: was?.leftAt ?? null,
+        };
+      }),
+  });
+  const labels = {
+    name: t('procedure.attendees.name'),
+    role: t('procedure.attendees.role'),
+    room: t('procedure.attendees.room'),
+    trainingReference: t('procedure.attendees.training'),
+  };
+  const ids = rowIds(form.text('rows'));
+  const stored = view.draft.attendees ?? [];
+  const saved = new Set(stored.map((a) => a.id));
+
+  function add() {
+    const id = crypto.randomUUID();
+    form.changeMany({ rows: [...ids, id].join(' '), ...rowValues({ id }) });
+    window.requestAnimationFrame(() =>
+      document.getElementById(fieldId(`attendees.${ids.length}.name`))?.focus(),
+    );
+  }
+
+  function remove(id: string) {
+    form.changeMany({ rows: ids.filter((other) => other !== id).join(' ') });
+    form.flush();
+    addButton.current?.focus();
+  }
+
+  return (
+    <Section
+      path="attendees"
+      title={t('procedure.attendees.title')}
+      form={form}
+      labels={labels}
+      intro={
+        <p className="note">
+          {locked ? t('procedure.attendees.lockedIntro') : t('procedure.attendees.intro')}
+        </p>
+      }
+    >
+      {ids.length === 0 ? (
+        <p className="empty small">{t('procedure.attendees.empty')}</p>
+      ) : (
+        <ol className="attendees">
+          {ids.map((id, index) => {
+            const path = `attendees.${index}`;
+            const name = form.text(`${id}.name`);
+            const times = stored.find((a) => a.id === id);
+            const legend = name || t('procedure.attendees.person', { n: index + 1 });
+            return (
+              <li key={id}>
+                <fieldset className="attendee" id={fieldId(path)}>
+                  <legend>{legend}</legend>
+                  <div className="field-grid">
+                    <TextField
+                      form={form}
+                      name={`${id}.name`}
+                      path={`${path}.name`}
+                      label={labels.name}
+                    />
+                    <SelectField
+                      form={form}
+                      name={`${id}.role`}
+                      path={`${path}.role`}
+                      label={labels.role}
+                      options={options.roles}
+                    />
+                    <SelectField
+                      form={form}
+                      name={`${id}.room`}
+                      path={`${path}.room`}
+                      label={labels.room}
+                      options={options.rooms}
+                    />
+                    {form.text(`${id}.role`) === 'interviewer' && (
+                      <TextField
+                        form={form}
+                        name={`${id}.trainingReference`}
+                        path={`${path}.trainingReference`}
+                        label={labels.trainingReference}
+                        hint={t('procedure.attendees.trainingHint')}
+                      />
+                    )}
+                  </div>
+                  {(times?.arrivedAt || times?.leftAt) && (
+                    <p className="muted attendee-times">
+                      {times.arrivedAt &&
+                        t('procedure.attendees.arrived', {
+                          at: formatBrusselsDateTime(times.arrivedAt, locale),
+                        })}{' '}
+                      {times.leftAt &&
+                        t('procedure.attendees.left', {
+                          at: formatBrusselsDateTime(times.leftAt, locale),
+                        })}
+                    </p>
+                  )}
+                  {!readOnly && !(locked && saved.has(id)) && (
+                    <button
+                      type="button"
+                      className="button small quiet"
+                      onClick={() => remove(id)}
+                      aria-label={t('procedure.attendees.removeNamed', { name: legend })}
+                    >
+                      {t('procedure.attendees.remove')}
+                    </button>
+                  )}
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {!readOnly && (
+        <button
+          ref={addButton}
+          type="button"
+          className="button"
+          id={fieldId('attendees.add')}
+          onClick={add}
+          disabled={ids.length >= maxAttendees}
+        >
+          {t('procedure.attendees.add')}
+        </button>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,87 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { isoDate } from '../../shared/api/schemas';
+import { isoInstant, languageCode } from '../../shared/domain/procedure';
+import { problemMessage, type FieldProblem } from '../forms/field-problem';
+import { brusselsInputToInstant } from './instants';
+
+export type { FieldProblem };
+
+/**
+ * What one input holds once read with the record's own schema: a value for the draft (null when
+ * empty), or the problem that keeps it from being saved.
+ */
+export type Reading<T> = { ok: true; value: T | null } | { ok: false; problem: FieldProblem };
+
+/**
+ * The code of a schema issue, named as main's dispatcher names it, so a field checked while
+ * typing and a field refused by main read alike.
+ */
+export function problemOfIssue(issue: z.core.$ZodIssue): FieldProblem {
+  const params = (issue as { params?: { code?: unknown } }).params;
+  if (typeof params?.code === 'string') return { code: params.code };
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+    return { code: 'required' };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return { code: 'too_long', max: Number(issue.maximum) };
+  }
+  return { code: issue.code };
+}
+
+function checked<T>(schema: z.ZodType<T>, input: unknown): Reading<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, problem: issue ? problemOfIssue(issue) : { code: 'invalid' } };
+}
+
+/** A text field checked with its schema; spaces alone count as empty. */
+export function readText(schema: z.ZodType<string>, raw: string): Reading<string> {
+  if (raw.trim() === '') return { ok: true, value: null };
+  return checked(schema, raw);
+}
+
+/**
+ * A calendar date from `<input type="date">`. `badInput` says the input holds a date typed in
+ * part, which it reports as an empty value: that is a wrong date, not a missing one.
+ */
+export function readDate(raw: string, badInput: boolean): Reading<string> {
+  if (badInput) return { ok: false, problem: { code: 'date_invalid' } };
+  if (raw === '') return { ok: true, value: null };
+  return checked(isoDate, raw);
+}
+
+/** A moment from `<input type="datetime-local">`, read as Brussels time (see instants.ts). */
+export function readInstant(raw: string, badInput: boolean): Reading<string> {
+  if (badInput) return { ok: false, problem: { code: 'instant_invalid' } };
+  if (raw === '') return { ok: true, value: null };
+  const instant = brusselsInputToInstant(raw);
+  if (instant === null) return { ok: false, problem: { code: 'instant_invalid' } };
+  return checked(isoInstant, instant);
+}
+
+export function readLanguage(raw: string): Reading<string> {
+  if (raw.trim() === '') return { ok: true, value: null };
+  const result = checked(languageCode, raw.trim().toLowerCase());
+  return result.ok ? result : { ok: false, problem: { code: 'language_invalid' } };
+}
+
+/** The message for a field's problem, in the reader's language. */
+export function fieldProblemMessage(t: TFunction, problem: FieldProblem): string {
+  switch (problem.code) {
+    case 'instant_invalid':
+      return t('procedure.errors.instantInvalid');
+    case 'language_invalid':
+      return t('procedure.errors.languageInvalid');
+    case 'range_inverted':
+      return t('procedure.errors.rangeInverted');
+    case 'left_before_arrival':
+      return t('procedure.errors.leftBeforeArrival');
+    case 'same_as_refused':
+      return t('procedure.errors.sameAsRefused');
+    default:
+      return problemMessage(t, problem);
+  }
+}
