@@ -133,14 +133,18 @@ export function CapturePanel(props: {
     bindings.push(codec);
     bindings.forEach(labelBlade);
 
+    // The codecs listed are those of the chosen container; a codec it lacks gives way to its best.
+    let listedFor = p.container;
     settingsFolder.on('change', () => {
       const next = normalizeSettings({ ...p }, formats);
-      if (next.video !== p.video || next.container !== p.container) {
-        Object.assign(p, next);
+      const fitted = next.video !== p.video || next.container !== p.container;
+      if (fitted) Object.assign(p, next);
+      if (next.container !== listedFor) {
+        listedFor = next.container;
         codec.options = codecOptions();
         labelBlade(codec);
-        pane.refresh();
       }
+      if (fitted) pane.refresh();
       const current = latest.current.settings;
       const changed = (Object.keys(next) as Array<keyof CaptureSettings>).some(
         (k) => next[k] !== current[k],
