@@ -23,10 +23,52 @@ type Work<T> =
   | { state: 'done'; value: T; at: string }
   | { state: 'failed'; error: unknown };
 
-/** What main listed as the reasons it refused to seal (files changed on disk, a broken log). */
-function refusalProblems(error: unknown): string[] {
-  const problems = error instanceof ApiError ? error.details?.problems : undefined;
-  return Array.isArray(problems) ? problems.filter((p) => typeof p === 'string') : [];
+/**
+ * The reasons main gave for a refusal, in `details`: `problems` when it would not seal (a file
+ * changed on disk, a broken log), `failed` when an export did not verify. In English, as main
+ * writes them; an empty list when there are none.
+ */
+function refusalList(error: unknown, key: 'problems' | 'failed'): string[] {
+  const list = error instanceof ApiError ? error.details?.[key] : undefined;
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}
+
+function EnglishList({ items }: { items: string[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item} lang="en">
+          {item}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Why an export was refused, as precisely as main says it. */
+function ExportRefusal({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const failed = refusalList(error, 'failed');
+  if (failed.length > 0)
+    return (
+      <>
+        <p>
+          <strong>{t('seal.export.failed')}</strong> {t('seal.export.unverified')}
+        </p>
+        <EnglishList items={failed} />
+      </>
+    );
+  if (error instanceof ApiError && error.code === 'conflict')
+    return (
+      <p>
+        {t('seal.export.conflict')} <span lang="en">{error.message}</span>
+      </p>
+    );
+  return (
+    <p>
+      <strong>{t('seal.export.failed')}</strong> {errorMessage(t, error)}
+    </p>
+  );
 }
 
 /**
@@ -117,17 +159,17 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
           <div role="alert" className="notice-slot">
             {seal.state === 'failed' && (
               <div className="notice error">
-                <p>
-                  <strong>{t('seal.sealFailed')}</strong> {errorMessage(t, seal.error)}
-                </p>
-                {refusalProblems(seal.error).length > 0 && (
-                  <ul>
-                    {refusalProblems(seal.error).map((problem) => (
-                      <li key={problem} lang="en">
-                        {problem}
-                      </li>
-                    ))}
-                  </ul>
+                {refusalList(seal.error, 'problems').length > 0 ? (
+                  <>
+                    <p>
+                      <strong>{t('seal.sealFailed')}</strong> {t('seal.refused')}
+                    </p>
+                    <EnglishList items={refusalList(seal.error, 'problems')} />
+                  </>
+                ) : (
+                  <p>
+                    <strong>{t('seal.sealFailed')}</strong> {errorMessage(t, seal.error)}
+                  </p>
                 )}
               </div>
             )}
@@ -197,9 +239,9 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
               </p>
             )}
             {exported.state === 'failed' && (
-              <p className="notice error">
-                <strong>{t('seal.export.failed')}</strong> {errorMessage(t, exported.error)}
-              </p>
+              <div className="notice error">
+                <ExportRefusal error={exported.error} />
+              </div>
             )}
           </div>
           <div role="status" className="notice-slot" data-testid="export-result">

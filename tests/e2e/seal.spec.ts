@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { openReadyHearing } from '../helpers/hearing-page';
+import { callHost } from '../helpers/web-host-process';
+
+/** Flips every bit of one byte in the middle of a file: the size stays, the content does not. */
+function flipOneByte(file: string): void {
+  const at = Math.floor(statSync(file).size / 2);
+  const fd = openSync(file, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    readSync(fd, byte, 0, 1, at);
+    byte[0] = byte[0]! ^ 0xff;
+    writeSync(fd, byte, 0, 1, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The registry's own check: the verifier shipped in the export, run with plain Node. */
+function verifyExport(folder: string) {
+  const run = spawnSync(process.execPath, [join(folder, 'hearing-room-verify.mjs'), folder], {
+    encoding: 'utf8',
+  });
+  return { code: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+test('seal through the page, check integrity, export for the registry, and see tampering caught', async ({
+  page,
+  host,
+}) => {
+  const hearing = await openReadyHearing(page, host, 'SEAL/UI/1');
+  const seal = page.getByRole('region', { name: 'Seal and export' });
+  const sealButton = seal.getByRole('button', { name: 'Seal hearing' });
+
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  // Not while a segment is being recorded.
+  await expect(sealButton).toBeDisabled();
+  await expect(seal).toContainText('Stop the recording before sealing.');
+  await expect(page.getByTestId('elapsed')).toHaveText(/00:0[3-9]/, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(page.getByTestId('recording-sha256').first()).toHaveText(/^[0-9a-f]{64}$/, {
+    timeout: 30_000,
+  });
+
+  // Sealing asks first, and Cancel changes nothing.
+  await expect(sealButton).toBeEnabled();
+  await sealButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Seal this hearing?' });
+  await expect(dialog).toContainText('can no longer be changed');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await callHost<{ status: string }>(host, 'hearings.get', { hearingId: hearing.id })).status).toBe(
+    'recorded',
+  );
+
+  await sealButton.click();
+  await dialog.getByRole('button', { name: 'Yes, seal the hearing' }).click();
+  await expect(seal.getByRole('status').filter({ hasText: 'The hearing is sealed.' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText('Sealed', { exact: true }).first()).toBeVisible();
+
+  // The seal's facts: the manifest's digest, and the key's fingerprint as keys.info groups it.
+  const key = await callHost<{ fingerprintGrouped: string }>(host, 'keys.info', {});
+  await expect(seal.getByTestId('key-fingerprint')).toHaveText(key.fingerprintGrouped);
+  await expect(seal.locator('dd', { hasText: /^[0-9a-f]{64}/ }).first()).toBeVisible();
+  await expect(seal).toContainText('Manifest SHA-256');
+
+  // Sealing is not offered again.
+  await expect(seal.getByRole('button', { name: 'Seal hearing' })).toHaveCount(0);
+
+  await seal.getByRole('button', { name: 'Check integrity' }).click();
+  const verdict = seal.getByTestId('verify-result');
+  await expect(verdict).toContainText('Intact.', { timeout: 30_000 });
+  await expect(verdict).toContainText(/\d+ of \d+ checks passed/);
+
+  await seal.getByRole('button', { name: 'Export for the registry' }).click();
+  const exported = seal.getByTestId('export-result');
+  await expect(exported).toContainText('Exported and checked.', { timeout: 60_000 });
+  const folder = (await exported.locator('code').first().textContent()) ?? '';
+  expect(folder.startsWith(join(host.dataDir, 'exports'))).toBe(true);
+  expect(folder.endsWith(hearing.id)).toBe(true);
+  await expect(exported).toContainText(`${folder}.zip`);
+  expect(existsSync(`${folder}.zip`)).toBe(true);
+  expect(verifyExport(folder).code).toBe(0);
+
+  // A second export to the same place is refused, saying why; the first one stays as it was.
+  await seal.getByRole('button', { name: 'Export for the registry' }).click();
+  await expect(seal.getByRole('alert')).toContainText('An export of this hearing may already be in that folder');
+  await expect(seal.getByRole('alert')).toContainText('already exists');
+  expect(verifyExport(folder).code).toBe(0);
+
+  // One byte of the master changes in the app's data folder: the check names the file.
+  flipOneByte(join(host.dataDir, 'hearings', hearing.id, 'segment-001-master.webm'));
+  await seal.getByRole('button', { name: 'Check integrity' }).click();
+  await expect(verdict).toContainText('Not intact.', { timeout: 30_000 });
+  const failed = verdict.locator('.failed-checks li');
+  await expect(failed.filter({ hasText: 'segment-001-master.webm' })).toContainText(
+    'the content was changed',
+  );
+  await expect(verdict).toContainText(/\d+ checks? failed/);
+
+  // The registry's copy is its own: still valid, until a byte of its master changes too.
+  expect(verifyExport(folder).code).toBe(0);
+  flipOneByte(join(folder, 'segment-001-master.webm'));
+  const tampered = verifyExport(folder);
+  expect(tampered.code).toBe(1);
+  expect(tampered.output).toContain('segment-001-master.webm');
+
+  // The list of hearings shows the seal.
+  await page.getByRole('link', { name: 'All hearings' }).click();
+  const row = page.getByRole('row', { name: /SEAL\/UI\/1/ });
+  await expect(row.getByText('Sealed', { exact: true })).toBeVisible();
+});
