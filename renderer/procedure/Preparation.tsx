@@ -49,6 +49,7 @@ export function Preparation({
         <ReadinessChecklist
           id="readiness-preparation"
           unmet={view.evaluation.unmet}
+          attendees={view.draft.attendees ?? []}
           onGoTo={onGoTo}
         />
       </aside>

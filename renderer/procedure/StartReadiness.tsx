@@ -24,7 +24,12 @@ export function StartReadiness({ workspace }: { workspace: Workspace }) {
       <p id={startUnavailableId} className="start-unavailable">
         {t('readiness.startUnavailable', { count: unmet.length })}
       </p>
-      <ReadinessChecklist id="readiness-hearing" unmet={unmet} onGoTo={workspace.goTo} />
+      <ReadinessChecklist
+        id="readiness-hearing"
+        unmet={unmet}
+        attendees={view.draft.attendees ?? []}
+        onGoTo={workspace.goTo}
+      />
     </div>
   );
 }

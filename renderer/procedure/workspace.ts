@@ -31,7 +31,23 @@ export interface Workspace {
 }
 
 export function useWorkspace(hearingId: string, onHearingChanged: () => void): Workspace {
-  const procedure = useProcedure(hearingId);
+  const loaded = useProcedure(hearingId);
+  // The page's facts (the name, the date of birth, the hearing date) follow the record.
+  const { save: saveSection } = loaded;
+  const save = useCallback<ProcedureStore['save']>(
+    (section, build) => {
+      const done = saveSection(section, build);
+      if (section === 'personHeard' || section === 'hearingDate') {
+        done.then(
+          (outcome) => outcome === 'saved' && onHearingChanged(),
+          () => undefined,
+        );
+      }
+      return done;
+    },
+    [saveSection, onHearingChanged],
+  );
+  const procedure: ProcedureStore = { ...loaded, save };
   const events = useEvents(hearingId);
   const [controls, setControls] = useState<RecorderControls | null>(null);
   const [tab, setTab] = useState<HearingTab | null>(null);

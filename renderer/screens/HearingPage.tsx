@@ -89,7 +89,13 @@ function Facts({ hearing }: { hearing: Hearing }) {
         </div>
         <div>
           <dt>{t('hearing.dateOfBirth')}</dt>
-          <dd>{formatCalendarDate(hearing.dateOfBirth, locale)}</dd>
+          <dd>
+            {/* An assessed range is kept as "earliest/latest". */}
+            {hearing.dateOfBirth
+              .split('/')
+              .map((date) => formatCalendarDate(date, locale))
+              .join(' – ')}
+          </dd>
         </div>
         <div>
           <dt>{t('hearing.hearingDate')}</dt>
