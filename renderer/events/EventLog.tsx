@@ -49,11 +49,13 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
 
   async function log(event: NewEvent): Promise<HearingEvent> {
     try {
-      const added = await events.add(event);
+      // An arrival or departure changes the list of people present in main: it runs in turn
+      // with the list's own saves, so none of them is built from the list as it was before.
+      const presence = event.kind === 'attendee_arrived' || event.kind === 'attendee_left';
+      const added = presence
+        ? await procedure.changeInMain(() => events.add(event))
+        : await events.add(event);
       setOutcome({ kind: 'logged', event: added });
-      if (event.kind === 'attendee_arrived' || event.kind === 'attendee_left') {
-        void procedure.reload();
-      }
       return added;
     } catch (error) {
       setOutcome({ kind: 'failed', error });

@@ -39,6 +39,11 @@ export interface ProcedureStore {
     section: S,
     build: () => SectionValue<S> | typeof nothingToSave,
   ) => Promise<SaveOutcome>;
+  /**
+   * Runs a call through which main itself changes the record (an arrival logged), in turn with
+   * the saves, and reads the record again before any later save is built from it.
+   */
+  changeInMain: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
 function toView(answer: Answer): ProcedureView {
@@ -113,5 +118,19 @@ export function useProcedure(hearingId: string): ProcedureStore {
 
   const latest = useCallback(() => latestView.current, []);
 
-  return { view, error, reload, latest, save };
+  const changeInMain = useCallback(
+    <T>(job: () => Promise<T>) =>
+      enqueue(async () => {
+        const result = await job();
+        try {
+          apply(await call('procedure.get', { hearingId }));
+        } catch (err) {
+          setError(err);
+        }
+        return result;
+      }),
+    [apply, enqueue, hearingId],
+  );
+
+  return { view, error, reload, latest, save, changeInMain };
 }

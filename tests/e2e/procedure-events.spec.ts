@@ -37,7 +37,15 @@ test('a pause is logged with its reason, and the paused time is not in the recor
   await page.getByRole('heading', { name: 'Event log' }).click();
   await page.keyboard.press('Alt+p');
   await expect(page.locator('.phase')).toHaveText('Recording');
-  await page.waitForTimeout(2000);
+
+  // A departure is logged, and the list of people present shows it.
+  await page.getByRole('button', { name: 'Arrival or departure' }).click();
+  const presence = page.getByRole('form', { name: 'Log an arrival or a departure' });
+  await presence.getByLabel('Person').selectOption({ label: 'Sara K. (Person of trust)' });
+  await presence.getByLabel('Arrives or leaves').selectOption({ label: 'Leaves' });
+  await presence.getByRole('button', { name: 'Log it' }).click();
+  await expect(presence).toHaveCount(0);
+  await page.waitForTimeout(1000);
   await page.getByRole('button', { name: 'Stop recording' }).click();
   const stoppedAt = Date.now();
   await expect(page.getByTestId('recording-sha256').first()).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
@@ -45,6 +53,11 @@ test('a pause is logged with its reason, and the paused time is not in the recor
   const log = page.getByRole('table', { name: /Events of this hearing/ });
   await expect(log.getByRole('row', { name: /Paused.*The child asks for a break \(decided by Insp\. L\. Peeters\)/ })).toBeVisible();
   await expect(log.getByRole('rowheader', { name: 'Resumed' })).toBeVisible();
+  await expect(log.getByRole('row', { name: /Departure.*Sara K\. · Person of trust · Hearing room/ })).toBeVisible();
+  await page.getByRole('tab', { name: /Preparation/ }).click();
+  await expect(
+    page.getByRole('region', { name: 'People present' }).getByRole('group', { name: 'Sara K.' }),
+  ).toContainText(/Left /);
 
   const working = join(host.dataDir, 'hearings', hearing.id, 'segment-001-working.webm');
   const kept = seconds(working);
