@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../shared/api/contract';
 import { call } from '../api/client';
 import { formatInstant } from '../format/dates';
-import { formatDuration } from '../format/duration';
 import { formatSize } from '../format/size';
 import { formatLocale } from '../i18n/locale';
 import { hrefFor } from '../routing/routes';
+import { formatRoughDuration } from './format';
 import './events.css';
 
 type Recovered = CallOutput<'app.info'>['recovered'][number];
@@ -86,7 +86,8 @@ export function RecoveryNotice({ hearingId }: { hearingId?: string }) {
               {t('recovery.body', {
                 caseReference: r.caseReference,
                 size: formatSize(r.sizeBytes, locale),
-                duration: formatDuration(r.chunkCount * 1000),
+                // Each chunk holds about a second.
+                duration: formatRoughDuration(r.chunkCount * 1000, locale),
                 at: formatInstant(r.recoveredAt, locale),
               })}
             </p>

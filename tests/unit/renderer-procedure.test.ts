@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { order } from '../../shared/domain/procedure';
 import { parseInstant } from '../../shared/domain/dates';
-import { formatIntoRecording } from '../../renderer/events/format';
+import { formatIntoRecording, formatRoughDuration } from '../../renderer/events/format';
 import { shortcutOf } from '../../renderer/events/shortcuts';
 import { fieldId } from '../../renderer/procedure/field-ids';
 import {
@@ -53,6 +53,12 @@ test('time into a recording reads h:mm:ss, hours always shown', () => {
   assert.equal(formatIntoRecording(247_900), '0:04:07');
   assert.equal(formatIntoRecording(3_600_000 + 12 * 60_000), '1:12:00');
   assert.equal(formatIntoRecording(-10), '0:00:00');
+});
+
+test('an approximate length of time reads in words, in its largest unit', () => {
+  assert.equal(formatRoughDuration(2_000, 'en-GB'), '2 seconds');
+  assert.equal(formatRoughDuration(12 * 60_000 + 20_000, 'nl-BE'), '12 minuten');
+  assert.equal(formatRoughDuration(90 * 60_000, 'de-BE'), '1,5 Stunden');
 });
 
 test('inputs read with the record schema: a half-typed date or time is a problem, an empty one is not', () => {
