@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { recordingFormats } from '../../renderer/capture/panel/formats';
@@ -80,6 +81,10 @@ test('the capture panel offers only the formats this browser can record, styled 
   for (const name of ['Sound level', 'Written to disk', 'Elapsed', 'Free disk space', 'Recording time left'])
     await expect(label(page, name)).toHaveAttribute('readonly', '');
   await expect(label(page, 'Free disk space')).toHaveValue(/\d.*B$/);
+
+  // The panel, the pre-flight check and the controls pass an automated accessibility review.
+  const review = await new AxeBuilder({ page }).include('.capture').analyze();
+  expect(review.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 });
 
 test('the chosen settings are what gets recorded, and the monitors move while recording', async ({

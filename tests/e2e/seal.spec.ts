@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { existsSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,8 @@ test('seal through the page, check integrity, export for the registry, and see t
     'the content was changed',
   );
   await expect(verdict).toContainText(/\d+ checks? failed/);
+  const review = await new AxeBuilder({ page }).include('section.seal').analyze();
+  expect(review.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
   // The registry's copy is its own: still valid, until a byte of its master changes too.
   expect(verifyExport(folder).code).toBe(0);
