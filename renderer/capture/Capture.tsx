@@ -154,7 +154,8 @@ export function Capture({
     setAttempt((n) => n + 1);
   }
 
-  // After "Resume" the camera opens again; as soon as it is live, the next segment starts.
+  // After "Resume" the camera opens again; once it is live and the cut segment is closed, the
+  // next segment starts.
   const startNow = useRef(startRecording);
   useEffect(() => {
     startNow.current = startRecording;
@@ -163,9 +164,10 @@ export function Capture({
     if (!resumeFrom || camera === resumeFrom || camera.status === 'opening') return;
     if (camera.status === 'live' && resumeFrom.status === 'live')
       if (camera.stream === resumeFrom.stream) return;
+    if (camera.status === 'live' && phase !== 'idle') return;
     setResumeFrom(null);
     if (camera.status === 'live') void startNow.current();
-  }, [resumeFrom, camera]);
+  }, [resumeFrom, camera, phase]);
 
   // Resuming by itself, when chosen, once per loss: a device that fails again waits for a person.
   useEffect(() => {
