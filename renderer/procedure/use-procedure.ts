@@ -92,6 +92,20 @@ export function useProcedure(hearingId: string): ProcedureStore {
     void reload();
   }, [reload]);
 
+  // What the rules say depends on the moment (the hearing day, who has arrived): read it again
+  // when the person comes back to the window, a page prepared yesterday then speaks of today.
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [reload]);
+
   const save = useCallback(
     <S extends SectionName>(section: S, build: () => SectionValue<S> | typeof nothingToSave) => {
       waiting.current.set(section, build);
