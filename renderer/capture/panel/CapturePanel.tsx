@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pane, type BladeApi, type ListInputBindingApi } from 'tweakpane';
 import { formatDuration } from '../../format/duration';
@@ -64,6 +64,7 @@ export function CapturePanel(props: {
   const locale = formatLocale(i18n.resolvedLanguage);
   const host = useRef<HTMLDivElement>(null);
   const quality = useRef<BladeApi | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
   const params = useRef({ ...props.settings });
   const latest = useRef(props);
   useLayoutEffect(() => {
@@ -91,128 +92,138 @@ export function CapturePanel(props: {
     const mbps = (bps: number) => t('panel.mbps', { value: number(bps / 1_000_000, 1) });
     const kbps = (bps: number) => t('panel.kbps', { value: number(bps / 1000) });
 
-    const pane = new Pane({ container, title: t('panel.title') });
-    const settingsFolder = pane.addFolder({ title: t('panel.quality') });
-    const p = params.current;
-    const list = <T,>(
-      key: keyof typeof p,
-      label: string,
-      options: Array<{ text: string; value: T }>,
-    ) => settingsFolder.addBinding(p, key, { label, options }) as ListInputBindingApi<T>;
+    let built: Pane | null = null;
+    try {
+      const pane = new Pane({ container, title: t('panel.title') });
+      built = pane;
+      const settingsFolder = pane.addFolder({ title: t('panel.quality') });
+      const p = params.current;
+      const list = <T,>(
+        key: keyof typeof p,
+        label: string,
+        options: Array<{ text: string; value: T }>,
+      ) => settingsFolder.addBinding(p, key, { label, options }) as ListInputBindingApi<T>;
 
-    const bindings: BladeApi[] = [
-      list(
-        'resolution',
-        t('panel.resolution'),
-        resolutions.map((r) => ({ text: `${r.width} × ${r.height}`, value: r.id })),
-      ),
-      list(
-        'frameRate',
-        t('panel.frameRate'),
-        frameRates.map((n) => ({ text: t('panel.fps', { value: n }), value: n })),
-      ),
-      list(
-        'videoBitsPerSecond',
-        t('panel.videoBitrate'),
-        videoBitrates.map((bps) => ({ text: mbps(bps), value: bps })),
-      ),
-      list(
-        'audioBitsPerSecond',
-        t('panel.audioBitrate'),
-        audioBitrates.map((bps) => ({ text: kbps(bps), value: bps })),
-      ),
-      list(
-        'container',
-        t('panel.container'),
-        containersOf(formats).map((c) => ({ text: containerNames[c], value: c })),
-      ),
-    ];
-    const codecOptions = () =>
-      codecsOf(formats, p.container).map((c) => ({ text: codecNames[c], value: c }));
-    const codec = list('video', t('panel.codec'), codecOptions());
-    bindings.push(codec);
-    bindings.forEach(labelBlade);
+      const bindings: BladeApi[] = [
+        list(
+          'resolution',
+          t('panel.resolution'),
+          resolutions.map((r) => ({ text: `${r.width} × ${r.height}`, value: r.id })),
+        ),
+        list(
+          'frameRate',
+          t('panel.frameRate'),
+          frameRates.map((n) => ({ text: t('panel.fps', { value: n }), value: n })),
+        ),
+        list(
+          'videoBitsPerSecond',
+          t('panel.videoBitrate'),
+          videoBitrates.map((bps) => ({ text: mbps(bps), value: bps })),
+        ),
+        list(
+          'audioBitsPerSecond',
+          t('panel.audioBitrate'),
+          audioBitrates.map((bps) => ({ text: kbps(bps), value: bps })),
+        ),
+        list(
+          'container',
+          t('panel.container'),
+          containersOf(formats).map((c) => ({ text: containerNames[c], value: c })),
+        ),
+      ];
+      const codecOptions = () =>
+        codecsOf(formats, p.container).map((c) => ({ text: codecNames[c], value: c }));
+      const codec = list('video', t('panel.codec'), codecOptions());
+      bindings.push(codec);
+      bindings.forEach(labelBlade);
 
-    // The codecs listed are those of the chosen container; a codec it lacks gives way to its best.
-    let listedFor = p.container;
-    settingsFolder.on('change', () => {
-      const next = normalizeSettings({ ...p }, formats);
-      const fitted = next.video !== p.video || next.container !== p.container;
-      if (fitted) Object.assign(p, next);
-      if (next.container !== listedFor) {
-        listedFor = next.container;
-        codec.options = codecOptions();
-        labelBlade(codec);
-      }
-      if (fitted) pane.refresh();
-      const current = latest.current.settings;
-      const changed = (Object.keys(next) as Array<keyof CaptureSettings>).some(
-        (k) => next[k] !== current[k],
-      );
-      if (changed) latest.current.onChange(next);
-    });
-    quality.current = settingsFolder;
-    settingsFolder.disabled = latest.current.locked;
+      // The codecs listed are those of the chosen container; a codec it lacks gives way to its best.
+      let listedFor = p.container;
+      settingsFolder.on('change', () => {
+        const next = normalizeSettings({ ...p }, formats);
+        const fitted = next.video !== p.video || next.container !== p.container;
+        if (fitted) Object.assign(p, next);
+        if (next.container !== listedFor) {
+          listedFor = next.container;
+          codec.options = codecOptions();
+          labelBlade(codec);
+        }
+        if (fitted) pane.refresh();
+        const current = latest.current.settings;
+        const changed = (Object.keys(next) as Array<keyof CaptureSettings>).some(
+          (k) => next[k] !== current[k],
+        );
+        if (changed) latest.current.onChange(next);
+      });
+      quality.current = settingsFolder;
+      settingsFolder.disabled = latest.current.locked;
 
-    const l = live.current;
-    const monitorsFolder = pane.addFolder({ title: t('panel.monitors') });
-    const monitors = {
-      get level() {
-        const db = toDbfs(l.peaks.peak(performance.now()));
-        return db <= silenceDbfs ? t('panel.silence') : t('panel.dbfs', { value: number(db) });
-      },
-      get graph() {
-        return toMeterScale(l.level);
-      },
-      get written() {
-        const bps = l.recording ? l.rate.bitsPerSecond() : null;
-        return bps === null ? '–' : mbps(bps);
-      },
-      get elapsed() {
-        return formatDuration(l.elapsedMs);
-      },
-      get free() {
-        return l.freeBytes === null ? '–' : formatSize(l.freeBytes, locale);
-      },
-      get timeLeft() {
-        if (l.freeBytes === null || l.stopBytes === null) return '–';
-        const bps = (l.recording ? l.rate.bitsPerSecond() : null) ?? l.plannedBitsPerSecond;
-        const ms = recordingTimeLeftMs(l.freeBytes, l.stopBytes, bps);
-        return ms === null ? '–' : t('panel.hoursMinutes', hoursAndMinutes(ms));
-      },
-      get picture() {
-        const s = l.stream?.getVideoTracks()[0]?.getSettings();
-        if (!s?.width || !s.height) return '–';
-        return t('panel.pictureValue', {
-          width: s.width,
-          height: s.height,
-          rate: number(s.frameRate ?? 0),
-        });
-      },
-    };
-    const monitor = (key: keyof typeof monitors, label: string | undefined, interval: number) =>
-      monitorsFolder.addBinding(monitors, key, { readonly: true, label, interval });
-    [
-      monitor('level', t('panel.soundLevel'), 200),
-      monitorsFolder.addBinding(monitors, 'graph', {
-        readonly: true,
-        label: undefined,
-        view: 'graph',
-        min: 0,
-        max: 1,
-        interval: 100,
-        bufferSize: 60,
-      }),
-      monitor('written', t('panel.written'), 1000),
-      monitor('elapsed', t('panel.elapsed'), 500),
-      monitor('free', t('panel.freeDisk'), 1000),
-      monitor('timeLeft', t('panel.timeLeft'), 1000),
-      monitor('picture', t('panel.picture'), 1000),
-    ].forEach(labelBlade);
-
+      const l = live.current;
+      const monitorsFolder = pane.addFolder({ title: t('panel.monitors') });
+      const monitors = {
+        get level() {
+          const db = toDbfs(l.peaks.peak(performance.now()));
+          return db <= silenceDbfs ? t('panel.silence') : t('panel.dbfs', { value: number(db) });
+        },
+        get graph() {
+          return toMeterScale(l.level);
+        },
+        get written() {
+          const bps = l.recording ? l.rate.bitsPerSecond() : null;
+          return bps === null ? '–' : mbps(bps);
+        },
+        get elapsed() {
+          return formatDuration(l.elapsedMs);
+        },
+        get free() {
+          return l.freeBytes === null ? '–' : formatSize(l.freeBytes, locale);
+        },
+        get timeLeft() {
+          if (l.freeBytes === null || l.stopBytes === null) return '–';
+          const bps = (l.recording ? l.rate.bitsPerSecond() : null) ?? l.plannedBitsPerSecond;
+          const ms = recordingTimeLeftMs(l.freeBytes, l.stopBytes, bps);
+          return ms === null ? '–' : t('panel.hoursMinutes', hoursAndMinutes(ms));
+        },
+        get picture() {
+          const s = l.stream?.getVideoTracks()[0]?.getSettings();
+          if (!s?.width || !s.height) return '–';
+          return t('panel.pictureValue', {
+            width: s.width,
+            height: s.height,
+            rate: number(s.frameRate ?? 0),
+          });
+        },
+      };
+      const monitor = (key: keyof typeof monitors, label: string | undefined, interval: number) =>
+        monitorsFolder.addBinding(monitors, key, { readonly: true, label, interval });
+      [
+        monitor('level', t('panel.soundLevel'), 200),
+        monitorsFolder.addBinding(monitors, 'graph', {
+          readonly: true,
+          label: undefined,
+          view: 'graph',
+          min: 0,
+          max: 1,
+          interval: 100,
+          bufferSize: 60,
+        }),
+        monitor('written', t('panel.written'), 1000),
+        monitor('elapsed', t('panel.elapsed'), 500),
+        monitor('free', t('panel.freeDisk'), 1000),
+        monitor('timeLeft', t('panel.timeLeft'), 1000),
+        monitor('picture', t('panel.picture'), 1000),
+      ].forEach(labelBlade);
+    } catch {
+      // Should Tweakpane fail here, the plain controls still record; the panel says it is missing.
+      built?.dispose();
+      quality.current = null;
+      setUnavailable(true);
+      return;
+    }
+    setUnavailable(false);
     return () => {
       quality.current = null;
-      pane.dispose();
+      built?.dispose();
     };
   }, [t, locale, formats]);
 
@@ -280,6 +291,7 @@ export function CapturePanel(props: {
   return (
     <div className="capture-panel">
       <div ref={host} />
+      {unavailable && <p className="notice warning">{t('panel.unavailable')}</p>}
       {props.locked && <p className="muted panel-note">{t('panel.locked')}</p>}
     </div>
   );
