@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { createHearing, expect, openApp, test } from './fixtures';
 import { bornYearsAgo, completeSections, createReadyHearing, today } from '../helpers/procedure';
@@ -49,6 +50,8 @@ test('a 13-year-old without consent cannot be recorded: the checklist and the St
   const checklist = page.getByRole('complementary', { name: 'Ready to record?' });
   await expect(checklist.getByRole('listitem')).toHaveCount(1);
   await expect(checklist.getByRole('button', { name: consentMissing })).toBeVisible();
+  const preparation = await new AxeBuilder({ page }).include('#tabpanel-preparation').analyze();
+  expect(preparation.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await page.getByRole('tab', { name: /Hearing/ }).click();
   const start = page.getByRole('button', { name: 'Start recording' });
@@ -179,6 +182,8 @@ test('the written record holds the consent, the people present, the events and t
   await page.keyboard.press('Alt+m');
   const log = page.getByRole('table', { name: /Events of this hearing/ });
   await expect(log.getByRole('rowheader', { name: 'Mark' })).toHaveCount(2);
+  const eventLog = await new AxeBuilder({ page }).include('section[aria-labelledby="events-title"]').analyze();
+  expect(eventLog.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.getByRole('button', { name: 'Stop recording' }).click();
   const shown = page.getByTestId('recording-sha256').first();
   await expect(shown).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
