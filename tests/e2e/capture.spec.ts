@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -21,6 +22,12 @@ async function withoutVp9(page: Page) {
     const original = MediaRecorder.isTypeSupported.bind(MediaRecorder);
     MediaRecorder.isTypeSupported = (type: string) => !/vp9|vp09/.test(type) && original(type);
   });
+}
+
+/** The size on disk of a segment's master, 0 while it does not exist. */
+function masterSize(dataDir: string, hearingId: string, segment: number): number {
+  const name = `segment-${String(segment).padStart(3, '0')}-master.webm`;
+  return statSync(join(dataDir, 'hearings', hearingId, name), { throwIfNoEntry: false })?.size ?? 0;
 }
 
 function ffprobeVideo(file: string): { codec_name: string; width: number; height: number } {
@@ -140,6 +147,7 @@ test('a camera lost mid-recording stops the segment as device_lost; resuming rec
 }) => {
   const hearing = await openReadyHearing(page, host, 'CAPTURE/LOST');
   await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect.poll(() => masterSize(host.dataDir, hearing.id, 1), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('elapsed')).toHaveText(/00:0[3-9]/, { timeout: 15_000 });
 
   // The camera goes away: its track ends (stop() alone fires no 'ended' in the page itself).
@@ -164,7 +172,8 @@ test('a camera lost mid-recording stops the segment as device_lost; resuming rec
   await page.getByRole('button', { name: 'Resume in a new segment' }).click();
   await expect(page.getByRole('button', { name: 'Stop recording' })).toBeEnabled({ timeout: 15_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'disconnected' })).toHaveCount(0);
-  await expect(page.getByTestId('elapsed')).toHaveText(/00:0[2-9]/, { timeout: 15_000 });
+  // Segment 2 grows on disk as segment 1 did.
+  await expect.poll(() => masterSize(host.dataDir, hearing.id, 2), { timeout: 30_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop recording' }).click();
 
   await expect
@@ -179,16 +188,46 @@ test('a camera lost mid-recording stops the segment as device_lost; resuming rec
   for (const r of recordings) expect(r.sizeBytes).toBeGreaterThan(0);
 
   // Main logged each stop with its reason; the page logged nothing of its own.
-  const events = await callHost<Array<{ kind: string; details: Record<string, unknown> }>>(host, 'events.list', {
-    hearingId: hearing.id,
+  const events = () =>
+    callHost<Array<{ kind: string; details: Record<string, unknown> }>>(host, 'events.list', {
+      hearingId: hearing.id,
+    });
+  await expect
+    .poll(async () => (await events()).map((e) => e.kind), { timeout: 15_000 })
+    .toEqual(['recording_started', 'recording_stopped', 'recording_started', 'recording_stopped']);
+  expect((await events())[1]?.details.reason).toBe('device_lost');
+});
+
+test('with “resume by itself” chosen, a camera that is back resumes in a new segment without a click', async ({
+  page,
+  host,
+}) => {
+  await page.addInitScript(() => localStorage.setItem('hearingRoom.autoResume', 'true'));
+  const hearing = await openReadyHearing(page, host, 'CAPTURE/AUTO');
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect.poll(() => masterSize(host.dataDir, hearing.id, 1), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const preview = document.querySelector<HTMLVideoElement>('video.preview');
+    const track = (preview?.srcObject as MediaStream).getVideoTracks()[0]!;
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
   });
-  expect(events.map((e) => e.kind)).toEqual([
-    'recording_started',
-    'recording_stopped',
-    'recording_started',
-    'recording_stopped',
-  ]);
-  expect(events[1]?.details.reason).toBe('device_lost');
+
+  await expect
+    .poll(
+      async () =>
+        (await getHearing(host, hearing.id)).recordings.map((r) => [r.segment, r.status, r.stopReason]),
+      { timeout: 30_000 },
+    )
+    .toEqual([
+      [1, 'complete', 'device_lost'],
+      [2, 'recording', null],
+    ]);
+  await expect(page.getByRole('checkbox', { name: 'Resume by itself when the devices are back' })).toHaveCount(0);
+  await expect.poll(() => masterSize(host.dataDir, hearing.id, 2), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(page.getByRole('button', { name: 'Start recording' })).toBeEnabled({ timeout: 30_000 });
 });
 
 test('the pre-flight check sees the picture and hears the sound, fails on a small disk and remembers the day', async ({
