@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../shared/api/contract';
 import { nonEmptyText } from '../../shared/api/schemas';
 import { call } from '../api/client';
-import { errorMessage } from '../api/error-message';
+import { actionErrorMessage } from '../procedure/action-error';
 import { formatLocale } from '../i18n/locale';
 import { formatBrusselsTime } from '../procedure/instants';
 import { fieldProblemMessage, readText, type FieldProblem } from '../procedure/validation';
@@ -96,7 +96,7 @@ export function ConsentWithdrawal({
           <div className="notice-slot" role="alert">
             {failed && (
               <p className="notice error">
-                {t('events.withdraw.failed', { reason: errorMessage(t, failed.error) })}
+                {t('events.withdraw.failed', { reason: actionErrorMessage(t, failed.error) })}
               </p>
             )}
           </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newEvent, type NewEvent } from '../../shared/domain/events';
-import { errorMessage } from '../api/error-message';
+import { actionErrorMessage } from '../procedure/action-error';
 import type { Option } from '../procedure/fields';
 import { fieldProblemMessage, problemOfIssue, type FieldProblem } from '../procedure/validation';
 
@@ -146,7 +146,7 @@ export function EventForm({
       <div className="notice-slot" role="alert">
         {failed && (
           <p className="notice error">
-            {t('events.notLogged', { reason: errorMessage(t, failed.error) })}
+            {t('events.notLogged', { reason: actionErrorMessage(t, failed.error) })}
           </p>
         )}
       </div>

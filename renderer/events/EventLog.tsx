@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HearingEvent, NewEvent } from '../../shared/domain/events';
-import { errorMessage } from '../api/error-message';
+import { actionErrorMessage } from '../procedure/action-error';
 import { LoadFailed } from '../components/QueryStatus';
 import { formatLocale } from '../i18n/locale';
 import { formatBrusselsTime } from '../procedure/instants';
@@ -311,7 +311,7 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
       <div className="notice-slot" role="alert">
         {outcome?.kind === 'failed' && !open && (
           <p className="notice error">
-            {t('events.notLogged', { reason: errorMessage(t, outcome.error) })}
+            {t('events.notLogged', { reason: actionErrorMessage(t, outcome.error) })}
           </p>
         )}
       </div>

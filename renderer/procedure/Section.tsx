@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/error-message';
+import { actionErrorMessage } from './action-error';
 import { fieldId } from './field-ids';
 import type { SectionForm } from './section-form';
 import { fieldProblemMessage } from './validation';
@@ -59,7 +59,7 @@ function SaveStatusLine({ form, labels }: { form: SectionForm; labels: Record<st
   } else if (status.kind === 'saving') {
     text = t('procedure.save.saving');
   } else if (status.kind === 'failed') {
-    text = t('procedure.save.failed', { reason: errorMessage(t, status.error) });
+    text = t('procedure.save.failed', { reason: actionErrorMessage(t, status.error) });
     tone = 'warning';
   } else if (status.kind === 'saved') {
     text = t('procedure.save.saved');

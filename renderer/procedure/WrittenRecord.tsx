@@ -4,7 +4,7 @@ import type { CallOutput } from '../../shared/api/contract';
 import { interfaceLanguages } from '../../shared/domain/procedure';
 import { electronBridge } from '../api/bridge';
 import { call } from '../api/client';
-import { errorMessage } from '../api/error-message';
+import { actionErrorMessage } from './action-error';
 import { mediaUrl } from '../api/media-url';
 import { CopyButton } from '../components/CopyButton';
 import { formatInstant } from '../format/dates';
@@ -97,7 +97,7 @@ export function WrittenRecord({ workspace, sealed }: { workspace: Workspace; sea
       <div className="notice-slot" role="alert">
         {failed && (
           <p className="notice error">
-            {t('writtenRecord.failed', { reason: errorMessage(t, failed.error) })}
+            {t('writtenRecord.failed', { reason: actionErrorMessage(t, failed.error) })}
           </p>
         )}
       </div>

@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../shared/api/errors';
 import { order } from '../../shared/domain/procedure';
 import { parseInstant } from '../../shared/domain/dates';
 import { formatIntoRecording, formatRoughDuration } from '../../renderer/events/format';
 import { shortcutOf } from '../../renderer/events/shortcuts';
+import { actionErrorMessage } from '../../renderer/procedure/action-error';
 import { fieldId } from '../../renderer/procedure/field-ids';
 import {
   brusselsInputToInstant,
@@ -126,4 +129,13 @@ test('Alt+M marks and Alt+P pauses, by letter, or by place where Alt makes anoth
   assert.equal(shortcutOf(key('µ', 'KeyM')), 'mark');
   assert.equal(shortcutOf(key('m', 'KeyM', {})), null);
   assert.equal(shortcutOf(key('m', 'KeyM', { alt: true, ctrl: true })), null);
+});
+
+test('a refusal names its reason when main gives one', () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+  const locked = new ApiError('conflict', 'fixed', { details: { reason: 'record_locked' } });
+  assert.equal(actionErrorMessage(t, locked), 'procedure.conflicts.record_locked');
+  assert.equal(actionErrorMessage(t, new ApiError('conflict', 'other')), 'errors.conflict');
+  const odd = new ApiError('conflict', 'x', { details: { reason: 'unheard_of' } });
+  assert.equal(actionErrorMessage(t, odd), 'errors.conflict');
 });
