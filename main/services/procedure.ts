@@ -1,6 +1,6 @@
 import { ApiError, conflict } from '../../shared/api/errors';
 import type { ProcedureSectionInput } from '../../shared/api/contract';
-import { procedureDraft, type ProcedureDraft } from '../../shared/domain/procedure';
+import { procedureDraft, type AttendeeDraft, type ProcedureDraft } from '../../shared/domain/procedure';
 import { evaluate, type Evaluation } from '../../shared/rules/engine';
 import type { RuleSet } from '../../shared/rules/ruleset';
 import { describeUnmet } from '../../shared/rules/messages/index';
@@ -79,7 +79,8 @@ export class ProcedureService {
       );
     }
     const draft = parseDraft(row.procedure);
-    const next: ProcedureDraft = { ...draft, [input.section]: input.value };
+    const value = input.section === 'attendees' ? keepLoggedTimes(draft, input.value) : input.value;
+    const next: ProcedureDraft = { ...draft, [input.section]: value };
     if (input.section === 'consent' && draft.consent?.withdrawal) {
       throw conflict('consent_withdrawn', 'Consent was withdrawn; it cannot be changed afterwards.');
     }
@@ -155,6 +156,19 @@ export class ProcedureService {
 
 function parseDraft(text: string): ProcedureDraft {
   return procedureDraft.parse(JSON.parse(text));
+}
+
+/**
+ * Arrivals and departures logged as events are main's to record: a save of the list that does
+ * not carry them (a form that loaded before the event) keeps them.
+ */
+function keepLoggedTimes(before: ProcedureDraft, incoming: AttendeeDraft[]): AttendeeDraft[] {
+  const stored = new Map((before.attendees ?? []).map((a) => [a.id, a]));
+  return incoming.map((a) => {
+    const old = stored.get(a.id);
+    if (!old) return a;
+    return { ...a, arrivedAt: a.arrivedAt ?? old.arrivedAt ?? null, leftAt: a.leftAt ?? old.leftAt ?? null };
+  });
 }
 
 /** Once recorded, who was there is evidence: attendees can be added, not removed. */

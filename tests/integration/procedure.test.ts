@@ -144,6 +144,12 @@ describe('during the hearing', () => {
     const wall = Date.parse(resumed.at) - Date.parse(paused.at);
     assert.ok(wall >= 250, 'the pause lasted');
     assert.ok((resumed.offsetMs ?? 0) - (paused.offsetMs ?? 0) < 50, 'time into the recording stands still while paused');
+    // A save of the attendees that does not carry the logged departure keeps it.
+    const view = await call<View>('procedure.get', { hearingId: hearing.id });
+    const attendees = (view.draft.attendees as Array<Record<string, unknown>>).map(({ leftAt: _l, ...a }) => a);
+    const saved = await call<View>('procedure.save', { hearingId: hearing.id, section: 'attendees', value: attendees });
+    const psychologist = (saved.draft.attendees as Array<{ id: string; leftAt?: string }>).find((a) => a.id === attendeeIds.psychologist);
+    assert.equal(psychologist?.leftAt, left.at);
     const locked = await refusal('procedure.save', { hearingId: hearing.id, section: 'order', value: null });
     assert.equal(locked.code, 'conflict');
     await call('recordings.stop', { recordingId: rec.id, durationMs: 1000 });
