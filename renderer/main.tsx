@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { captureToken } from './api/token';
 import { App } from './App';
@@ -6,6 +7,8 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
+// The CSP allows no eval: zod must not probe for `new Function` (each probe is a CSP violation).
+z.config({ jitless: true });
 captureToken();
 initI18n();
 

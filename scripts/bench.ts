@@ -11,7 +11,7 @@ import { openServices } from '../main/services/app';
 import { localOperator } from '../shared/api/caller';
 import type { Hearing, Recording } from '../shared/domain/hearing';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { startHostProcess } from '../tests/helpers/web-host-process';
+import { callHost, startHostProcess } from '../tests/helpers/web-host-process';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
 // `npm run bench -- [append] [ui] [verify] [seal] [memory] [--quick]`: all of them by default;
@@ -75,14 +75,10 @@ async function uiTimings(): Promise<void> {
     console.info('Start of the web host to the first screen rendered in Chromium:');
     console.info(`  ${fmt(firstScreen, 0)} ms (of which the page itself: ${fmt(launched, 0)} ms since navigation)`);
 
-    await page.getByRole('button', { name: 'New hearing' }).click();
-    await page.getByLabel('Case reference').fill('BENCH/2');
-    await page.getByLabel('Name of the minor').fill('Bench');
-    await page.getByLabel('Date of birth').fill('2015-01-01');
-    await page.getByLabel('Hearing date').fill('2026-01-01');
-    await page.getByRole('button', { name: 'Create hearing' }).click();
-    await page.waitForURL(/#\/hearings\/[0-9a-f-]{36}/);
-    const hearingId = /#\/hearings\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    // A hearing ready to record, prepared through the API; its page opens on the recording tab.
+    const hearing = await createReadyHearing<Hearing>((name, input) => callHost(host, name, input), 13, 'BENCH/2');
+    const hearingId = hearing.id;
+    await page.goto(`${host.url}/?lang=en#/hearings/${hearingId}`);
     const master = join(dataDir, 'hearings', hearingId, 'segment-001-master.webm');
     await page.getByRole('button', { name: 'Start recording' }).waitFor();
     await page.getByLabel('Camera').isEnabled();
