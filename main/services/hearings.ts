@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/errors';
 import type { NewHearingInput } from '../../shared/api/contract';
 import type { CallerContext } from '../../shared/api/caller';
-import type { Hearing, HearingStatus, HearingSummary } from '../../shared/domain/hearing';
+import type { Hearing, HearingStatus, HearingSummary, SealSummary } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { RecordingService } from './recordings';
 import { ProcedureService } from './procedure';
@@ -66,7 +66,25 @@ export class HearingService {
     if (!row) {
       throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}. Reload the list of hearings.`);
     }
-    return { ...toSummary(row), recordings: this.recordings.listForHearing(hearingId) };
+    const recordings = this.recordings.listForHearing(hearingId);
+    return { ...toSummary(row), recordings, seal: this.sealOf(hearingId, recordings.length) };
+  }
+
+  private sealOf(hearingId: string, recordingCount: number): SealSummary | null {
+    const seal = this.db
+      .prepare('SELECT sealed_at, manifest_sha256, key_fingerprint, audit_seq, audit_hash FROM seals WHERE hearing_id = ?')
+      .get(hearingId) as
+      | { sealed_at: string; manifest_sha256: string; key_fingerprint: string; audit_seq: number; audit_hash: string }
+      | undefined;
+    if (!seal) return null;
+    return {
+      hearingId,
+      sealedAt: seal.sealed_at,
+      manifestSha256: seal.manifest_sha256,
+      keyFingerprint: seal.key_fingerprint,
+      auditHead: { seq: seal.audit_seq, hash: seal.audit_hash },
+      recordingCount,
+    };
   }
 }
 

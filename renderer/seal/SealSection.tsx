@@ -123,8 +123,8 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
     }
   }
 
-  // The seal's own summary right after sealing; for a hearing sealed earlier, what a check read.
-  const summary = seal.state === 'done' ? seal.value : null;
+  // The seal's summary: the one just made, or the one the hearing carries.
+  const summary = seal.state === 'done' ? seal.value : hearing.seal;
   const checkedSeal = verify.state === 'done' ? verify.value.seal : undefined;
   const sealedAt = summary?.sealedAt ?? checkedSeal?.sealedAt;
   const fingerprint = summary?.keyFingerprint ?? checkedSeal?.keyFingerprint;
@@ -178,7 +178,7 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
       ) : (
         <>
           <p className="notice sealed-notice" role="status">
-            {summary ? t('seal.justSealed') : t('seal.sealedNotice')}
+            {seal.state === 'done' ? t('seal.justSealed') : t('seal.sealedNotice')}
           </p>
           <dl className="facts seal-facts">
             {sealedAt && (

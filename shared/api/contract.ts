@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bytes, id, isoDate, nonEmptyText, type Role } from './schemas';
-import { hearing, hearingSummary, recording } from '../domain/hearing';
+import { hearing, hearingSummary, recording, sealSummary } from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
 import {
   attendeeDraft,
@@ -103,15 +103,6 @@ export const writtenRecordOutput = z.object({
 });
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const sealSummary = z.object({
-  hearingId: id,
-  sealedAt: z.string(),
-  manifestSha256: sha256,
-  keyFingerprint: sha256,
-  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: sha256 }),
-  recordingCount: z.number().int().nonnegative(),
-});
 
 /** A verdict a clerk can read: each check, whether it passed, and where it failed. */
 export const verifyReport = z.object({

@@ -41,7 +41,22 @@ export const hearingSummary = z.object({
 });
 export type HearingSummary = z.infer<typeof hearingSummary>;
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What a seal fixed: when, the manifest's digest, the key that signed it, where the audit chain stood. */
+export const sealSummary = z.object({
+  hearingId: id,
+  sealedAt: z.string(),
+  manifestSha256: sha256,
+  keyFingerprint: sha256,
+  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: sha256 }),
+  recordingCount: z.number().int().nonnegative(),
+});
+export type SealSummary = z.infer<typeof sealSummary>;
+
 export const hearing = hearingSummary.extend({
   recordings: z.array(recording),
+  /** The seal, once the hearing is sealed. */
+  seal: sealSummary.nullable(),
 });
 export type Hearing = z.infer<typeof hearing>;

@@ -52,6 +52,7 @@ describe('sealing through the API', () => {
     assert.equal(seal.recordingCount, 1);
     const got = await call<Hearing>('hearings.get', { hearingId: hearing.id });
     assert.equal(got.status, 'sealed');
+    assert.equal(got.seal?.manifestSha256, seal.manifestSha256, 'the hearing carries its seal');
     const report = await call<{ verdict: string; checks: Array<{ ok: boolean; what: string }> }>('hearings.verify', {
       hearingId: hearing.id,
     });
