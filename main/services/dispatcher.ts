@@ -8,6 +8,7 @@ import {
 } from '../../shared/api/contract';
 import { ApiError, type ApiResult, type InputIssue } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
+import { issueCode } from '../../shared/api/issue-code';
 
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
@@ -26,19 +27,11 @@ export interface ErrorLog {
 
 /** Turns zod's issues into stable codes and field paths the renderer can translate. */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => {
-    const params = (issue as { params?: { code?: unknown } }).params;
-    let code: string = issue.code;
-    if (typeof params?.code === 'string') code = params.code;
-    else if (issue.code === 'invalid_type' && issue.input === undefined) code = 'required';
-    else if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) code = 'required';
-    else if (issue.code === 'too_big' && issue.origin === 'string') code = 'too_long';
-    return {
-      path: issue.path.map(String).join('.'),
-      code,
-      message: issue.message,
-    };
-  });
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issueCode(issue).code,
+    message: issue.message,
+  }));
 }
 
 /**

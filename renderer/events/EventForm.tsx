@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { newEvent, type NewEvent } from '../../shared/domain/events';
 import { actionErrorMessage } from '../procedure/action-error';
 import type { Option } from '../procedure/fields';
-import { fieldProblemMessage, problemOfIssue, type FieldProblem } from '../procedure/validation';
+import { issueCode } from '../../shared/api/issue-code';
+import { fieldProblemMessage, type FieldProblem } from '../procedure/validation';
 
 export interface EventField {
   name: string;
@@ -58,7 +59,7 @@ export function EventForm({
       const found: Record<string, FieldProblem> = {};
       for (const issue of checked.error.issues) {
         const name = String(issue.path[0] ?? '');
-        found[name] ??= problemOfIssue(issue);
+        found[name] ??= issueCode(issue);
       }
       setProblems(found);
       const name = fields.find((f) => found[f.name])?.name;

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { newHearingInput } from '../../shared/api/contract';
+import { issueCode } from '../../shared/api/issue-code';
 
 export const hearingFields = ['caseReference', 'minorName', 'dateOfBirth', 'hearingDate'] as const;
 export type HearingField = (typeof hearingFields)[number];
@@ -9,27 +10,6 @@ export type HearingValues = Record<HearingField, string>;
 export interface FieldProblem {
   code: string;
   max?: number;
-}
-
-type Issue = NonNullable<
-  ReturnType<(typeof newHearingInput.shape)[HearingField]['safeParse']>['error']
->['issues'][number];
-
-/**
- * The code of a schema issue, the same way main's dispatcher names it (toInputIssues), so a
- * field checked while typing and a field refused by main read alike.
- */
-function problemOf(issue: Issue): FieldProblem {
-  const params = (issue as { params?: { code?: unknown } }).params;
-  if (typeof params?.code === 'string') return { code: params.code };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
-    return { code: 'required' };
-  }
-  if (issue.code === 'too_big' && issue.origin === 'string') {
-    return { code: 'too_long', max: Number(issue.maximum) };
-  }
-  return { code: issue.code };
 }
 
 /**
@@ -44,7 +24,7 @@ export function checkField(
   if (value.trim() === '') return { code: partial ? 'date_invalid' : 'required' };
   const result = newHearingInput.shape[field].safeParse(value);
   const issue = result.error?.issues[0];
-  return issue ? problemOf(issue) : null;
+  return issue ? issueCode(issue) : null;
 }
 
 export function checkAll(

@@ -4,6 +4,7 @@ import { isoDate } from '../../shared/api/schemas';
 import { isoInstant, languageCode } from '../../shared/domain/procedure';
 import { problemMessage, type FieldProblem } from '../forms/field-problem';
 import { brusselsInputToInstant } from './instants';
+import { issueCode } from '../../shared/api/issue-code';
 
 export type { FieldProblem };
 
@@ -13,28 +14,11 @@ export type { FieldProblem };
  */
 export type Reading<T> = { ok: true; value: T | null } | { ok: false; problem: FieldProblem };
 
-/**
- * The code of a schema issue, named as main's dispatcher names it, so a field checked while
- * typing and a field refused by main read alike.
- */
-export function problemOfIssue(issue: z.core.$ZodIssue): FieldProblem {
-  const params = (issue as { params?: { code?: unknown } }).params;
-  if (typeof params?.code === 'string') return { code: params.code };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
-    return { code: 'required' };
-  }
-  if (issue.code === 'too_big' && issue.origin === 'string') {
-    return { code: 'too_long', max: Number(issue.maximum) };
-  }
-  return { code: issue.code };
-}
-
 function checked<T>(schema: z.ZodType<T>, input: unknown): Reading<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, problem: issue ? problemOfIssue(issue) : { code: 'invalid' } };
+  return { ok: false, problem: issue ? issueCode(issue) : { code: 'invalid' } };
 }
 
 /** A text field checked with its schema; spaces alone count as empty. */
