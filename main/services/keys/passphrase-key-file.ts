@@ -2,16 +2,15 @@ import {
   createCipheriv,
   createDecipheriv,
   createPrivateKey,
-  createPublicKey,
   generateKeyPairSync,
   randomBytes,
   scryptSync,
-  sign,
   type KeyObject,
 } from 'node:crypto';
 import { join } from 'node:path';
+import { Ed25519Key } from './ed25519-key';
 import { damaged, keysDir, readKeyFile, writeKeyFileOnce } from './key-file';
-import { KeyStoreError, keyFingerprint, type KeyStore } from './key-store';
+import { KeyStoreError, keyFingerprint } from './key-store';
 
 const format = 'hearing-room-key/1';
 export const minimumPassphraseLength = 8;
@@ -44,14 +43,8 @@ interface PassphraseKeyFileJson {
  * passphrase apart from a right one with certainty, and the public key, kept in clear beside it
  * for the fingerprint, is bound to it as associated data.
  */
-export class PassphraseKeyFile implements KeyStore {
+export class PassphraseKeyFile extends Ed25519Key {
   static readonly fileName = 'installation-key.json';
-
-  private constructor(
-    private readonly privateKey: KeyObject,
-    private readonly publicKey: KeyObject,
-    readonly file: string,
-  ) {}
 
   /** Opens the installation's key in `<dataDir>/keys/`, creating it on first use. */
   static open(dataDir: string, passphrase: string): PassphraseKeyFile {
@@ -108,22 +101,8 @@ export class PassphraseKeyFile implements KeyStore {
       );
     }
     const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-    const publicKey = createPublicKey(privateKey);
-    if (keyFingerprint(publicKey) !== k.fingerprint)
-      throw damaged(file, 'its public key does not belong to its private key');
+    const publicKey = Ed25519Key.publicKeyOf(privateKey, k.fingerprint, file);
     return new PassphraseKeyFile(privateKey, publicKey, file);
-  }
-
-  publicKeyPem(): string {
-    return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  }
-
-  fingerprint(): string {
-    return keyFingerprint(this.publicKey);
-  }
-
-  sign(data: Uint8Array): Uint8Array {
-    return new Uint8Array(sign(null, data, this.privateKey));
   }
 }
 

@@ -1,13 +1,8 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
+import { Ed25519Key } from './ed25519-key';
 import { damaged, keysDir, readKeyFile, writeKeyFileOnce } from './key-file';
-import { KeyStoreError, keyFingerprint, type KeyStore } from './key-store';
+import { KeyStoreError, keyFingerprint } from './key-store';
 
 /**
  * The operating system's secret storage, as Electron's safeStorage offers it: the Electron glue
@@ -41,14 +36,8 @@ interface WrappedKeyFileJson {
  * secret storage (Keychain, DPAPI, libsecret, KWallet). Refuses to run on a storage that protects
  * nothing, rather than leaving the key readable to anyone who copies the data folder.
  */
-export class WrappedKeyFile implements KeyStore {
+export class WrappedKeyFile extends Ed25519Key {
   static readonly fileName = 'installation-key.wrapped.json';
-
-  private constructor(
-    private readonly privateKey: KeyObject,
-    private readonly publicKey: KeyObject,
-    readonly file: string,
-  ) {}
 
   static open(dataDir: string, wrapper: SecretWrapper): WrappedKeyFile {
     requireProtection(wrapper);
@@ -85,22 +74,8 @@ export class WrappedKeyFile implements KeyStore {
         `The operating system's secret storage (${wrapper.backend()}) cannot unlock the signing key in ${file}; it was protected by ${String(k.wrappedBy)}. Sign in as the user who installed Hearing Room, with the same keyring unlocked.`,
       );
     }
-    const publicKey = createPublicKey(privateKey);
-    if (keyFingerprint(publicKey) !== k.fingerprint)
-      throw damaged(file, 'its public key does not belong to its private key');
+    const publicKey = Ed25519Key.publicKeyOf(privateKey, k.fingerprint, file);
     return new WrappedKeyFile(privateKey, publicKey, file);
-  }
-
-  publicKeyPem(): string {
-    return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  }
-
-  fingerprint(): string {
-    return keyFingerprint(this.publicKey);
-  }
-
-  sign(data: Uint8Array): Uint8Array {
-    return new Uint8Array(sign(null, data, this.privateKey));
   }
 }
 
