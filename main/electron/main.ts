@@ -10,6 +10,7 @@ import { nativeBindingPath } from './native-binding';
 import { applyPermissionPolicy } from './permissions';
 import { registerAppScheme, serveApp } from './protocol';
 import { createMainWindow } from './window';
+import { logStrayRejections } from '../services/stray-errors';
 
 // Tests point the app at a throw-away folder; the single-instance lock follows it.
 const dataDirOverride = process.env.HEARING_ROOM_DATA_DIR;
@@ -17,6 +18,7 @@ if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 
 app.enableSandbox();
 registerAppScheme();
+logStrayRejections();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -39,8 +41,10 @@ function run(): void {
   });
 
   // One window holds the whole app: closing it ends the session on every platform, so the
-  // database is closed and no recording runs without a window to stop it.
-  app.on('window-all-closed', () => app.quit());
+  // database is closed and no recording runs without a window to stop it. A segment that was
+  // being recorded is closed first, as page_lost, keeping every byte.
+  let segmentsClosed: Promise<void> = Promise.resolve();
+  app.on('window-all-closed', () => void segmentsClosed.finally(() => app.quit()));
   app.on('will-quit', () => {
     quitting = true;
     services?.close();
@@ -85,8 +89,13 @@ function run(): void {
       serveApp({ rendererDir: path.join(appPath, 'dist', 'renderer'), media: services.media });
       serveInvoke(services.dispatcher);
       mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'));
+      const opened = services;
+      mainWindow.webContents.on('render-process-gone', () => {
+        segmentsClosed = opened.pageGone();
+      });
       mainWindow.on('closed', () => {
         mainWindow = undefined;
+        segmentsClosed = opened.pageGone();
       });
     })
     .catch((err: unknown) => {

@@ -6,12 +6,14 @@ import { openServices } from '../services/app';
 import { startWebHost } from './web-host';
 import { ChromiumPrinter, findChromium } from './chromium-printer';
 import { openHostKey } from './host-key';
+import { logStrayRejections } from '../services/stray-errors';
 
 /**
  * Starts Hearing Room's web host: the app in any Chromium-based browser on this machine, for
  * development, automation and machines without Electron. Prints one JSON line with the address.
  */
 async function main(): Promise<void> {
+  logStrayRejections();
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },

@@ -10,7 +10,9 @@ import { HearingService } from './hearings';
 import { MediabunnyRemuxer } from './working-copy';
 import { ProcedureService } from './procedure';
 import { EventLog } from './events';
-import { HearingSession, defaultDiskLevels, type DiskLevels } from './hearing-session';
+import { HearingSession, defaultDiskLevels, type DiskLevels, type PageWatch } from './hearing-session';
+import { HearingQueue } from './hearing-queue';
+import { HearingSealing } from './sealing';
 import { WrittenRecordService } from './written-record/service';
 import type { PdfPrinter } from './written-record/printer';
 import type { KeyStore } from './keys/key-store';
@@ -18,6 +20,7 @@ import { SealService, hearingRow } from './seal/seal-service';
 import { HearingExporter } from './export';
 import { sealCalls } from './seal-calls';
 import type { CallerContext } from '../../shared/api/caller';
+import type { CallName } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { currentRuleSet } from '../../shared/rules/ruleset';
 
@@ -31,6 +34,8 @@ export interface ServicesOptions {
   /** Prints the written record: Electron's printToPDF, or Chromium on the web host. */
   printer?: PdfPrinter;
   disk?: DiskLevels;
+  /** How long a recording page may go quiet before main closes its segment as `page_lost`. */
+  pageWatch?: PageWatch;
   /** The installation's signing key: wrapped by safeStorage in the app, a passphrase file on the web host. */
   keys?: KeyStore;
   /** The standalone verifier copied into every export. */
@@ -61,8 +66,13 @@ export interface AppServices {
   media: MediaHandler;
   /** Recordings found open at start (a crash or a kill) and kept. */
   recovered: readonly RecoveredRecording[];
+  /** The page that records is gone for sure (the window closed): close its segments now. */
+  pageGone(): Promise<void>;
   close(): void;
 }
+
+/** The calls that change one hearing: each takes the hearing's turn, with its audit entry. */
+const inTurn: ReadonlySet<CallName> = new Set<CallName>(['recordings.start', 'procedure.save', 'consent.withdraw', 'events.add']);
 
 const system = { userId: 'system', role: 'technician' } as const;
 
@@ -71,6 +81,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const db = openDatabase(join(options.dataDir, 'hearing-room.sqlite'), options);
   const audit = new AuditLog(db);
   const store = new FileMediaStore(options.dataDir);
+  const queue = new HearingQueue();
   const recordings = new RecordingService(
     db,
     store,
@@ -78,12 +89,24 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     new MediabunnyRemuxer(store),
     options.keepAwake ?? noKeepAwake,
   );
-  const hearings = new HearingService(db, recordings);
+  const hearings = new HearingService(db, recordings, (hearingId) => queue.running(hearingId));
   const procedure = new ProcedureService(db, currentRuleSet);
   const events = new EventLog(db);
   const disk = options.disk ?? defaultDiskLevels;
-  const session = new HearingSession(recordings, procedure, events, store, disk);
+  const session = new HearingSession({
+    recordings,
+    procedure,
+    events,
+    store,
+    audit,
+    queue,
+    disk,
+    ...(options.pageWatch ? { watch: options.pageWatch } : {}),
+  });
   const writtenRecords = new WrittenRecordService({
+    db,
+    audit,
+    queue,
     store,
     hearings,
     procedure,
@@ -102,11 +125,15 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     hearingRecord: (hearingId) => ({ ...hearingRow(db, hearingId), procedure: procedure.draft(hearingId) }),
     events: (hearingId) => events.list(hearingId),
   });
+  const sealing = new HearingSealing({ queue, recordings, procedure, events, writtenRecords, seals });
   const exporter = new HearingExporter(db, audit, store, seals, {
     verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),
   });
   const recovered = await recordings.recover(system);
   const caseReference = (hearingId: string) => hearings.get(hearingId).caseReference;
+  session.startWatching();
+  // Working copies that a full disk or a stop prevented are made again, in the background.
+  void session.deriveMissingWorkingCopies(system);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -122,6 +149,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
     'recordings.appendChunk': (input, ctx) => session.append(input.recordingId, input.seq, input.data, ctx),
     'recordings.stop': (input, ctx) => session.stop(input.recordingId, input.durationMs, ctx, input.reason),
+    'recordings.heartbeat': (input) => session.heartbeat(input.recordingId),
+    'recordings.deriveWorkingCopy': (input, ctx) => session.deriveWorkingCopy(input.recordingId, ctx),
     'procedure.get': (input) => procedure.get(input.hearingId),
     'procedure.save': (input) => procedure.save(input.hearingId, input),
     'consent.withdraw': (input, ctx) => session.withdrawConsent(input.hearingId, input.notedBy, ctx),
@@ -130,8 +159,10 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       requireHearing(input.hearingId);
       return events.list(input.hearingId);
     },
-    'writtenRecord.generate': (input) => writtenRecords.generate(input.hearingId, input.language),
+    'writtenRecord.generate': (input, ctx) => writtenRecords.generate(input.hearingId, input.language, ctx),
+    'hearings.sealPreview': (input) => sealing.preview(input.hearingId),
     ...sealCalls({
+      sealing,
       seals,
       exporter,
       audit,
@@ -140,15 +171,23 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     }),
   };
 
-  const dispatcher = new Dispatcher(handlers, {
-    record: ({ ctx, call, input, output }) => {
-      const hearingId =
-        (output as { hearingId?: string; id?: string } | null)?.hearingId ??
-        (input as { hearingId?: string }).hearingId ??
-        (call === 'hearings.create' ? (output as { id: string }).id : null);
-      audit.append(ctx, call, hearingId ?? null, input);
+  const dispatcher = new Dispatcher(
+    handlers,
+    {
+      record: ({ ctx, call, input, output }) => {
+        const hearingId =
+          (output as { hearingId?: string; id?: string } | null)?.hearingId ??
+          (input as { hearingId?: string }).hearingId ??
+          (call === 'hearings.create' ? (output as { id: string }).id : null);
+        audit.append(ctx, call, hearingId ?? null, input);
+      },
     },
-  });
+    console,
+    {
+      hearingOf: (call, input) => (inTurn.has(call) ? (input as { hearingId: string }).hearingId : null),
+      run: (hearingId, work) => queue.run(hearingId, work),
+    },
+  );
 
   return {
     dispatcher,
@@ -161,7 +200,9 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       store,
     ),
     recovered,
+    pageGone: () => session.pageGone(),
     close() {
+      session.stopWatching();
       recordings.closeAll();
       db.close();
     },

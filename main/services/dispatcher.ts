@@ -25,6 +25,22 @@ export interface ErrorLog {
   error(message: string, err: unknown): void;
 }
 
+/**
+ * Runs the calls that change a hearing one at a time for that hearing, with their audit entry
+ * in the same turn, so that a seal queued behind a change covers it together with its entry.
+ */
+export interface Turns {
+  /** The hearing a call changes, or null for a call that does not take a turn. */
+  hearingOf(call: CallName, input: unknown): string | null;
+  run<T>(hearingId: string, work: () => Promise<T>): Promise<T>;
+}
+
+/** An error that means the disk is full, whoever raised it (the file system, SQLite). */
+function storageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (err as Error | null)?.name === 'StorageFullError' || code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT';
+}
+
 /** Turns zod's issues into stable codes and field paths the renderer can translate. */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
@@ -44,6 +60,7 @@ export class Dispatcher {
     private readonly handlers: Handlers,
     private readonly audit: AuditSink,
     private readonly log: ErrorLog = console,
+    private readonly turns: Turns | null = null,
   ) {}
 
   async dispatch(ctx: CallerContext, name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -52,6 +69,16 @@ export class Dispatcher {
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, error: err.toBody() };
       this.log.error(`call ${String(name)} failed`, err);
+      if (storageFull(err)) {
+        return {
+          ok: false,
+          error: {
+            code: 'storage_full',
+            message:
+              'The disk that holds the data of Hearing Room is full, so this could not be saved; nothing was half-written. Free disk space, then try again. Recordings already written are kept.',
+          },
+        };
+      }
       return {
         ok: false,
         error: {
@@ -81,8 +108,13 @@ export class Dispatcher {
       throw new ApiError('invalid_input', `The input of "${name}" is not valid: ${where}.`, { issues });
     }
     const handler = this.handlers[name] as Handler<CallName>;
-    const output = await handler(parsed.data as ParsedInput<CallName>, ctx);
-    if (spec.audit) this.audit.record({ ctx, call: name, input: parsed.data, output });
-    return output;
+    const execute = async () => {
+      const output = await handler(parsed.data as ParsedInput<CallName>, ctx);
+      if (spec.audit) this.audit.record({ ctx, call: name, input: parsed.data, output });
+      return output;
+    };
+    const turns = this.turns;
+    const hearingId = turns?.hearingOf(name, parsed.data) ?? null;
+    return turns && hearingId ? turns.run(hearingId, execute) : execute();
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/errors';
 import type { NewHearingInput } from '../../shared/api/contract';
 import type { CallerContext } from '../../shared/api/caller';
-import type { Hearing, HearingStatus, HearingSummary, SealSummary } from '../../shared/domain/hearing';
+import type { Hearing, HearingJob, HearingStatus, HearingSummary, SealSummary } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { RecordingService } from './recordings';
 import { ProcedureService } from './procedure';
@@ -30,6 +30,8 @@ export class HearingService {
   constructor(
     private readonly db: Db,
     private readonly recordings: RecordingService,
+    /** What main is still writing for a hearing (see HearingQueue). */
+    private readonly jobs: (hearingId: string) => HearingJob[] = () => [],
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -67,7 +69,12 @@ export class HearingService {
       throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}. Reload the list of hearings.`);
     }
     const recordings = this.recordings.listForHearing(hearingId);
-    return { ...toSummary(row), recordings, seal: this.sealOf(hearingId, recordings.length) };
+    return {
+      ...toSummary(row),
+      recordings,
+      seal: this.sealOf(hearingId, recordings.length),
+      jobs: this.jobs(hearingId),
+    };
   }
 
   private sealOf(hearingId: string, recordingCount: number): SealSummary | null {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { ApiError, conflict } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
-import type { Recording, RecordingStatus } from '../../shared/domain/hearing';
+import type { Recording, RecordingStatus, StopReason } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { AuditLog } from './audit-log';
 import type { KeepAwake } from './keep-awake';
@@ -45,8 +45,9 @@ export interface RecoveredRecording {
 
 export type MediaVariant = 'master' | 'working';
 
-/** Why a recording ended: recorded with it, and in the written record. */
-export type StopReason = 'stopped' | 'consent_withdrawn' | 'device_lost' | 'storage_full' | 'interrupted';
+export type { StopReason };
+
+type Who = Pick<CallerContext, 'userId' | 'role'>;
 
 const extensionFor = (mimeType: string) => (mimeType.includes('mp4') ? 'mp4' : 'webm');
 
@@ -67,6 +68,7 @@ export class RecordingService {
     private readonly workingCopies: WorkingCopyDeriver,
     private readonly keepAwake: KeepAwake,
     private readonly clock: () => Date = () => new Date(),
+    private readonly log: { error(message: string, err: unknown): void } = console,
   ) {
     this.insertChunk = db.prepare(
       'INSERT INTO recording_chunks (recording_id, seq, offset, size, sha256, written_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -149,32 +151,44 @@ export class RecordingService {
     return null;
   }
 
-  async stop(
-    recordingId: string,
-    durationMs: number,
-    ctx: Pick<CallerContext, 'userId' | 'role'>,
-    reason: StopReason = 'stopped',
-  ): Promise<Recording> {
-    const rec = this.requireActive(recordingId);
-    this.active.delete(recordingId);
-    rec.file.close();
-    rec.release();
-    const sha256 = rec.hash.digest('hex');
-    this.db
-      .prepare(
-        `UPDATE recordings SET status = 'complete', stopped_at = ?, duration_ms = ?, size_bytes = ?,
-           chunk_count = ?, sha256 = ?, stop_reason = ? WHERE id = ?`,
-      )
-      .run(this.clock().toISOString(), durationMs, rec.file.size, rec.nextSeq, sha256, reason, recordingId);
+  /**
+   * Stops a recording and makes its working copy. The services that run hearings use `close`
+   * and `deriveWorkingCopy` separately, so that the stop is committed in the hearing's turn and
+   * the working copy is made outside it.
+   */
+  async stop(recordingId: string, durationMs: number, ctx: Who, reason: StopReason = 'stopped'): Promise<Recording> {
+    this.close(recordingId, durationMs, reason);
     await this.deriveWorkingCopy(recordingId, ctx);
     return this.get(recordingId);
   }
 
   /**
+   * Closes the master and records how the recording ended. `alsoRecord` runs in the same
+   * transaction (the stop event, the audit entry): either all of it is kept or none, and on
+   * failure (a full disk) the recording stays open and nothing is lost.
+   */
+  close(recordingId: string, durationMs: number, reason: StopReason, alsoRecord?: (recording: Recording) => void): Recording {
+    const rec = this.requireActive(recordingId);
+    const sha256 = rec.hash.copy().digest('hex');
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE recordings SET status = 'complete', stopped_at = ?, duration_ms = ?, size_bytes = ?,
+             chunk_count = ?, sha256 = ?, stop_reason = ? WHERE id = ?`,
+        )
+        .run(this.clock().toISOString(), durationMs, rec.file.size, rec.nextSeq, sha256, reason, recordingId);
+      alsoRecord?.(this.get(recordingId));
+    })();
+    this.active.delete(recordingId);
+    rec.file.close();
+    rec.release();
+    return this.get(recordingId);
+  }
+  /**
    * Finds recordings left open by a crash or a kill, keeps every byte that reached the disk,
    * marks them interrupted and derives a playable copy. Runs once at start, before any call.
    */
-  async recover(ctx: Pick<CallerContext, 'userId' | 'role'>): Promise<RecoveredRecording[]> {
+  async recover(ctx: Who): Promise<RecoveredRecording[]> {
     const open = this.db.prepare("SELECT * FROM recordings WHERE status = 'recording'").all() as RecordingRow[];
     const recovered: RecoveredRecording[] = [];
     for (const row of open) {
@@ -205,6 +219,21 @@ export class RecordingService {
       recovered.push(notice);
     }
     return recovered;
+  }
+
+  /**
+   * Recordings that have bytes but no working copy (its derivation failed, on a full disk for
+   * example) in hearings not yet sealed: made again at start, or when someone asks.
+   */
+  withoutWorkingCopy(): Array<{ id: string; hearingId: string; segment: number }> {
+    return this.db
+      .prepare(
+        `SELECT r.id AS id, r.hearing_id AS hearingId, r.segment AS segment FROM recordings r
+         WHERE r.status != 'recording' AND r.working_file IS NULL AND r.size_bytes > 0
+           AND NOT EXISTS (SELECT 1 FROM seals s WHERE s.hearing_id = r.hearing_id)
+         ORDER BY r.started_at`,
+      )
+      .all() as Array<{ id: string; hearingId: string; segment: number }>;
   }
 
   listForHearing(hearingId: string): Recording[] {
@@ -256,22 +285,43 @@ export class RecordingService {
     });
   }
 
-  private async deriveWorkingCopy(recordingId: string, ctx: Pick<CallerContext, 'userId' | 'role'>): Promise<void> {
+  /**
+   * Makes the seekable working copy of a closed recording. Never throws: the master is intact and
+   * playable as it is, and a copy that could not be made (a full disk, a master the remuxer cannot
+   * read) is recorded as failed, then made again at the next start or when someone asks.
+   */
+  async deriveWorkingCopy(recordingId: string, ctx: Who): Promise<{ ok: true } | { ok: false; error: string; storageFull: boolean }> {
     const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(recordingId) as RecordingRow;
-    if (row.size_bytes === 0) return;
+    if (row.size_bytes === 0) return { ok: true };
     const workingFile = row.master_file.replace('-master.', '-working.');
     try {
       const derivation = await this.workingCopies.derive(row.hearing_id, row.master_file, workingFile);
-      this.db.prepare('UPDATE recordings SET working_file = ? WHERE id = ?').run(workingFile, recordingId);
-      this.audit.append(ctx, 'recording.working_copy_derived', row.hearing_id, { recordingId, ...derivation });
+      this.db.transaction(() => {
+        this.db.prepare('UPDATE recordings SET working_file = ? WHERE id = ?').run(workingFile, recordingId);
+        this.audit.append(ctx, 'recording.working_copy_derived', row.hearing_id, { recordingId, ...derivation });
+      })();
+      return { ok: true };
     } catch (err) {
-      // The master is intact and playable as it is; the working copy can be derived again later.
-      this.audit.append(ctx, 'recording.working_copy_failed', row.hearing_id, {
-        recordingId,
-        error: err instanceof Error ? err.message : String(err),
-      });
+      const error = err instanceof Error ? err.message : String(err);
+      const storageFull = isStorageFull(err);
+      try {
+        this.audit.append(ctx, 'recording.working_copy_failed', row.hearing_id, { recordingId, error, storageFull });
+      } catch (auditErr) {
+        // The database's disk may be the full one: the failure is still in the log, and the
+        // missing copy is found again from the recordings table at the next start.
+        this.log.error(`the failed working copy of ${recordingId} could not be audited`, auditErr);
+      }
+      this.log.error(`the working copy of ${recordingId} could not be made`, err);
+      return { ok: false, error, storageFull };
     }
   }
+}
+
+/** Whether an error means that the disk (or the database's disk) has no room left. */
+export function isStorageFull(err: unknown): boolean {
+  if (err instanceof StorageFullError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT';
 }
 
 function toRecording(row: RecordingRow): Recording {

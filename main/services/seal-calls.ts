@@ -4,9 +4,11 @@ import type { AuditLog } from './audit-log';
 import type { ExportResult, HearingExporter } from './export';
 import { groupFingerprint, type KeyStore } from './keys/key-store';
 import type { SealService, SealSummary } from './seal/seal-service';
+import type { HearingSealing } from './sealing';
 import type { VerifyReport } from './seal/verify';
 
 export interface SealCallsDeps {
+  sealing: HearingSealing;
   seals: SealService;
   exporter: HearingExporter;
   audit: AuditLog;
@@ -34,8 +36,8 @@ export interface KeyInfo {
  */
 export function sealCalls(deps: SealCallsDeps) {
   return {
-    'hearings.seal': (input: { hearingId: string }, ctx: CallerContext): Promise<SealSummary> =>
-      deps.seals.seal(input.hearingId, ctx),
+    'hearings.seal': (input: { hearingId: string; reason?: string | undefined }, ctx: CallerContext): Promise<SealSummary> =>
+      deps.sealing.seal(input.hearingId, input.reason, ctx),
 
     'hearings.verify': async (
       input: { hearingId: string },

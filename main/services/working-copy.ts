@@ -60,23 +60,37 @@ export class MediabunnyRemuxer implements WorkingCopyDeriver {
     });
     const input = new Input({ formats: ALL_FORMATS, source });
     const writable = this.store.createWritable(hearingId, workingName);
-    let outputSize = 0;
+    // A write that fails (a full disk) must not error the stream: the remuxer would then close
+    // it again while cancelling and leave a rejected promise nobody handles. The error is kept,
+    // the conversion cancelled, and the error reported once the remuxer has wound down.
+    let writeError: unknown = null;
+    let conversion: Conversion | null = null;
     const target = new StreamTarget(
       new WritableStream<StreamTargetChunk>({
         write(chunk) {
-          writable.write(chunk.position, chunk.data);
-          outputSize = Math.max(outputSize, chunk.position + chunk.data.byteLength);
+          if (writeError !== null) return;
+          try {
+            writable.write(chunk.position, chunk.data);
+          } catch (err) {
+            writeError = err;
+            conversion?.cancel().catch(() => undefined);
+          }
         },
       }),
     );
     const output = new Output({ format: new WebMOutputFormat({ appendOnly: false }), target });
     try {
-      const conversion = await Conversion.init({ input, output, showWarnings: false });
+      conversion = await Conversion.init({ input, output, showWarnings: false });
       if (!conversion.isValid) {
         const reasons = conversion.discardedTracks.map((t) => t.reason).join(', ');
         throw new Error(`The master cannot be remuxed (${reasons || 'no usable track'}).`);
       }
-      await conversion.execute();
+      try {
+        await conversion.execute();
+      } catch (err) {
+        if (writeError === null) throw err;
+      }
+      if (writeError !== null) throw writeError;
       writable.commit();
     } catch (err) {
       writable.abort();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bytes, id, isoDate, nonEmptyText, type Role } from './schemas';
-import { hearing, hearingSummary, recording, sealSummary } from '../domain/hearing';
+import { hearing, hearingSummary, recording, recordingStatus, sealSummary } from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
 import {
   attendeeDraft,
@@ -114,6 +114,54 @@ export const verifyReport = z.object({
   notCovered: z.array(z.string()),
 });
 
+/** What would stop a seal now, each with a stable reason the renderer translates. */
+export const sealBlockerReasons = [
+  'sealed',
+  'recording',
+  'deriving',
+  'printing',
+  'working_copy_missing',
+  'no_recording',
+  'written_record',
+] as const;
+export const sealBlocker = z.object({
+  reason: z.enum(sealBlockerReasons),
+  segment: z.number().int().positive().nullable(),
+});
+export type SealBlocker = z.infer<typeof sealBlocker>;
+
+/** What a seal would cover now and what stands in its way: shown in the confirmation. */
+export const sealPreview = z.object({
+  hearingId: id,
+  segments: z.array(
+    z.object({
+      segment: z.number().int().positive(),
+      status: recordingStatus,
+      stopReason: z.string().nullable(),
+      durationMs: z.number().int().nonnegative().nullable(),
+      sizeBytes: z.number().int().nonnegative(),
+      workingCopy: z.boolean(),
+    }),
+  ),
+  eventCount: z.number().int().nonnegative(),
+  /** The written record last printed; printed again as part of sealing when not up to date. */
+  writtenRecord: z
+    .object({
+      generatedAt: z.string(),
+      language: z.enum(['nl', 'fr', 'de', 'en']),
+      sha256,
+      sizeBytes: z.number().int(),
+      upToDate: z.boolean(),
+    })
+    .nullable(),
+  decisionNotToRecord: z.boolean(),
+  /** What the rules still flag: sealing then needs a typed reason, kept in the seal. */
+  unmet: z.array(unmetReport),
+  /** What prevents sealing now; empty when the hearing can be sealed. */
+  blockers: z.array(sealBlocker),
+});
+export type SealPreview = z.infer<typeof sealPreview>;
+
 export const exportResult = z
   .object({
     folder: z.string(),
@@ -207,7 +255,8 @@ export const contract = {
     audit: false,
   }),
   'recordings.stop': spec({
-    summary: 'Close the master file and record its duration, size and SHA-256.',
+    summary:
+      'Close the master file and record its duration, size and SHA-256 (main writes the audit entry with the stop), then make the seekable working copy; answers once it is made.',
     input: z
       .object({
         recordingId: id,
@@ -218,7 +267,23 @@ export const contract = {
       .strict(),
     output: recording,
     roles: hearingStaff,
-    audit: true,
+    audit: false,
+  }),
+  'recordings.heartbeat': spec({
+    summary:
+      'The page that records is still there (sent every second or two, also while paused). A segment whose page goes quiet is closed by main with stop reason page_lost.',
+    input: z.object({ recordingId: id }).strict(),
+    output: z.object({ recording: z.boolean(), stopReason: z.string().nullable() }),
+    roles: hearingStaff,
+    audit: false,
+  }),
+  'recordings.deriveWorkingCopy': spec({
+    summary:
+      'Make the seekable working copy of a stopped segment again, when it could not be made (a full disk); answers once it is made.',
+    input: z.object({ recordingId: id }).strict(),
+    output: recording,
+    roles: hearingStaff,
+    audit: false,
   }),
   'procedure.get': spec({
     summary: 'The procedural record of a hearing and what the rules still require before recording.',
@@ -257,15 +322,30 @@ export const contract = {
     audit: false,
   }),
   'writtenRecord.generate': spec({
-    summary: 'Generate the written record (procès-verbal) as a PDF in the given language (default: the hearing\'s).',
+    summary:
+      "Print the written record (procès-verbal) as a PDF in the given language (default: the hearing's); main writes the audit entry once the file is kept. Refused once the hearing is sealed.",
     input: z.object({ hearingId: id, language: z.enum(['nl', 'fr', 'de', 'en']).optional() }).strict(),
     output: writtenRecordOutput,
     roles: hearingStaff,
-    audit: true,
+    audit: false,
+  }),
+  'hearings.sealPreview': spec({
+    summary: 'What sealing the hearing now would cover (segments, events, the written record), what the rules still flag, and what prevents it.',
+    input: z.object({ hearingId: id }).strict(),
+    output: sealPreview,
+    roles: hearingStaff,
+    audit: false,
   }),
   'hearings.seal': spec({
-    summary: 'Seal a hearing: sign the manifest of its record, event log and files with the installation key.',
-    input: z.object({ hearingId: id }).strict(),
+    summary:
+      'Seal a hearing: sign the manifest of its record, event log and files with the installation key. Refused while anything is recorded or written for it, without a recording (or a decision not to record), and, while the rules still flag items, without a reason; the written record is printed again first when it is older than the hearing.',
+    input: z
+      .object({
+        hearingId: id,
+        /** Why the hearing is sealed although the rules still flag items; kept in the seal. */
+        reason: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
     output: sealSummary,
     roles: hearingStaff,
     audit: false,

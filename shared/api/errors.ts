@@ -79,6 +79,9 @@ export const conflictReasons = [
   'not_recording',
   'already_paused',
   'not_paused',
+  'busy',
+  'seal_incomplete',
+  'working_copy_exists',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 

@@ -4,12 +4,37 @@ import { id, isoDate } from '../api/schemas';
 export const recordingStatus = z.enum(['recording', 'complete', 'interrupted']);
 export type RecordingStatus = z.infer<typeof recordingStatus>;
 
+/**
+ * Why a recording ended, kept with it and printed in the written record. `page_lost`: the page
+ * that recorded went away (reloaded, closed, crashed) and main closed the segment itself.
+ */
+export const stopReasons = [
+  'stopped',
+  'consent_withdrawn',
+  'device_lost',
+  'storage_full',
+  'page_lost',
+  'interrupted',
+] as const;
+export type StopReason = (typeof stopReasons)[number];
+
+/** Work that takes seconds and writes a hearing's files; the seal waits for none of it, it refuses. */
+export const hearingJobKinds = ['working_copy', 'written_record'] as const;
+export type HearingJobKind = (typeof hearingJobKinds)[number];
+export const hearingJob = z.object({
+  kind: z.enum(hearingJobKinds),
+  /** The segment a working copy is made for; null for the written record. */
+  segment: z.number().int().positive().nullable(),
+  startedAt: z.string(),
+});
+export type HearingJob = z.infer<typeof hearingJob>;
+
 export const recording = z.object({
   id,
   hearingId: id,
   segment: z.number().int().positive(),
   status: recordingStatus,
-  /** Why it ended: stopped, consent_withdrawn, device_lost, storage_full or interrupted (a crash). */
+  /** Why it ended (one of `stopReasons`); null while it runs. */
   stopReason: z.string().nullable(),
   mimeType: z.string(),
   startedAt: z.string(),
@@ -58,5 +83,7 @@ export const hearing = hearingSummary.extend({
   recordings: z.array(recording),
   /** The seal, once the hearing is sealed. */
   seal: sealSummary.nullable(),
+  /** What main is still writing for the hearing (a working copy, the written record). */
+  jobs: z.array(hearingJob),
 });
 export type Hearing = z.infer<typeof hearing>;

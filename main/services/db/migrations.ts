@@ -156,4 +156,28 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a sealed hearing cannot get new events'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'the written record and the state it was printed from',
+    sql: `
+      -- The last written record printed for a hearing: the file's digest, and a digest of the
+      -- record, events and recordings it was printed from, so that a seal can tell it is stale.
+      CREATE TABLE written_records (
+        hearing_id TEXT PRIMARY KEY REFERENCES hearings(id),
+        generated_at TEXT NOT NULL,
+        language TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        state_sha256 TEXT NOT NULL
+      );
+      CREATE TRIGGER written_records_sealed_no_insert BEFORE INSERT ON written_records
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'the written record of a sealed hearing cannot change'); END;
+      CREATE TRIGGER written_records_sealed_fixed BEFORE UPDATE ON written_records
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = OLD.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'the written record of a sealed hearing cannot change'); END;
+      CREATE TRIGGER written_records_no_delete BEFORE DELETE ON written_records
+        BEGIN SELECT RAISE(ABORT, 'a written record is not removed'); END;
+    `,
+  },
 ];

@@ -64,6 +64,15 @@ export interface SealManifest {
   };
   sealedAt: string;
   key: { algorithm: 'Ed25519'; fingerprint: string };
+  /** Present when the hearing was sealed while the rules still flagged items: which, and why. */
+  openItems?: SealOpenItems;
+}
+
+export interface SealOpenItems {
+  /** The rule engine's codes of the items still open when the hearing was sealed. */
+  codes: string[];
+  /** Why the hearing was sealed all the same, as the person who sealed it typed it. */
+  reason: string;
 }
 
 /** One line of audit.jsonl: an entry of this hearing in full, or only the links of another's. */

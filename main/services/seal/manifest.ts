@@ -3,6 +3,7 @@ import {
   sealFormat,
   type AuditPoint,
   type SealManifest,
+  type SealOpenItems,
   type SealedFile,
   type SealedRecording,
 } from './format';
@@ -24,6 +25,7 @@ export interface ManifestInput {
   auditEntries: AuditPoint[];
   sealedAt: string;
   keyFingerprint: string;
+  openItems?: SealOpenItems;
 }
 
 /** The seal's statement about a hearing, as a plain object: what was recorded, and its hashes. */
@@ -40,6 +42,7 @@ export function buildManifest(input: ManifestInput): SealManifest {
     audit: { head: input.auditHead, entries: input.auditEntries },
     sealedAt: input.sealedAt,
     key: { algorithm: 'Ed25519', fingerprint: input.keyFingerprint },
+    ...(input.openItems ? { openItems: input.openItems } : {}),
   };
 }
 

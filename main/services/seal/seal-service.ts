@@ -12,6 +12,7 @@ import {
   sealFiles,
   type AuditLine,
   type SealManifest,
+  type SealOpenItems,
   type SealedFile,
   type SealedRecording,
 } from './format';
@@ -76,7 +77,15 @@ export class SealService {
     );
   }
 
-  async seal(hearingId: string, ctx: Caller): Promise<SealSummary> {
+  /**
+   * `guard` runs inside the sealing transaction, after every file was checked: the last word on
+   * whether the hearing may still be sealed (nothing being written for it, for example).
+   */
+  async seal(
+    hearingId: string,
+    ctx: Caller,
+    extra: { openItems?: SealOpenItems; guard?: () => void } = {},
+  ): Promise<SealSummary> {
     this.requireHearing(hearingId);
     this.refuseIfSealed(hearingId);
     const rows = this.recordingRows(hearingId);
@@ -105,6 +114,7 @@ export class SealService {
     return this.db
       .transaction(() => {
         this.refuseIfSealed(hearingId);
+        extra.guard?.();
         const snapshot = (list: RecordingRow[]) =>
           canonicalJson(
             list.map((r) => [
@@ -138,6 +148,7 @@ export class SealService {
           auditEntries: this.audit.entries(hearingId).map((e) => ({ seq: e.seq, hash: e.hash })),
           sealedAt,
           keyFingerprint: this.keys.fingerprint(),
+          ...(extra.openItems ? { openItems: extra.openItems } : {}),
         });
         const bytes = manifestBytes(manifest);
         const signature = Buffer.from(this.keys.sign(bytes)).toString('base64');

@@ -24,10 +24,60 @@ function check(part: string, what: string): string {
   return part;
 }
 
+/** The most kept in reserve; a small disk keeps an eighth of its free space. */
+const maxReserveBytes = 16 * 1024 * 1024;
+
 /** Media as plain files, one folder per hearing under `<root>/hearings/`. */
 export class FileMediaStore implements MediaStore {
+  private readonly reserve: string;
+
   constructor(private readonly root: string) {
     mkdirSync(join(root, 'hearings'), { recursive: true });
+    this.reserve = join(root, 'reserve.bin');
+    this.keepReserve();
+  }
+
+  /**
+   * Sets aside a little room on the volume (a file of zeros), given back the moment the disk
+   * fills, so that the stop of a recording, its event and its audit entry can still be committed.
+   */
+  private keepReserve(): void {
+    try {
+      if (statSync(this.reserve).size > 0) return;
+    } catch {
+      // None yet.
+    }
+    const size = Math.min(maxReserveBytes, Math.floor(this.freeBytes() / 8));
+    if (size <= 0) return;
+    try {
+      const fd = openSync(this.reserve, 'w', 0o600);
+      try {
+        const block = new Uint8Array(Math.min(size, 1024 * 1024));
+        for (let done = 0; done < size; done += block.byteLength) {
+          writeAll(fd, block.subarray(0, Math.min(block.byteLength, size - done)), done);
+        }
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // A disk too full for a reserve records all the same; it only lacks this margin.
+      try {
+        unlinkSync(this.reserve);
+      } catch {
+        // Nothing was left behind.
+      }
+    }
+  }
+
+  releaseReserve(): number {
+    try {
+      const size = statSync(this.reserve).size;
+      unlinkSync(this.reserve);
+      return size;
+    } catch {
+      return 0;
+    }
   }
 
   private dir(hearingId: string): string {
@@ -128,9 +178,14 @@ export class FileMediaStore implements MediaStore {
     try {
       writeAll(fd, data);
       fsyncSync(fd);
-    } finally {
+    } catch (err) {
       closeSync(fd);
+      // Nothing half-written stays: the old file, if any, is untouched.
+      unlinkSync(temp);
+      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new StorageFullError();
+      throw err;
     }
+    closeSync(fd);
     renameSync(temp, target);
     syncDir(this.dir(hearingId));
   }

@@ -19,6 +19,11 @@ export interface MediaStore {
   writeAtomic(hearingId: string, name: string, data: Uint8Array): void;
   /** Free space on the volume that holds the media, in bytes. */
   freeBytes(): number;
+  /**
+   * Gives back the room kept in reserve on the volume, when the disk has filled: enough for the
+   * database to record how the recording ended. Returns the bytes freed (0 when none was kept).
+   */
+  releaseReserve(): number;
 }
 
 export interface Appendable {
