@@ -80,6 +80,8 @@ export class HearingSealing {
   seal(hearingId: string, reason: string | undefined, ctx: Who): Promise<SealSummary> {
     const { queue, writtenRecords, seals } = this.deps;
     return queue.run(hearingId, async () => {
+      this.deps.procedure.assertNotSealed(hearingId);
+      queue.assertIdle(hearingId, 'seal');
       const preview = this.preview(hearingId);
       if (preview.blockers.length > 0) {
         throw conflict('seal_incomplete', `The hearing cannot be sealed yet: ${preview.blockers.map(describe).join('; ')}.`, {
