@@ -11,6 +11,10 @@ import { applyPermissionPolicy } from './permissions';
 import { registerAppScheme, serveApp } from './protocol';
 import { createMainWindow } from './window';
 
+// A second belt beside the modes the services set on the data folder: anything this process
+// creates without naming a mode is still its owner's only.
+process.umask(0o077);
+
 // Tests point the app at a throw-away folder; the single-instance lock follows it.
 const dataDirOverride = process.env.HEARING_ROOM_DATA_DIR;
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
