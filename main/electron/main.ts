@@ -7,7 +7,9 @@ import { powerSaveKeepAwake } from './keep-awake';
 import { electronPdfPrinter } from './pdf-printer';
 import { openInstallationKey } from './key-store';
 import { nativeBindingPath } from './native-binding';
+import { applyApplicationMenu } from './menu';
 import { applyPermissionPolicy } from './permissions';
+import { developerAccess } from './policy';
 import { registerAppScheme, serveApp } from './protocol';
 import { createMainWindow } from './window';
 
@@ -32,8 +34,9 @@ function run(): void {
   let services: AppServices | undefined;
   let mainWindow: BrowserWindow | undefined;
   let quitting = false;
+  const access = developerAccess(app.isPackaged, process.platform);
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, access));
   app.on('session-created', (ses) => applyPermissionPolicy(ses));
 
   app.on('second-instance', () => {
@@ -55,6 +58,7 @@ function run(): void {
     .whenReady()
     .then(async () => {
       applyPermissionPolicy(session.defaultSession);
+      applyApplicationMenu(access.menu);
       const appPath = app.getAppPath();
       const nativeBinding = nativeBindingPath({
         isPackaged: app.isPackaged,
@@ -88,7 +92,7 @@ function run(): void {
       }
       serveApp({ rendererDir: path.join(appPath, 'dist', 'renderer'), media: services.media });
       serveInvoke(services.dispatcher);
-      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'));
+      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'), access);
       mainWindow.on('closed', () => {
         mainWindow = undefined;
       });
