@@ -287,10 +287,9 @@ function sendResult(res: ServerResponse, result: ApiResult<unknown>, status?: nu
  * never kept: closing the connection instead could reset it before the client, still sending,
  * has read the answer.
  */
-function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, refusal: ApiResult<never> | string): void {
+function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, refusal: ApiResult<never>): void {
   req.resume();
-  if (typeof refusal === 'string') send(res, status, 'text/plain; charset=utf-8', refusal);
-  else sendResult(res, refusal, status);
+  sendResult(res, refusal, status);
 }
 
 /** The bytes of request bodies held in memory by all requests together. */
