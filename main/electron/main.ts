@@ -7,10 +7,16 @@ import { powerSaveKeepAwake } from './keep-awake';
 import { electronPdfPrinter } from './pdf-printer';
 import { openInstallationKey } from './key-store';
 import { nativeBindingPath } from './native-binding';
+import { applyApplicationMenu } from './menu';
 import { applyPermissionPolicy } from './permissions';
+import { developerAccess } from './policy';
 import { registerAppScheme, serveApp } from './protocol';
 import { createMainWindow } from './window';
 import { logStrayRejections } from '../services/stray-errors';
+
+// A second belt beside the modes the services set on the data folder: anything this process
+// creates without naming a mode is still its owner's only.
+process.umask(0o077);
 
 // Tests point the app at a throw-away folder; the single-instance lock follows it.
 const dataDirOverride = process.env.HEARING_ROOM_DATA_DIR;
@@ -30,8 +36,9 @@ function run(): void {
   let services: AppServices | undefined;
   let mainWindow: BrowserWindow | undefined;
   let quitting = false;
+  const access = developerAccess(app.isPackaged, process.platform);
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, access));
   app.on('session-created', (ses) => applyPermissionPolicy(ses));
 
   app.on('second-instance', () => {
@@ -55,6 +62,7 @@ function run(): void {
     .whenReady()
     .then(async () => {
       applyPermissionPolicy(session.defaultSession);
+      applyApplicationMenu(access.menu);
       const appPath = app.getAppPath();
       const nativeBinding = nativeBindingPath({
         isPackaged: app.isPackaged,
@@ -88,7 +96,7 @@ function run(): void {
       }
       serveApp({ rendererDir: path.join(appPath, 'dist', 'renderer'), media: services.media });
       serveInvoke(services.dispatcher);
-      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'));
+      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'), access);
       const opened = services;
       mainWindow.webContents.on('render-process-gone', () => {
         segmentsClosed = opened.pageGone();

@@ -94,3 +94,26 @@ export function mayNavigate(url: string): boolean {
 export function isTrustedSender(frame: { url: string } | null | undefined): boolean {
   return frame != null && isAppOrigin(frame.url);
 }
+
+/**
+ * The application menu: Electron's default (which opens the developer tools) while developing;
+ * in an installed build, none on Windows and Linux, and on macOS only what the platform expects
+ * (its app menu for Quit, the Edit menu without which copy and paste shortcuts stop working in
+ * text fields, the Window menu).
+ */
+export type ShellMenu = 'electron-default' | 'none' | ReadonlyArray<{ role: 'appMenu' | 'editMenu' | 'windowMenu' }>;
+
+export interface DeveloperAccess {
+  /** Whether the developer tools can open: they show and change everything the page holds. */
+  devTools: boolean;
+  menu: ShellMenu;
+}
+
+/** What an installed build (Electron's `app.isPackaged`) withholds from the person at the machine. */
+export function developerAccess(isPackaged: boolean, platform: string): DeveloperAccess {
+  if (!isPackaged) return { devTools: true, menu: 'electron-default' };
+  return {
+    devTools: false,
+    menu: platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] : 'none',
+  };
+}

@@ -1,12 +1,12 @@
 import { BrowserWindow, dialog } from 'electron';
-import { appEntryUrl } from './policy';
+import { appEntryUrl, type DeveloperAccess } from './policy';
 
 /**
  * The app's one window. Its web contents also get hardenWebContents() (no new windows, no
  * navigation out of the app, no <webview>) through main.ts's `web-contents-created` listener,
  * which runs for every web contents before anything loads.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, access: DeveloperAccess): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -28,6 +28,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      devTools: access.devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

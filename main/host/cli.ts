@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +6,11 @@ import { startWebHost } from './web-host';
 import { ChromiumPrinter, findChromium } from './chromium-printer';
 import { openHostKey } from './host-key';
 import { logStrayRejections } from '../services/stray-errors';
+import { makePrivateDir } from '../services/storage/private-files';
+
+// A second belt beside the modes the services set: anything this process creates without naming
+// a mode (a library's temporary file, say) is still its owner's only.
+process.umask(0o077);
 
 /**
  * Starts Hearing Room's web host: the app in any Chromium-based browser on this machine, for
@@ -24,7 +28,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(
     values['data-dir'] ?? process.env.HEARING_ROOM_DATA_DIR ?? join(homedir(), '.hearing-room-web'),
   );
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const chromium = findChromium();
   if (!chromium) console.warn('Chromium was not found: written records cannot be printed (set CHROMIUM_PATH).');
   const services = await openServices({
@@ -35,7 +39,7 @@ async function main(): Promise<void> {
     verifierPath: resolve('tools/verify/hearing-room-verify.mjs'),
     exportDestination: () => {
       const dir = join(dataDir, 'exports');
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       return dir;
     },
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassphraseKeyFile } from '../services/keys/passphrase-key-file';
+import { makePrivateDir, openPrivateFile } from '../services/storage/private-files';
 
 /**
  * The web host's signing key: a passphrase-protected key file. The passphrase comes from
@@ -14,8 +15,13 @@ export function openHostKey(dataDir: string): PassphraseKeyFile {
   const dir = join(dataDir, 'keys');
   const file = join(dir, 'development-passphrase');
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    makePrivateDir(dir);
+    const fd = openPrivateFile(file, 'wx');
+    try {
+      writeFileSync(fd, randomBytes(32).toString('base64url'));
+    } finally {
+      closeSync(fd);
+    }
   }
   console.warn(
     `HEARING_ROOM_KEY_PASSPHRASE is not set: the signing key's passphrase is kept in ${file}. Set it for any real use.`,

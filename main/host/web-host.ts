@@ -17,7 +17,13 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for scripted use; a random one otherwise. */
   token?: string;
+  /** The largest body one request may send (a media chunk travels as one request). */
   maxBodyBytes?: number;
+  /**
+   * The bytes all requests together may hold in memory while their bodies arrive and their calls
+   * run: past it a request is refused with 503, so parallel uploads cannot exhaust the host.
+   */
+  bodyBudgetBytes?: number;
 }
 
 export interface WebHost {
@@ -30,7 +36,6 @@ export interface WebHost {
 }
 
 const tokenHeader = 'x-hearing-room-token';
-const tokenCookie = 'hearing_room_token';
 
 const statusFor: Record<ErrorCode, number> = {
   unknown_call: 404,
@@ -57,21 +62,24 @@ const contentTypes: Record<string, string> = {
 
 /**
  * The development and test transport: the built renderer and the same dispatcher as Electron's
- * IPC, over HTTP on 127.0.0.1 only. Every request must carry the random token: the API in a
- * header (which a foreign page cannot send without a CORS preflight that is never granted),
- * media in the query string, and pages through a cookie set when the token is first presented.
+ * IPC, over HTTP on 127.0.0.1 only. Every request must carry a secret. The API takes only the
+ * token, only in a header (which a foreign page cannot send without a CORS preflight that is
+ * never granted). Pages get a cookie when the token is first presented; the cookie holds a
+ * separate page secret, because browsers do not scope cookies by port: any other program on
+ * 127.0.0.1 the browser visits receives it, so it must never open the API. Media takes either
+ * (a media element can send neither a header nor, in a script, a cookie it cannot read).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
+  const pageSecret = randomBytes(32).toString('hex');
   const maxBody = options.maxBodyBytes ?? 80 * 1024 * 1024;
+  const budget = new BodyBudget(options.bodyBudgetBytes ?? 256 * 1024 * 1024);
   let port = 0;
+  // Named after the port, so that two hosts on this machine do not overwrite each other's cookie.
+  let pageCookie = '';
 
-  const isToken = (candidate: string | null | undefined) => {
-    if (!candidate) return false;
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
-  };
+  const isToken = (candidate: string | null | undefined) => sameSecret(candidate, token);
+  const hasPageCookie = (req: IncomingMessage) => sameSecret(cookie(req, pageCookie), pageSecret);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -85,26 +93,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const [k, v] of Object.entries(securityHeaders)) res.setHeader(k, v);
     // Refuse other host names: a DNS-rebinding page cannot reach the API through its own name.
     if (req.headers.host !== `127.0.0.1:${port}`) return send(res, 421, 'text/plain', 'Wrong host.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(req.url, port);
+    if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'The request must name a path on this host.');
+    const pathname = decodePath(url.pathname);
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST.');
       if (!isToken(header(req, tokenHeader))) return sendResult(res, forbidden());
-      return api(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      if (pathname === null) {
+        return refuseBody(req, res, 400, { ok: false, error: { code: 'invalid_input', message: malformedAddress(url.pathname) } });
+      }
+      return api(req, res, pathname.slice('/api/'.length));
     }
 
     if (url.pathname.startsWith('/media/')) {
-      if (!isToken(url.searchParams.get('token')) && !isToken(cookie(req, tokenCookie))) {
+      if (!isToken(url.searchParams.get('token')) && !hasPageCookie(req)) {
         return send(res, 403, 'text/plain', 'Forbidden.');
       }
       return media(req, res, url);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed.');
-    const presented = url.searchParams.get('token');
-    if (isToken(presented)) {
-      res.setHeader('Set-Cookie', `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    } else if (!isToken(cookie(req, tokenCookie))) {
+    if (isToken(url.searchParams.get('token'))) {
+      res.setHeader('Set-Cookie', `${pageCookie}=${pageSecret}; HttpOnly; SameSite=Strict; Path=/`);
+    } else if (!hasPageCookie(req)) {
       return send(
         res,
         403,
@@ -112,27 +124,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Hearing Room: open the address printed when the host started (it carries the access token).',
       );
     }
-    return staticFile(res, url.pathname);
+    if (pathname === null) return send(res, 400, 'text/plain; charset=utf-8', malformedAddress(url.pathname));
+    return staticFile(res, pathname);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    let body: Uint8Array;
+    const declared = Number(header(req, 'content-length') ?? 0);
+    if (declared > maxBody) return refuseBody(req, res, 413, tooLarge(maxBody));
+    const reading = new BodyReader(maxBody, budget);
     try {
-      body = await readBody(req, maxBody);
-    } catch {
-      return sendResult(res, {
-        ok: false,
-        error: { code: 'invalid_input', message: `The request body is larger than ${maxBody} bytes.` },
-      });
+      const body = await reading.read(req);
+      if (body === 'too_large') return refuseBody(req, res, 413, tooLarge(maxBody));
+      if (body === 'over_budget') return refuseBody(req, res, 503, hostBusy());
+      if (body === 'aborted') return;
+      let input: unknown;
+      try {
+        input = decodeInput(header(req, 'content-type') ?? 'application/json', body);
+      } catch (err) {
+        if (!(err instanceof WireError)) throw err;
+        return sendResult(res, { ok: false, error: { code: 'invalid_input', message: err.message } });
+      }
+      sendResult(res, await options.services.dispatcher.dispatch(localOperator('http'), name, input));
+    } finally {
+      // The body stays in memory until its call has run (a chunk is written to disk by then).
+      reading.release();
     }
-    let input: unknown;
-    try {
-      input = decodeInput(header(req, 'content-type') ?? 'application/json', body);
-    } catch (err) {
-      if (!(err instanceof WireError)) throw err;
-      return sendResult(res, { ok: false, error: { code: 'invalid_input', message: err.message } });
-    }
-    sendResult(res, await options.services.dispatcher.dispatch(localOperator('http'), name, input));
   }
 
   async function media(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -148,7 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function staticFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^[/\\]+/, '');
+    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
     const file = join(options.rendererDir, relative);
     if (!file.startsWith(options.rendererDir + sep)) return send(res, 404, 'text/plain', 'Not found.');
     try {
@@ -166,6 +182,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
+  pageCookie = `hearing_room_page_${port}`;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -187,6 +204,61 @@ function forbidden(): ApiResult<never> {
   };
 }
 
+function tooLarge(maxBody: number): ApiResult<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'invalid_input',
+      message: `The request body is larger than ${maxBody} bytes, the most one call may send. Send smaller chunks.`,
+    },
+  };
+}
+
+function hostBusy(): ApiResult<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      message:
+        'The host is busy receiving other large requests and has no memory left for this one; nothing was done. Try again in a moment.',
+      details: { reason: 'busy' },
+    },
+  };
+}
+
+function malformedAddress(pathname: string): string {
+  return `The address ${pathname} has a malformed percent-encoding (a "%" must be followed by two hexadecimal digits forming UTF-8). Correct the address.`;
+}
+
+/**
+ * The request's address on this host. Parsed as a path appended to the host's own origin, never
+ * resolved against it: `//other.example/x` stays a path here instead of naming another host.
+ */
+function requestUrl(target: string | undefined, port: number): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://127.0.0.1:${port}${target}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The path with its percent-encoding undone, or null when that encoding is malformed. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+function sameSecret(candidate: string | null | undefined, secret: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -206,24 +278,79 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-function sendResult(res: ServerResponse, result: ApiResult<unknown>): void {
-  send(res, result.ok ? 200 : statusFor[result.error.code], 'application/json', JSON.stringify(result));
+function sendResult(res: ServerResponse, result: ApiResult<unknown>, status?: number): void {
+  send(res, status ?? (result.ok ? 200 : statusFor[result.error.code]), 'application/json', JSON.stringify(result));
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let total = 0;
-    req.on('data', (part: Buffer) => {
-      total += part.byteLength;
-      if (total > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      parts.push(part);
+/**
+ * Answers a request whose body will not be read. The rest of the body is discarded as it arrives,
+ * never kept: closing the connection instead could reset it before the client, still sending,
+ * has read the answer.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, refusal: ApiResult<never>): void {
+  req.resume();
+  sendResult(res, refusal, status);
+}
+
+/** The bytes of request bodies held in memory by all requests together. */
+class BodyBudget {
+  private used = 0;
+
+  constructor(private readonly max: number) {}
+
+  take(bytes: number): boolean {
+    if (this.used + bytes > this.max) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+/** Reads one request body against its own limit and the shared budget. */
+class BodyReader {
+  private held = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly budget: BodyBudget,
+  ) {}
+
+  /** The body, or why it was not read; a body that is not read is dropped at once. */
+  read(req: IncomingMessage): Promise<Uint8Array | 'too_large' | 'over_budget' | 'aborted'> {
+    return new Promise((resolve, reject) => {
+      let parts: Buffer[] = [];
+      const stop = (why: 'too_large' | 'over_budget' | 'aborted') => {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        // The close and error listeners outlive this read: they must not keep the parts alive.
+        parts = [];
+        resolve(why);
+      };
+      const onData = (part: Buffer) => {
+        if (this.held + part.byteLength > this.limit) return stop('too_large');
+        if (!this.budget.take(part.byteLength)) return stop('over_budget');
+        this.held += part.byteLength;
+        parts.push(part);
+      };
+      const onEnd = () => resolve(Buffer.concat(parts));
+      req.on('data', onData);
+      req.on('end', onEnd);
+      // A client that goes away mid-body must not keep its bytes counted against the budget.
+      req.on('close', () => {
+        if (!req.complete) stop('aborted');
+      });
+      req.on('error', (err) => {
+        if (req.complete) reject(err);
+        else stop('aborted');
+      });
     });
-    req.on('end', () => resolve(Buffer.concat(parts)));
-    req.on('error', reject);
-  });
+  }
+
+  release(): void {
+    this.budget.give(this.held);
+    this.held = 0;
+  }
 }

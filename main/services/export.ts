@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import {
-  copyFile,
   link,
   mkdir,
   mkdtemp,
   open,
+  readFile,
   rename,
   rm,
   stat,
@@ -24,6 +24,7 @@ import { sealFiles, type SealManifest } from './seal/format';
 import type { SealService } from './seal/seal-service';
 import { groupHex, sha256File, sha256Hex, verifyFolder } from './seal/verify';
 import type { MediaStore } from './storage/media-store';
+import { privateDirMode, privateFileMode } from './storage/private-files';
 import { writeZip } from './zip';
 
 export interface ExportOptions {
@@ -48,6 +49,9 @@ export interface ExportResult {
  * it without the application (media, seal, audit chain, the standalone verifier, a README), and a
  * zip of that folder. Both are built in a temporary folder beside the destination, checked with
  * the verifier, and only then moved into place, so a destination never holds half an export.
+ * Folders and files are the owner's only. Their modes are given when they are created, never
+ * changed later: the umask can only narrow them, and a removable drive's file system (FAT)
+ * refuses a chmod that would fail the whole export.
  */
 export class HearingExporter {
   private readonly clock: () => Date;
@@ -138,15 +142,15 @@ export class HearingExporter {
     let zipPlaced = false;
     try {
       const folder = join(work, name);
-      await mkdir(folder);
+      await mkdir(folder, { mode: privateDirMode });
       for (const file of copied) await this.copyOut(hearingId, file, join(folder, file));
       await writeDurably(
         join(folder, sealFiles.fingerprint),
         fingerprintText(manifest.key.fingerprint),
       );
       await writeDurably(join(folder, sealFiles.audit), this.seals.auditFile(hearingId));
-      await copyFile(this.options.verifierPath, join(folder, sealFiles.verifier));
-      await syncFile(join(folder, sealFiles.verifier));
+      // Written, not copied: a copy would take the installed verifier's mode, readable by all.
+      await writeDurably(join(folder, sealFiles.verifier), await readFile(this.options.verifierPath));
       const verifierSha256 = (await sha256File(join(folder, sealFiles.verifier))).sha256;
       await writeDurably(
         join(folder, sealFiles.readme),
@@ -252,7 +256,7 @@ export class HearingExporter {
     );
     await pipeline(
       source,
-      createWriteStream(target, { flags: 'wx', highWaterMark: 4 * 1024 * 1024 }),
+      createWriteStream(target, { flags: 'wx', mode: privateFileMode, highWaterMark: 4 * 1024 * 1024 }),
     );
     await syncFile(target);
   }
@@ -281,7 +285,7 @@ function fingerprintText(fingerprint: string): string {
 }
 
 async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
-  const file = await open(path, 'wx');
+  const file = await open(path, 'wx', privateFileMode);
   try {
     await file.writeFile(content);
     await file.sync();

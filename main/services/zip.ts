@@ -41,7 +41,8 @@ export async function writeZip(
 ): Promise<{ sizeBytes: number }> {
   const force = options.forceZip64 ?? false;
   const { time, date } = dosDateTime(options.date ?? new Date());
-  const out = await open(target, 'wx');
+  // The archive holds the hearing: readable by its owner only (the umask can only narrow this).
+  const out = await open(target, 'wx', 0o600);
   const entries: Written[] = [];
   let offset = 0;
   const writeAt = async (data: Uint8Array, at: number) => {

@@ -44,15 +44,31 @@ export function encodeInput(input: unknown): { contentType: string; body: Uint8A
 
 export class WireError extends Error {}
 
+/**
+ * JSON.parse that refuses a "__proto__" key at any depth. JSON.parse keeps such a key as an own
+ * property, but copying it into an object (as the frame header's fields are copied) would set the
+ * object's prototype instead, and the field would slip past a strict schema unseen.
+ */
+function parseJson(text: string, what: string): unknown {
+  let refused = false;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key: string, v: unknown) => {
+      if (key === '__proto__') refused = true;
+      return v;
+    });
+  } catch {
+    throw new WireError(`${what} is not valid JSON.`);
+  }
+  if (refused) throw new WireError(`${what} has a field named "__proto__", which no call takes. Remove it.`);
+  return value;
+}
+
 export function decodeInput(contentType: string, body: Uint8Array): unknown {
   const type = contentType.split(';')[0]?.trim().toLowerCase();
   if (type === jsonType || body.byteLength === 0) {
     if (body.byteLength === 0) return {};
-    try {
-      return JSON.parse(new TextDecoder().decode(body));
-    } catch {
-      throw new WireError('The request body is not valid JSON.');
-    }
+    return parseJson(new TextDecoder().decode(body), 'The request body');
   }
   if (type !== frameType) {
     throw new WireError(`Unsupported content type "${contentType}": send ${jsonType} or ${frameType}.`);
@@ -61,12 +77,7 @@ export function decodeInput(contentType: string, body: Uint8Array): unknown {
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
   const jsonLength = view.getUint32(0);
   if (4 + jsonLength > body.byteLength) throw new WireError('The frame header is longer than the frame.');
-  let head: unknown;
-  try {
-    head = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + jsonLength)));
-  } catch {
-    throw new WireError('The frame header is not valid JSON.');
-  }
+  const head = parseJson(new TextDecoder().decode(body.subarray(4, 4 + jsonLength)), 'The frame header');
   if (typeof head !== 'object' || head === null || Array.isArray(head)) {
     throw new WireError('The frame header must be a JSON object.');
   }

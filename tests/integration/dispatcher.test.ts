@@ -52,6 +52,14 @@ describe('the dispatcher', () => {
     assert.equal(r.error.code, 'invalid_input');
   });
 
+  test('refuses a "__proto__" field as unknown, as JSON.parse hands it over (an own property)', async () => {
+    for (const extra of ['{}', '{"admin":true}', '"x"']) {
+      const r = await call('hearings.create', JSON.parse(`{"caseReference":"BR.12.L3.004512/26","minorName":"Lena V.","dateOfBirth":"2014-05-02","hearingDate":"2026-11-28","__proto__":${extra}}`));
+      assert.ok(!r.ok, `accepted __proto__: ${extra}`);
+      assert.equal(r.error.code, 'invalid_input');
+    }
+  });
+
   test('refuses a role the call does not allow', async () => {
     const r = await call('hearings.create', validHearing, { ...ctx, role: 'clerk' });
     assert.ok(!r.ok);

@@ -87,13 +87,68 @@ describe('the web host', () => {
     assert.equal(first.status, 200);
     assert.match(String(first.headers['content-security-policy']), /script-src 'self'/);
     const cookie = String(first.headers['set-cookie']).split(';')[0] ?? '';
-    assert.match(cookie, /^hearing_room_token=/);
+    assert.match(cookie, /^hearing_room_page_\d+=/);
     const asset = await send('/assets/app.js', { headers: { Cookie: cookie } });
     assert.equal(asset.status, 200);
     const noCookie = await send('/assets/app.js');
     assert.equal(noCookie.status, 403);
     const traversal = await send('/../../etc/passwd', { headers: { Cookie: cookie } });
     assert.equal(traversal.status, 404);
+  });
+
+  test('gives pages a cookie of their own: HttpOnly, same-site, never the API token', async () => {
+    const first = await send(`/?token=${host.token}`);
+    const setCookie = String(first.headers['set-cookie']);
+    assert.match(setCookie, /; HttpOnly/);
+    assert.match(setCookie, /; SameSite=Strict/);
+    assert.match(setCookie, /; Path=\//);
+    const cookie = setCookie.split(';')[0] ?? '';
+    const value = cookie.slice(cookie.indexOf('=') + 1);
+    assert.match(value, /^[0-9a-f]{64}$/);
+    assert.notEqual(value, host.token);
+    assert.ok(!setCookie.includes(host.token));
+    // The cookie reaches every program on 127.0.0.1 the browser visits: it must not open the API.
+    const asHeader = await api('hearings.list', {}, value);
+    assert.equal(asHeader.status, 403);
+    assert.equal(JSON.parse(asHeader.body).error.code, 'forbidden');
+    const asCookie = await send('/api/hearings.list', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(asCookie.status, 403);
+    // It opens media (404: the recording does not exist, as opposed to 403).
+    const media = await send('/media/recordings/11111111-2222-4333-8444-555555555555/master', { headers: { Cookie: cookie } });
+    assert.equal(media.status, 404);
+    assert.equal((await send(`/media/recordings/11111111-2222-4333-8444-555555555555/master?token=${value}`)).status, 403);
+  });
+
+  test('answers a malformed percent-encoding with 400 and what to correct, never a 500', async () => {
+    const bad = await send('/api/%E0%A4%A', {
+      method: 'POST',
+      headers: { 'X-Hearing-Room-Token': host.token, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(bad.status, 400);
+    const result = JSON.parse(bad.body);
+    assert.equal(result.ok, false);
+    assert.equal(result.error.code, 'invalid_input');
+    assert.match(result.error.message, /malformed percent-encoding.*Correct the address/);
+    const cookie = String((await send(`/?token=${host.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+    for (const path of ['/assets/%E0%A4%A', '/%', '/%zz.js']) {
+      const page = await send(path, { headers: { Cookie: cookie } });
+      assert.equal(page.status, 400, path);
+      assert.match(page.body, /malformed percent-encoding/);
+      assert.doesNotMatch(page.body, /URIError|at /);
+    }
+    // Without the cookie the page is refused first: nothing about the host is told to strangers.
+    assert.equal((await send('/%E0%A4%A')).status, 403);
+  });
+
+  test('keeps a path that starts with two slashes on this host', async () => {
+    const cookie = String((await send(`/?token=${host.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+    assert.equal((await send('//evil.example/index.html', { headers: { Cookie: cookie } })).status, 404);
+    assert.equal((await send('//[', { headers: { Cookie: cookie } })).status, 404);
   });
 
   test('refuses another Host name (DNS rebinding)', async () => {
@@ -105,5 +160,83 @@ describe('the web host', () => {
     const path = '/media/recordings/11111111-2222-4333-8444-555555555555/master';
     assert.equal((await send(path)).status, 403);
     assert.equal((await send(`${path}?token=${host.token}`)).status, 404);
+  });
+});
+
+const kib = 1024;
+const limited = await startWebHost({ services, rendererDir, maxBodyBytes: 600 * kib, bodyBudgetBytes: 1000 * kib });
+after(() => limited.close());
+
+/** Starts a call whose body is sent in parts (no Content-Length), so that it stays in flight. */
+function upload(firstPart: number): { reply: Promise<Reply>; finish(): void } {
+  let finish = () => undefined as void;
+  const reply = new Promise<Reply>((resolve, reject) => {
+    const req = request(
+      `${limited.url}/api/hearings.list`,
+      { method: 'POST', headers: { 'X-Hearing-Room-Token': limited.token, 'Content-Type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.write(' '.repeat(firstPart));
+    finish = () => void req.end('{}');
+  });
+  return { reply, finish };
+}
+
+/** Gives the host time to read what was sent so far. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe('the web host under many large bodies', () => {
+  test('refuses a body that would pass the budget with 503 and what to do, and forgets its bytes', async () => {
+    const first = upload(500 * kib);
+    await settle();
+    const second = upload(400 * kib);
+    await settle();
+    const third = upload(300 * kib);
+    await settle();
+    third.finish();
+    const refused = await third.reply;
+    assert.equal(refused.status, 503);
+    const result = JSON.parse(refused.body);
+    assert.equal(result.ok, false);
+    assert.equal(result.error.details.reason, 'busy');
+    assert.match(result.error.message, /Try again in a moment/);
+
+    // The refused body holds nothing: 90 KiB more still fits beside the two in flight.
+    const small = upload(90 * kib);
+    small.finish();
+    assert.equal((await small.reply).status, 200);
+
+    first.finish();
+    second.finish();
+    assert.equal((await first.reply).status, 200);
+    assert.equal((await second.reply).status, 200);
+    // Their bytes are given back once their calls have run.
+    const again = upload(500 * kib);
+    const andAgain = upload(450 * kib);
+    again.finish();
+    andAgain.finish();
+    assert.equal((await again.reply).status, 200);
+    assert.equal((await andAgain.reply).status, 200);
+  });
+
+  test('refuses one body larger than a call may send with 413, readable by the client', async () => {
+    const declared = await send('/api/hearings.list', {
+      method: 'POST',
+      headers: { 'X-Hearing-Room-Token': host.token, 'Content-Type': 'application/json' },
+      body: ' '.repeat(81 * 1024 * 1024),
+    });
+    assert.equal(declared.status, 413);
+    assert.match(JSON.parse(declared.body).error.message, /larger than 83886080 bytes/);
+    const streamed = upload(700 * kib);
+    streamed.finish();
+    const r = await streamed.reply;
+    assert.equal(r.status, 413);
+    assert.equal(JSON.parse(r.body).error.code, 'invalid_input');
   });
 });

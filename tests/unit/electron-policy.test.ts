@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   appEntryUrl,
   appOrigin,
+  developerAccess,
   isAppOrigin,
   isTrustedSender,
   mayGrantPermission,
@@ -182,4 +183,25 @@ test('IPC is answered only for a live frame showing the app', () => {
   assert.equal(isTrustedSender(null), false);
   assert.equal(isTrustedSender(undefined), false);
   for (const url of foreignOrigins) assert.equal(isTrustedSender({ url }), false, url);
+});
+
+test('an installed build opens no developer tools and shows no menu that could', () => {
+  for (const platform of ['linux', 'win32', 'darwin']) {
+    const installed = developerAccess(true, platform);
+    assert.equal(installed.devTools, false, platform);
+    assert.notEqual(installed.menu, 'electron-default', platform);
+    if (typeof installed.menu !== 'string') {
+      // Electron's View menu (viewMenu) is the one that holds Toggle Developer Tools and Reload.
+      const roles = installed.menu.map((item) => item.role as string);
+      assert.ok(!roles.some((role) => ['viewMenu', 'toggleDevTools', 'reload', 'forceReload'].includes(role)), platform);
+    }
+  }
+  assert.equal(developerAccess(true, 'linux').menu, 'none');
+  assert.equal(developerAccess(true, 'win32').menu, 'none');
+  // On macOS the Edit menu carries the copy and paste shortcuts of every text field.
+  assert.deepEqual(developerAccess(true, 'darwin').menu, [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]);
+});
+
+test('a development build keeps the developer tools and Electron\'s menu', () => {
+  assert.deepEqual(developerAccess(false, 'linux'), { devTools: true, menu: 'electron-default' });
 });

@@ -33,4 +33,32 @@ describe('the web host wire format', () => {
     assert.throws(() => decodeInput('text/plain', bytes), /Unsupported content type/);
     assert.throws(() => decodeInput(jsonType, new TextEncoder().encode('{')), /not valid JSON/);
   });
+
+  test('refuses a "__proto__" field in a frame header, which copying would turn into a prototype', () => {
+    const frame = (header: string, data: Uint8Array) => {
+      const json = new TextEncoder().encode(header);
+      const out = new Uint8Array(4 + json.byteLength + data.byteLength);
+      new DataView(out.buffer).setUint32(0, json.byteLength);
+      out.set(json, 4);
+      out.set(data, 4 + json.byteLength);
+      return out;
+    };
+    const data = new Uint8Array([1, 2, 3]);
+    assert.ok(decodeInput(frameType, frame('{"seq":1,"data":{"$bytes":3}}', data)));
+    for (const extra of ['{}', '{"admin":true}', '{"$bytes":0}']) {
+      const bytes = frame(`{"seq":1,"__proto__":${extra},"data":{"$bytes":3}}`, data);
+      assert.throws(() => decodeInput(frameType, bytes), (err: unknown) => {
+        assert.ok(err instanceof WireError);
+        assert.match(err.message, /frame header has a field named "__proto__"/);
+        return true;
+      });
+    }
+  });
+
+  test('refuses a "__proto__" field in a JSON body, at any depth', () => {
+    for (const body of ['{"__proto__":{}}', '{"event":{"__proto__":{"kind":"x"}}}']) {
+      assert.throws(() => decodeInput(jsonType, new TextEncoder().encode(body)), /request body has a field named "__proto__"/);
+    }
+    assert.deepEqual(decodeInput(jsonType, new TextEncoder().encode('{"proto":1}')), { proto: 1 });
+  });
 });

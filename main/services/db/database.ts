@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir, narrowTree, openPrivateFile } from '../storage/private-files';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -12,11 +13,19 @@ export interface OpenDatabaseOptions {
 /**
  * Opens the metadata database: WAL so that readers never block the recording, synchronous=FULL
  * so that a committed row survives a power cut, foreign keys on. Migrations run on every start.
+ * The database, its folder and its -wal and -shm files are the owner's only.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
+  // SQLite gives the -wal and -shm files it creates the database file's own mode, whatever the
+  // umask: so the database file is made first, with the owner's mode.
+  closeSync(openPrivateFile(file, 'a'));
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   db.pragma('journal_mode = WAL');
+  // Files left by an earlier version, which SQLite reuses as they are.
+  for (const companion of [`${file}-wal`, `${file}-shm`]) {
+    if (existsSync(companion)) narrowTree(companion);
+  }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

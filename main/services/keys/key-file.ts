@@ -1,10 +1,9 @@
 import { syncDir } from '../storage/sync-dir';
+import { makePrivateDir, openPrivateFile } from '../storage/private-files';
 import {
   closeSync,
   fsyncSync,
   linkSync,
-  mkdirSync,
-  openSync,
   readFileSync,
   unlinkSync,
   writeSync,
@@ -46,9 +45,9 @@ export function damaged(file: string, why: string): KeyStoreError {
  * Returns false when another process created the file first.
  */
 export function writeKeyFileOnce(file: string, text: string): boolean {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  makePrivateDir(dirname(file));
   const temp = `${file}.${randomBytes(6).toString('hex')}.partial`;
-  const fd = openSync(temp, 'wx', 0o600);
+  const fd = openPrivateFile(temp, 'wx');
   try {
     const data = Buffer.from(text, 'utf8');
     let done = 0;

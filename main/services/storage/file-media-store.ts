@@ -3,7 +3,6 @@ import {
   createReadStream,
   fsyncSync,
   ftruncateSync,
-  mkdirSync,
   openSync,
   readSync,
   renameSync,
@@ -15,6 +14,7 @@ import {
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { syncDir } from './sync-dir';
+import { makePrivateDir, narrowTree, openPrivateFile } from './private-files';
 import { StorageFullError, type Appendable, type MediaStore, type Writable } from './media-store';
 
 const safeName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -27,12 +27,16 @@ function check(part: string, what: string): string {
 /** The most kept in reserve; a small disk keeps an eighth of its free space. */
 const maxReserveBytes = 16 * 1024 * 1024;
 
-/** Media as plain files, one folder per hearing under `<root>/hearings/`. */
+/**
+ * Media as plain files, one folder per hearing under `<root>/hearings/`, every folder and file
+ * the owner's only (private-files.ts).
+ */
 export class FileMediaStore implements MediaStore {
   private readonly reserve: string;
 
   constructor(private readonly root: string) {
-    mkdirSync(join(root, 'hearings'), { recursive: true });
+    makePrivateDir(join(root, 'hearings'));
+    narrowTree(join(root, 'hearings'));
     this.reserve = join(root, 'reserve.bin');
     this.keepReserve();
   }
@@ -89,8 +93,8 @@ export class FileMediaStore implements MediaStore {
   }
 
   createAppendable(hearingId: string, name: string): Appendable {
-    mkdirSync(this.dir(hearingId), { recursive: true });
-    const fd = openSync(this.path(hearingId, name), 'wx');
+    makePrivateDir(this.dir(hearingId));
+    const fd = openPrivateFile(this.path(hearingId, name), 'wx');
     syncDir(this.dir(hearingId));
     return new FileAppendable(fd, 0);
   }
@@ -133,11 +137,11 @@ export class FileMediaStore implements MediaStore {
   }
 
   createWritable(hearingId: string, name: string): Writable {
-    mkdirSync(this.dir(hearingId), { recursive: true });
     const dir = this.dir(hearingId);
+    makePrivateDir(dir);
     const target = this.path(hearingId, name);
     const temp = `${target}.partial`;
-    let fd: number | null = openSync(temp, 'w');
+    let fd: number | null = openPrivateFile(temp, 'w');
     const close = () => {
       if (fd !== null) closeSync(fd);
       fd = null;
@@ -171,10 +175,10 @@ export class FileMediaStore implements MediaStore {
   }
 
   writeAtomic(hearingId: string, name: string, data: Uint8Array): void {
-    mkdirSync(this.dir(hearingId), { recursive: true });
+    makePrivateDir(this.dir(hearingId));
     const target = this.path(hearingId, name);
     const temp = `${target}.partial`;
-    const fd = openSync(temp, 'w');
+    const fd = openPrivateFile(temp, 'w');
     try {
       writeAll(fd, data);
       fsyncSync(fd);
