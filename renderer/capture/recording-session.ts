@@ -27,6 +27,11 @@ export interface SessionEvents {
 
 /** The recorder hands over about one second of media at a time. */
 const timesliceMs = 1000;
+/**
+ * How often the page tells main it is still there, also while paused (no chunk comes then):
+ * main closes a segment whose page has gone quiet for a few seconds as `page_lost`.
+ */
+const heartbeatMs = 1500;
 const maxDurationMs = 24 * 3600 * 1000;
 
 /** Main has closed the recording: nothing more may be appended to it. */
@@ -58,6 +63,7 @@ export class RecordingSession {
   private reason: 'stopped' | 'device_lost' = 'stopped';
   private pausedAt: number | null = null;
   private pausedMs = 0;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   static async start(options: {
     stream: MediaStream;
@@ -118,6 +124,20 @@ export class RecordingSession {
       track.addEventListener('ended', () => this.deviceLost(device), { once: true });
     }
     this.recorder.start(timesliceMs);
+    this.heartbeat = setInterval(() => void this.beat(), heartbeatMs);
+  }
+
+  /** Tells main the page is still there; hears from it when it has closed the segment itself. */
+  private async beat(): Promise<void> {
+    try {
+      const answer = await call('recordings.heartbeat', { recordingId: this.recording.id });
+      if (!answer.recording && !this.finishing) {
+        this.closedByMain = true;
+        this.interrupt('closedByMain');
+      }
+    } catch {
+      // A missed beat is only a missed beat: the chunks say the page is there too.
+    }
   }
 
   /** Time recorded so far: paused time is not in the master, so it is not counted. */
@@ -163,6 +183,7 @@ export class RecordingSession {
   }
 
   private async finish(): Promise<Recording> {
+    clearInterval(this.heartbeat);
     const durationMs = Math.min(maxDurationMs, Math.round(this.elapsedMs()));
     if (this.recorder.state !== 'inactive') this.recorder.stop();
     await this.stopped;
@@ -237,6 +258,7 @@ export class RecordingSession {
 
   private interrupt(why: Interruption, error?: unknown): void {
     if (why === 'device') this.reason = 'device_lost';
+    if (why === 'closedByMain') clearInterval(this.heartbeat);
     // A write that fails while stopping still matters: the end of the recording is missing.
     if (this.interrupted || (this.finishing && why === 'device')) return;
     this.interrupted = true;

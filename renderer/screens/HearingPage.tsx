@@ -4,6 +4,7 @@ import type { Hearing } from '../../shared/domain/hearing';
 import { call } from '../api/client';
 import { useQuery } from '../api/use-query';
 import { Capture } from '../capture/Capture';
+import { OpenSegmentNotice } from '../capture/OpenSegmentNotice';
 import { PageHeading } from '../components/PageHeading';
 import { LoadFailed, Loading } from '../components/QueryStatus';
 import { HearingStatusBadge } from '../components/StatusBadge';
@@ -49,6 +50,11 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
             <section className="panel" aria-labelledby="record-title">
               <h2 id="record-title">{t('capture.title')}</h2>
               <StartReadiness workspace={workspace} />
+              <OpenSegmentNotice
+                hearing={hearing.value}
+                recordingHere={workspace.controls !== null}
+                onChanged={reload}
+              />
               <Capture
                 hearingId={hearing.value.id}
                 onRecordingsChanged={workspace.recordingsChanged}

@@ -1,0 +1,76 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { getHearing, openReadyHearing, showRecordingPart } from '../helpers/hearing-page';
+import type { HostProcess } from '../helpers/web-host-process';
+
+function masterSize(host: HostProcess, hearingId: string, segment: number): number {
+  const name = `segment-${String(segment).padStart(3, '0')}-master.webm`;
+  return statSync(join(host.dataDir, 'hearings', hearingId, name), { throwIfNoEntry: false })?.size ?? 0;
+}
+
+async function recordFor(page: Page, host: HostProcess, hearingId: string, segment: number): Promise<void> {
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeEnabled();
+  await expect.poll(() => masterSize(host, hearingId, segment), { timeout: 15_000 }).toBeGreaterThan(20_000);
+}
+
+/** Main closes the segment of a page that went away as page_lost, within a few seconds, keeping its bytes. */
+async function expectClosedAsPageLost(host: HostProcess, hearingId: string): Promise<number> {
+  const lostAt = Date.now();
+  await expect
+    .poll(async () => (await getHearing(host, hearingId)).recordings[0]?.stopReason ?? null, { timeout: 20_000 })
+    .toBe('page_lost');
+  const seconds = (Date.now() - lostAt) / 1000;
+  console.info(`Main closed the segment ${seconds.toFixed(1)} s after its page went away.`);
+  const segment = (await getHearing(host, hearingId)).recordings[0]!;
+  expect(segment.status).toBe('complete');
+  expect(segment.sizeBytes).toBe(masterSize(host, hearingId, 1));
+  expect(segment.sizeBytes).toBeGreaterThan(20_000);
+  return seconds;
+}
+
+async function recordNewSegment(page: Page, host: HostProcess, hearingId: string): Promise<void> {
+  await expect(page.getByTestId('page-lost')).toContainText('Segment 1 was closed by Hearing Room');
+  await showRecordingPart(page);
+  await recordFor(page, host, hearingId, 2);
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(page.getByRole('button', { name: 'Start recording' })).toBeEnabled({ timeout: 20_000 });
+  const hearing = await getHearing(host, hearingId);
+  expect(hearing.recordings.map((r) => [r.segment, r.status, r.stopReason])).toEqual([
+    [1, 'complete', 'page_lost'],
+    [2, 'complete', 'stopped'],
+  ]);
+  await expect(page.getByTestId('page-lost')).toHaveCount(0);
+}
+
+test('a page reloaded mid-recording: main closes the segment as page_lost, the page says so and records a new one', async ({
+  page,
+  host,
+}) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const hearing = await openReadyHearing(page, host, 'RELOAD/1');
+  await recordFor(page, host, hearing.id, 1);
+  await page.reload();
+  // Until main has closed it, the page says the segment is still open, and why.
+  const open = page.getByTestId('open-segment');
+  const lost = page.getByTestId('page-lost');
+  await expect(open.or(lost).first()).toBeVisible();
+  expect(await expectClosedAsPageLost(host, hearing.id)).toBeLessThan(15);
+  await recordNewSegment(page, host, hearing.id);
+});
+
+test('a page closed mid-recording and opened again: the segment was closed and kept, a new one follows', async ({
+  page,
+  context,
+  host,
+}) => {
+  const hearing = await openReadyHearing(page, host, 'CLOSE/1');
+  await recordFor(page, host, hearing.id, 1);
+  await page.close({ runBeforeUnload: false });
+  expect(await expectClosedAsPageLost(host, hearing.id)).toBeLessThan(15);
+  const again = await context.newPage();
+  await again.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
+  await recordNewSegment(again, host, hearing.id);
+});
