@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hearing } from '../../shared/domain/hearing';
 import { call } from '../api/client';
@@ -63,7 +63,7 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
               />
             </section>
             <EventLog workspace={workspace} sealed={hearing.value.status === 'sealed'} />
-            <Recordings hearing={hearing.value} />
+            <Recordings hearing={hearing.value} onChanged={reload} />
             <WrittenRecord workspace={workspace} sealed={hearing.value.status === 'sealed'} />
             <SealSection hearing={hearing.value} onSealed={reload} />
           </HearingTabs>
@@ -124,9 +124,17 @@ function Facts({ hearing }: { hearing: Hearing }) {
   );
 }
 
-function Recordings({ hearing }: { hearing: Hearing }) {
+function Recordings({ hearing, onChanged }: { hearing: Hearing; onChanged: () => void }) {
   const { t } = useTranslation();
   const recordings = hearing.recordings;
+  const deriving = new Set(hearing.jobs.filter((j) => j.kind === 'working_copy').map((j) => j.segment));
+  // While main writes for the hearing, read it again now and then: the page shows when it is done.
+  const busy = hearing.jobs.length > 0;
+  useEffect(() => {
+    if (!busy) return;
+    const timer = window.setInterval(onChanged, 1000);
+    return () => window.clearInterval(timer);
+  }, [busy, onChanged]);
   return (
     <section className="panel" aria-labelledby="recordings-title">
       <h2 id="recordings-title">{t('recordings.title')}</h2>
@@ -138,7 +146,12 @@ function Recordings({ hearing }: { hearing: Hearing }) {
           <ol className="recordings">
             {recordings.map((recording) => (
               <li key={recording.id}>
-                <RecordingItem recording={recording} />
+                <RecordingItem
+                  recording={recording}
+                  deriving={deriving.has(recording.segment)}
+                  sealed={hearing.status === 'sealed'}
+                  onChanged={onChanged}
+                />
               </li>
             ))}
           </ol>

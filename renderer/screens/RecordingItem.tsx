@@ -1,6 +1,8 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Recording } from '../../shared/domain/hearing';
+import { call } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { mediaUrl } from '../api/media-url';
 import { CopyButton } from '../components/CopyButton';
 import { RecordingStatusBadge } from '../components/StatusBadge';
@@ -14,10 +16,23 @@ const explainedStopReasons = [
   'consent_withdrawn',
   'device_lost',
   'storage_full',
+  'page_lost',
   'interrupted',
 ] as const;
 
-export function RecordingItem({ recording }: { recording: Recording }) {
+export function RecordingItem({
+  recording,
+  deriving = false,
+  sealed = false,
+  onChanged,
+}: {
+  recording: Recording;
+  /** Main is making this segment's working copy now. */
+  deriving?: boolean;
+  sealed?: boolean;
+  /** Reads the hearing again, once a working copy was made here. */
+  onChanged?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.resolvedLanguage);
   const digest = useRef<HTMLElement>(null);
@@ -82,6 +97,9 @@ export function RecordingItem({ recording }: { recording: Recording }) {
           </dd>
         </div>
       </dl>
+      {recording.status !== 'recording' && !recording.workingUrl && recording.sizeBytes > 0 && (
+        <WorkingCopyState recording={recording} deriving={deriving} sealed={sealed} onChanged={onChanged} />
+      )}
       {recording.status === 'recording' ? (
         <p className="muted">{t('recordings.stillRecording')}</p>
       ) : (
@@ -95,5 +113,58 @@ export function RecordingItem({ recording }: { recording: Recording }) {
         />
       )}
     </article>
+  );
+}
+
+/**
+ * A segment without its seekable working copy: being made now, or not made (a full disk) with
+ * the one button that makes it again. The master plays meanwhile; it only seeks less well.
+ */
+function WorkingCopyState({
+  recording,
+  deriving,
+  sealed,
+  onChanged,
+}: {
+  recording: Recording;
+  deriving: boolean;
+  sealed: boolean;
+  onChanged: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ running: boolean; error?: unknown }>({ running: false });
+  if (deriving || state.running) {
+    return (
+      <p className="pending" role="status" data-testid="working-copy-state">
+        {t('recordings.workingCopy.making')}
+      </p>
+    );
+  }
+  async function makeAgain() {
+    setState({ running: true });
+    try {
+      await call('recordings.deriveWorkingCopy', { recordingId: recording.id });
+      setState({ running: false });
+    } catch (error) {
+      setState({ running: false, error });
+    }
+    onChanged?.();
+  }
+  return (
+    <div className="notice warning" data-testid="working-copy-state">
+      <p>{t('recordings.workingCopy.missing')}</p>
+      {state.error !== undefined && (
+        <p role="alert">
+          <strong>{t('recordings.workingCopy.failed')}</strong> {errorMessage(t, state.error)}
+        </p>
+      )}
+      {!sealed && (
+        <p className="actions">
+          <button type="button" className="button small" onClick={() => void makeAgain()}>
+            {t('recordings.workingCopy.makeAgain', { segment: recording.segment })}
+          </button>
+        </p>
+      )}
+    </div>
   );
 }

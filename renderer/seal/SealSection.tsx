@@ -90,11 +90,11 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
   const busy =
     seal.state === 'running' || verify.state === 'running' || exported.state === 'running';
 
-  async function sealNow() {
+  async function sealNow(reason: string | undefined) {
     setConfirming(false);
     setSeal({ state: 'running' });
     try {
-      const value = await call('hearings.seal', { hearingId: hearing.id });
+      const value = await call('hearings.seal', { hearingId: hearing.id, ...(reason ? { reason } : {}) });
       setSeal({ state: 'done', value, at: new Date().toISOString() });
       onSealed();
     } catch (error) {
@@ -278,8 +278,9 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
       )}
       <SealConfirm
         open={confirming}
+        hearingId={hearing.id}
         caseReference={hearing.caseReference}
-        onConfirm={() => void sealNow()}
+        onConfirm={(reason) => void sealNow(reason)}
         onCancel={() => {
           setConfirming(false);
           sealButton.current?.focus();

@@ -1,10 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { existsSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openReadyHearing } from '../helpers/hearing-page';
 import { callHost } from '../helpers/web-host-process';
+import { createReadyHearing } from '../helpers/procedure';
+import { encodeInput } from '../../shared/api/wire';
+
+const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
 
 /** Flips every bit of one byte in the middle of a file: the size stays, the content does not. */
 function flipOneByte(file: string): void {
@@ -52,6 +56,11 @@ test('seal through the page, check integrity, export for the registry, and see t
   const dialog = page.getByRole('dialog', { name: 'Seal this hearing?' });
   await expect(dialog).toContainText('can no longer be changed');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // What the seal will cover, as main sees it now.
+  const preview = dialog.getByTestId('seal-preview');
+  await expect(preview).toContainText(/Segment 1, 00:0\d, with its master and its working copy/);
+  await expect(preview).toContainText(/\d+ events of the log/);
+  await expect(preview).toContainText('The written record, printed as part of sealing');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect((await callHost<{ status: string }>(host, 'hearings.get', { hearingId: hearing.id })).status).toBe(
@@ -118,4 +127,37 @@ test('seal through the page, check integrity, export for the registry, and see t
   await page.getByRole('link', { name: 'All hearings' }).click();
   const row = page.getByRole('row', { name: /SEAL\/UI\/1/ });
   await expect(row.getByText('Sealed', { exact: true })).toBeVisible();
+});
+
+test('sealing while the rules still flag items needs a typed reason, which the seal keeps', async ({ page, host }) => {
+  const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
+  const hearing = await createReadyHearing<{ id: string }>(api, 13, 'SEAL/UI/REASON');
+  const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
+  // One chunk, sent as the page sends it: a binary frame.
+  const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
+  const appended = await fetch(`${host.url}/api/recordings.appendChunk`, {
+    method: 'POST',
+    headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token },
+    body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
+  });
+  expect(appended.status).toBe(200);
+  await api('consent.withdraw', { hearingId: hearing.id, notedBy: 'Insp. Peeters' });
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
+  const seal = page.getByRole('region', { name: 'Seal and export' });
+  await seal.getByRole('button', { name: 'Seal hearing' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Seal this hearing?' });
+  await expect(dialog.getByTestId('seal-preview')).toContainText(/The rules still flag \d+ items?:/);
+  const yes = dialog.getByRole('button', { name: 'Yes, seal the hearing' });
+  await expect(yes).toBeDisabled();
+  const reason = 'Consent was withdrawn after the disclosure; sealed as it is at the magistrate’s request.';
+  await dialog.getByLabel('Why seal the hearing all the same? (kept in the seal)').fill(reason);
+  await expect(yes).toBeEnabled();
+  await new AxeBuilder({ page }).include('dialog').analyze().then((r) => expect(r.violations).toEqual([]));
+  await yes.click();
+  await expect(seal.getByRole('status').filter({ hasText: 'The hearing is sealed.' })).toBeVisible({ timeout: 30_000 });
+  const manifest = JSON.parse(readFileSync(join(host.dataDir, 'hearings', hearing.id, 'manifest.json'), 'utf8')) as {
+    openItems?: { reason: string; codes: string[] };
+  };
+  expect(manifest.openItems?.reason).toBe(reason);
+  expect(manifest.openItems?.codes.length).toBeGreaterThan(0);
 });
