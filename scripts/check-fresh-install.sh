@@ -31,6 +31,8 @@ if [ $mode = electron ]; then
 fi
 
 started=$SECONDS
+# Its own process group, so that the SIGINT below reaches every process of it, as Ctrl+C does.
+set -m
 env -u DISPLAY -u WAYLAND_DISPLAY npm start -- --data-dir "$work/data" >"$work/start.log" 2>&1 &
 pid=$!
 url=""
@@ -48,7 +50,7 @@ grep -q "open $url" "$work/start.log" || { echo "FAIL: the address was not print
 curl -sf "$url" | grep -q '<title>Hearing Room</title>' || { echo "FAIL: $url does not serve the app."; exit 1; }
 echo "The app's page is served at the printed address."
 
-kill -INT $pid
+kill -INT -- -$pid
 for _ in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
 if kill -0 $pid 2>/dev/null; then echo "FAIL: npm start did not stop on SIGINT."; exit 1; fi
 if curl -s -o /dev/null "$url"; then echo "FAIL: the web host still answers after npm start stopped."; exit 1; fi
