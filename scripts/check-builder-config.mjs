@@ -1,5 +1,6 @@
 // Checks electron-builder.yml without building (a build needs Electron's binary): the options
-// against electron-builder's own schema and validator, and the files it points to.
+// against electron-builder's own schema and validator, the files it points to, and that its
+// electronVersion is the Electron that package.json pins.
 //   node scripts/check-builder-config.mjs
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,6 +37,20 @@ for (const [fuse, value] of Object.entries(requiredFuses)) {
     problems.push(`electronFuses.${fuse} must be ${value}.`);
 }
 if (config.asar !== true) problems.push('asar must be true (the asar integrity fuse needs it).');
+const declaredElectron = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+  .optionalDependencies?.electron;
+if (config.electronVersion !== declaredElectron)
+  problems.push(
+    `electronVersion is ${config.electronVersion}, but package.json's optionalDependencies pin electron ${declaredElectron}: make them equal.`,
+  );
+const installedElectron = path.join(root, 'node_modules', 'electron', 'package.json');
+if (existsSync(installedElectron)) {
+  const { version } = JSON.parse(readFileSync(installedElectron, 'utf8'));
+  if (version !== declaredElectron)
+    problems.push(
+      `node_modules has electron ${version}, package.json pins ${declaredElectron}: run npm install.`,
+    );
+}
 if (config.npmRebuild !== false)
   problems.push('npmRebuild must be false: node_modules keeps the Node build for the tests.');
 

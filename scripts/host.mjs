@@ -1,9 +1,12 @@
 // Builds the renderer, then starts the web host: Hearing Room in a browser on 127.0.0.1.
 import { spawnSync, spawn } from 'node:child_process';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 if (!process.argv.includes('--no-build')) {
-  const built = spawnSync(npm, ['run', 'build:renderer'], { stdio: 'inherit' });
+  // npm is a .cmd file on Windows, which Node runs only through a shell.
+  const built = spawnSync('npm', ['run', 'build:renderer'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const args = process.argv.slice(2).filter((a) => a !== '--no-build');
