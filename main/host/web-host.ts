@@ -32,6 +32,8 @@ export interface WebHost {
   openUrl: string;
   token: string;
   server: Server;
+  /** Bytes of request bodies held in memory now, against the budget. */
+  bodyBytesInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -189,6 +191,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openUrl: `${url}/?token=${token}`,
     token,
     server,
+    bodyBytesInFlight: () => budget.inUse,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -297,6 +300,10 @@ class BodyBudget {
   private used = 0;
 
   constructor(private readonly max: number) {}
+
+  get inUse(): number {
+    return this.used;
+  }
 
   take(bytes: number): boolean {
     if (this.used + bytes > this.max) return false;

@@ -188,17 +188,21 @@ function upload(firstPart: number): { reply: Promise<Reply>; finish(): void } {
   return { reply, finish };
 }
 
-/** Gives the host time to read what was sent so far. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** Waits until the host has read what was sent so far: however loaded the machine, never a guess. */
+async function settle(bytes: number): Promise<void> {
+  for (let i = 0; i < 1000 && limited.bodyBytesInFlight() < bytes; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.equal(limited.bodyBytesInFlight(), bytes, 'the host has read the bodies sent so far');
+}
 
 describe('the web host under many large bodies', () => {
   test('refuses a body that would pass the budget with 503 and what to do, and forgets its bytes', async () => {
     const first = upload(500 * kib);
-    await settle();
+    await settle(500 * kib);
     const second = upload(400 * kib);
-    await settle();
+    await settle(900 * kib);
     const third = upload(300 * kib);
-    await settle();
     third.finish();
     const refused = await third.reply;
     assert.equal(refused.status, 503);
