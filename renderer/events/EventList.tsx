@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HearingEvent } from '../../shared/domain/events';
 import { formatLocale } from '../i18n/locale';
-import { formatBrusselsDateTime, formatBrusselsTime } from '../procedure/instants';
+import { formatBrusselsTime, formatInstant } from '../format/dates';
 import { describeEvent } from './describe-event';
 import { formatIntoRecording } from './format';
 
@@ -30,7 +30,7 @@ export function EventList({ events }: { events: HearingEvent[] }) {
           {newestFirst.map((event) => (
             <tr key={event.id} data-kind={event.kind}>
               <td className="number">
-                <time dateTime={event.at} title={formatBrusselsDateTime(event.at, locale)}>
+                <time dateTime={event.at} title={formatInstant(event.at, locale)}>
                   {formatBrusselsTime(event.at, locale)}
                 </time>
               </td>
