@@ -21,6 +21,7 @@ export function describeEvent(t: TFunction, event: HearingEvent): string {
     }
     case 'paused':
     case 'interruption':
+    case 'pause_explained':
       return t('events.details.decided', { reason: text(d.reason), by: text(d.decidedBy) });
     case 'attendee_arrived':
     case 'attendee_left': {

@@ -79,6 +79,7 @@ export const conflictReasons = [
   'not_recording',
   'already_paused',
   'not_paused',
+  'pause_already_explained',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 
