@@ -177,8 +177,9 @@ test('the written record holds the consent, the people present, the events and t
   const hearing = await createReadyHearing<{ id: string }>((name, input) => callHost(host, name, input), 13, 'BR.13.RECORD/26');
   await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
   await recordBriefly(page, 2);
-  await page.getByLabel('Label (optional)').fill('Child draws the house');
-  await page.getByRole('button', { name: /^Mark/ }).click();
+  const markForm = page.getByRole('form', { name: 'Mark a moment' });
+  await markForm.getByLabel('Label (optional)').fill('Child draws the house');
+  await markForm.getByRole('button', { name: /^Mark/ }).click();
   await expect(page.getByText(/Last logged: Mark at/)).toBeVisible();
   // Alt+M marks again without a label, from anywhere but a field.
   await page.getByRole('heading', { name: 'Event log' }).click();
