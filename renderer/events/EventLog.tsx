@@ -70,6 +70,8 @@ export function EventLog({ workspace }: { workspace: Workspace }) {
       const shortcut = shortcutOf(event);
       if (!shortcut || isTypingIn(event.target)) return;
       event.preventDefault();
+      // A key held down repeats: one press is one mark, one pause or one resume.
+      if (event.repeat) return;
       if (shortcut === 'mark') void shortcutActions.current.mark();
       else void shortcutActions.current.togglePause();
     };
