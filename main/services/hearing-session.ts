@@ -1,6 +1,6 @@
 import { ApiError, conflict } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
-import type { HearingEvent, NewEvent } from '../../shared/domain/events';
+import { pauseReasons, type HearingEvent, type NewEvent } from '../../shared/domain/events';
 import type { Recording, StopReason } from '../../shared/domain/hearing';
 import type { AuditLog } from './audit-log';
 import type { EventLog } from './events';
@@ -264,6 +264,18 @@ export class HearingSession {
           throw conflict('not_paused', 'The recording is not paused, so it cannot be resumed.');
         }
         break;
+      case 'pause_explained': {
+        const pauseSeq = (details as { pauseSeq: number }).pauseSeq;
+        const logged = this.events.list(hearingId);
+        const pause = logged.find((e) => e.seq === pauseSeq);
+        if (!pause || pause.kind !== 'paused') {
+          throw new ApiError('not_found', `Event ${pauseSeq} of this hearing is not a pause; give the reason of one of its pauses.`);
+        }
+        if (pauseReasons(logged).has(pauseSeq)) {
+          throw conflict('pause_already_explained', 'This pause already has its reason; the event log keeps the first one.');
+        }
+        break;
+      }
       case 'attendee_arrived':
       case 'attendee_left': {
         const field = kind === 'attendee_arrived' ? 'arrivedAt' : 'leftAt';

@@ -27,16 +27,22 @@ type Phase = 'idle' | 'starting' | 'recording' | 'stopping';
 
 type Announcement = { kind: 'started' } | { kind: 'stopped'; durationMs: number } | null;
 
+/** The Stop button lives in the recording bar, which stays in view while a segment runs. */
+export const recordingBarStopId = 'recording-bar-stop';
+
 /**
- * Films a segment of the hearing: preview, choice of camera and microphone, Start and Stop. The
- * media goes to main a second at a time while it is recorded, so the master grows on disk as the
- * hearing goes on and nothing is lost if the window closes.
+ * Films a segment of the hearing: preview, choice of camera and microphone, and Start; while a
+ * segment runs, the recording bar holds Stop, Pause and Mark. The media goes to main a second at
+ * a time while it is recorded, so the master grows on disk as the hearing goes on and nothing is
+ * lost if the window closes.
  */
 export function Capture({
   hearingId,
   onRecordingsChanged,
   readiness,
   onControls,
+  canRecord,
+  cameraAtOnce,
 }: {
   hearingId: string;
   onRecordingsChanged: () => void;
@@ -44,12 +50,29 @@ export function Capture({
   readiness?: { ready: boolean; describedBy?: string };
   /** Receives pause, resume and an immediate stop while a segment is recorded, null otherwise. */
   onControls?: (controls: RecorderControls | null) => void;
+  /**
+   * False once this hearing can never be recorded again (consent withdrawn): the camera and
+   * microphone are released as soon as no segment needs them.
+   */
+  canRecord: boolean;
+  /**
+   * Whether the camera starts with the page. A hearing that already has recordings opens on
+   * them, and the camera waits until the person asks for another segment.
+   */
+  cameraAtOnce: boolean;
 }) {
   const { t } = useTranslation();
   const [chosenCamera, setChosenCamera] = useState<string | null>(null);
   const [chosenMicrophone, setChosenMicrophone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const camera = useCamera(chosenCamera, chosenMicrophone, attempt);
+  const [cameraAsked, setCameraAsked] = useState(cameraAtOnce);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const camera = useCamera(
+    phase !== 'idle' || (canRecord && cameraAsked),
+    chosenCamera,
+    chosenMicrophone,
+    attempt,
+  );
   const { settings, formats, change: changeSettings } = useCaptureSettings();
   const storage = useStorage();
   // A camera or microphone lost mid-recording, until a new segment is under way.
@@ -59,7 +82,6 @@ export function Capture({
   const [resumeFrom, setResumeFrom] = useState<Camera | null>(null);
   const autoTried = useRef<LostDevice | null>(null);
 
-  const [phase, setPhase] = useState<Phase>('idle');
   const [elapsedMs, setElapsedMs] = useState(0);
   const [alert, setAlert] = useState<CaptureAlert | null>(null);
   const [announcement, setAnnouncement] = useState<Announcement>(null);
@@ -68,7 +90,6 @@ export function Capture({
   const session = useRef<RecordingSession | null>(null);
   const preview = useRef<HTMLVideoElement>(null);
   const startButton = useRef<HTMLButtonElement>(null);
-  const stopButton = useRef<HTMLButtonElement>(null);
   const alertBox = useRef<HTMLDivElement>(null);
 
   const stream = camera.status === 'live' ? camera.stream : null;
@@ -84,39 +105,48 @@ export function Capture({
     return () => window.clearInterval(timer);
   }, [phase]);
 
-  // The event log pauses, resumes, and stops at once when consent is withdrawn.
+  // The recording bar and the event log pause, resume and stop; consent withdrawn stops at once.
   const finishNow = useRef<() => Promise<void>>(async () => undefined);
   useEffect(() => {
     finishNow.current = finishRecording;
   });
   useEffect(() => {
     if (!onControls) return;
-    if (phase !== 'recording') {
+    const current = session.current;
+    if (phase !== 'recording' || !current) {
       setPaused(false);
       onControls(null);
       return;
     }
     onControls({
+      segment: current.recording.segment,
+      paused,
+      isPaused: () => current.paused,
+      elapsedMs: () => current.elapsedMs(),
       pause: () => {
-        session.current?.pause();
-        setPaused(session.current?.paused ?? false);
+        current.pause();
+        setPaused(current.paused);
       },
       resume: () => {
-        session.current?.resume();
-        setPaused(session.current?.paused ?? false);
+        current.resume();
+        setPaused(current.paused);
       },
-      isPaused: () => session.current?.paused ?? false,
-      stopNow: () => finishNow.current(),
+      stop: () => finishNow.current(),
     });
-  }, [phase, onControls]);
+  }, [phase, paused, onControls]);
 
-  // Keep the keyboard focus on the button that can act now.
+  // Keep the keyboard focus on the button that can act now: Stop in the bar while recording
+  // (the bar is drawn once the recording is under way, hence the frame's wait), Start after.
   useEffect(() => {
     const focused = document.activeElement;
     const lost = focused === null || focused === document.body;
-    if (phase === 'recording' && (lost || focused === startButton.current))
-      stopButton.current?.focus();
-    if (phase === 'idle' && (lost || focused === stopButton.current)) startButton.current?.focus();
+    if (phase === 'recording' && (lost || focused === startButton.current)) {
+      const frame = window.requestAnimationFrame(() =>
+        document.getElementById(recordingBarStopId)?.focus(),
+      );
+      return () => window.cancelAnimationFrame(frame);
+    }
+    if (phase === 'idle' && lost) startButton.current?.focus();
   }, [phase]);
 
   // While a segment is recorded (or being closed) the screen must not be left by accident.
@@ -259,6 +289,17 @@ export function Capture({
         {camera.status === 'opening' && (
           <p className="preview-placeholder">{t('capture.opening')}</p>
         )}
+        {camera.status === 'off' && !canRecord && (
+          <p className="preview-placeholder">{t('capture.off.ended')}</p>
+        )}
+        {camera.status === 'off' && canRecord && (
+          <div className="preview-placeholder">
+            <p>{t('capture.off.waiting')}</p>
+            <button type="button" className="button" onClick={() => setCameraAsked(true)}>
+              {t('capture.off.turnOn')}
+            </button>
+          </div>
+        )}
         {camera.status === 'failed' && lost && camera.problem === 'lost' && (
           <p className="preview-placeholder">
             {back ? t('capture.resume.previewBack') : t('capture.resume.preview')}
@@ -324,16 +365,6 @@ export function Capture({
             >
               <span className="rec-symbol" aria-hidden="true" />
               {t('capture.start')}
-            </button>
-            <button
-              ref={stopButton}
-              type="button"
-              className="button stop"
-              disabled={!recording}
-              onClick={() => void finishRecording()}
-            >
-              <span className="stop-symbol" aria-hidden="true" />
-              {t('capture.stop')}
             </button>
           </div>
           <p className="elapsed">

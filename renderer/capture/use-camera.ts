@@ -11,6 +11,7 @@ import {
 } from './media-devices';
 
 export type Camera =
+  | { status: 'off' }
   | { status: 'opening' }
   | { status: 'failed'; problem: CameraProblem }
   | {
@@ -22,17 +23,24 @@ export type Camera =
     };
 
 /**
- * The live camera and microphone for this screen. Asking again (a new `attempt`, another device)
- * closes the previous stream first; leaving the screen closes it, so the camera light goes off.
+ * The live camera and microphone for this screen, while `wanted`. Asking again (a new
+ * `attempt`, another device) closes the previous stream first; leaving the screen or no longer
+ * wanting the camera closes it, so the camera light goes off. Unwanted, the camera is never
+ * asked for: the system is not even asked for permission.
  */
 export function useCamera(
+  wanted: boolean,
   cameraId: string | null,
   microphoneId: string | null,
   attempt: number,
 ): Camera {
-  const [camera, setCamera] = useState<Camera>({ status: 'opening' });
+  const [camera, setCamera] = useState<Camera>(wanted ? { status: 'opening' } : { status: 'off' });
 
   useEffect(() => {
+    if (!wanted) {
+      setCamera({ status: 'off' });
+      return;
+    }
     let active = true;
     let stream: MediaStream | null = null;
     const refreshDevices = () => {
@@ -77,7 +85,7 @@ export function useCamera(
       navigator.mediaDevices?.removeEventListener('devicechange', refreshDevices);
       if (stream) closeStream(stream);
     };
-  }, [cameraId, microphoneId, attempt]);
+  }, [wanted, cameraId, microphoneId, attempt]);
 
   return camera;
 }

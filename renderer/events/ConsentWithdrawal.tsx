@@ -5,7 +5,7 @@ import { nonEmptyText } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { actionErrorMessage } from '../procedure/action-error';
 import { formatLocale } from '../i18n/locale';
-import { formatBrusselsTime } from '../procedure/instants';
+import { formatBrusselsTime } from '../format/dates';
 import { fieldProblemMessage, readText, type FieldProblem } from '../procedure/validation';
 import { formatIntoRecording } from './format';
 

@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import type { HearingEvent } from '../../shared/domain/events';
+import { pauseReasons, type HearingEvent } from '../../shared/domain/events';
 import { formatLocale } from '../i18n/locale';
-import { formatBrusselsDateTime, formatBrusselsTime } from '../procedure/instants';
+import { formatBrusselsTime, formatInstant } from '../format/dates';
 import { describeEvent } from './describe-event';
 import { formatIntoRecording } from './format';
 
 /**
  * The log as it stands, newest first: the Belgian wall-clock time, the time into the recording
- * (pauses excluded, as main counts it), what happened and its details.
+ * (pauses excluded, as main counts it), what happened and its details. A reason given after its
+ * pause is shown on the pause's line, with the time it was given, rather than on a line of its own.
  */
 export function EventList({ events }: { events: HearingEvent[] }) {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.resolvedLanguage);
   if (events.length === 0) return <p className="empty small">{t('events.empty')}</p>;
-  const newestFirst = [...events].reverse();
+  const reasons = pauseReasons(events);
+  const newestFirst = events.filter((event) => event.kind !== 'pause_explained').reverse();
   return (
     <div className="table-wrap event-table-wrap">
       <table className="events">
@@ -30,7 +32,7 @@ export function EventList({ events }: { events: HearingEvent[] }) {
           {newestFirst.map((event) => (
             <tr key={event.id} data-kind={event.kind}>
               <td className="number">
-                <time dateTime={event.at} title={formatBrusselsDateTime(event.at, locale)}>
+                <time dateTime={event.at} title={formatInstant(event.at, locale)}>
                   {formatBrusselsTime(event.at, locale)}
                 </time>
               </td>
@@ -40,7 +42,9 @@ export function EventList({ events }: { events: HearingEvent[] }) {
               <th scope="row" className="event-kind">
                 {t(`events.kinds.${event.kind}`)}
               </th>
-              <td className="event-details">{describeEvent(t, event)}</td>
+              <td className="event-details">
+                {describeEvent(t, event, locale, reasons.get(event.seq))}
+              </td>
             </tr>
           ))}
         </tbody>

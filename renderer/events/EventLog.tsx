@@ -1,123 +1,94 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HearingEvent, NewEvent } from '../../shared/domain/events';
-import { actionErrorMessage } from '../procedure/action-error';
+import { pauseReasons, type NewEvent } from '../../shared/domain/events';
 import { LoadFailed } from '../components/QueryStatus';
+import { formatBrusselsTime } from '../format/dates';
 import { formatLocale } from '../i18n/locale';
-import { formatBrusselsTime } from '../procedure/instants';
 import type { Workspace } from '../procedure/workspace';
 import { ConsentWithdrawal, WithdrawalNotice } from './ConsentWithdrawal';
 import { EventForm, type EventField } from './EventForm';
 import { EventList } from './EventList';
-import { formatIntoRecording } from './format';
+import { LogOutcome } from './LogOutcome';
 import { isTypingIn, shortcutOf } from './shortcuts';
 import './events.css';
 
-type Action = 'pause' | 'interruption' | 'presence' | 'question' | 'incident';
+type Action = 'interruption' | 'presence' | 'question' | 'incident';
 
-type Outcome = { kind: 'logged'; event: HearingEvent } | { kind: 'failed'; error: unknown } | null;
+/** The reason field of the form that explains a pause; the recording bar leads to it. */
+export const explainReasonId = 'event-explain-reason';
 
 /**
- * The event log during a hearing: marks, pauses, interruptions, arrivals and departures,
- * questions from the control room, technical incidents, and the withdrawal of consent. Each is
- * kept by main with its wall-clock time and its time into the recording.
+ * The event log during a hearing: marks, pauses and their reasons, interruptions, arrivals and
+ * departures, questions from the control room, technical incidents, and the withdrawal of
+ * consent. Each is kept by main with its wall-clock time and its time into the recording. While
+ * a segment runs, Pause, Mark and Stop are also in the recording bar, which shows the outcome.
  */
-export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: boolean }) {
+export function EventLog({ workspace }: { workspace: Workspace }) {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.resolvedLanguage);
-  const { events, controls, procedure } = workspace;
+  const { events, controls, procedure, actions } = workspace;
   const view = procedure.view;
   const recording = controls !== null;
-  const [paused, setPaused] = useState(false);
+  const paused = controls?.paused ?? false;
   const [open, setOpen] = useState<Action | null>(null);
-  const [label, setLabel] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const [withdrawal, setWithdrawal] = useState<{
     stopped: boolean;
     offsetMs: number | null;
   } | null>(null);
-  const buttons = useRef<Partial<Record<Action | 'mark', HTMLButtonElement | null>>>({});
-
-  useEffect(() => {
-    if (!recording) setPaused(false);
-  }, [recording]);
+  const buttons = useRef<Partial<Record<Action, HTMLButtonElement | null>>>({});
+  const markInput = useRef<HTMLInputElement>(null);
 
   const attendees = (view?.draft.attendees ?? []).filter((a) => a.name);
   const names = attendees.map((a) => a.name ?? '');
   const interviewer = attendees.find((a) => a.role === 'interviewer')?.name ?? '';
   const controlRoom = attendees.filter((a) => a.room === 'control_room').map((a) => a.name ?? '');
 
-  async function log(event: NewEvent): Promise<HearingEvent> {
-    try {
-      // An arrival or departure changes the list of people present in main: it runs in turn
-      // with the list's own saves, so none of them is built from the list as it was before.
-      const presence = event.kind === 'attendee_arrived' || event.kind === 'attendee_left';
-      const added = presence
-        ? await procedure.changeInMain(() => events.add(event))
-        : await events.add(event);
-      setOutcome({ kind: 'logged', event: added });
-      return added;
-    } catch (error) {
-      setOutcome({ kind: 'failed', error });
-      throw error;
-    }
-  }
-
   function close(action: Action) {
     setOpen(null);
     window.requestAnimationFrame(() => buttons.current[action]?.focus());
   }
 
-  async function mark(event?: FormEvent<HTMLFormElement>) {
-    event?.preventDefault();
-    const text = label.trim();
-    await log({ kind: 'mark', label: text === '' ? null : text }).then(
-      () => setLabel(''),
-      () => undefined,
-    );
-  }
-
-  async function resume() {
-    await log({ kind: 'resumed' }).then(
-      () => {
-        controls?.resume();
-        setPaused(false);
-      },
-      () => undefined,
-    );
-  }
-
-  function togglePause() {
-    if (!recording) return;
-    if (paused) void resume();
-    else setOpen('pause');
-  }
-
-  // Alt+M and Alt+P, never while typing in a field or with a dialog open.
-  const shortcutActions = useRef({ mark, togglePause });
+  // Alt+M and Alt+P wherever the focus is, but in a text area (Escape leaves it) or a dialog;
+  // on the preparation tab too while a segment runs, as the recording bar is there.
+  const shortcutActions = useRef(actions);
   useEffect(() => {
-    shortcutActions.current = { mark, togglePause };
+    shortcutActions.current = actions;
   });
-  const active = !sealed && workspace.tab === 'hearing';
+  const active = workspace.tab === 'hearing' || recording;
   useEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      if (
+        event.key === 'Escape' &&
+        isTypingIn(event.target) &&
+        event.target instanceof HTMLElement
+      ) {
+        event.target.blur();
+        return;
+      }
       const shortcut = shortcutOf(event);
-      if (!shortcut || isTypingIn(event.target) || document.querySelector('dialog[open]')) return;
+      if (!shortcut || isTypingIn(event.target)) return;
       event.preventDefault();
+      // A key held down repeats: one press is one mark, one pause or one resume.
+      if (event.repeat) return;
       if (shortcut === 'mark') void shortcutActions.current.mark();
-      else shortcutActions.current.togglePause();
+      else void shortcutActions.current.togglePause();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [active]);
 
+  const logged = events.events ?? [];
+  const reasons = pauseReasons(logged);
+  const unexplained = logged.filter((e) => e.kind === 'paused' && !reasons.has(e.seq));
+  const asking = unexplained.find((e) => e.seq === actions.asking) ?? null;
+
   const consent = view?.draft.consent;
   const withdrawnEvent = events.events?.find((e) => e.kind === 'consent_withdrawn');
-  const mayWithdraw =
-    !sealed && consent?.decision === 'given' && !consent.withdrawal && !withdrawnEvent;
+  const mayWithdraw = consent?.decision === 'given' && !consent.withdrawal && !withdrawnEvent;
 
-  const actionButton = (action: Action, text: ReactNode, disabled = false, shortcut?: string) => (
+  const actionButton = (action: Action, text: string, disabled = false) => (
     <button
       ref={(element) => {
         buttons.current[action] = element;
@@ -125,31 +96,14 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
       type="button"
       className="button"
       aria-expanded={open === action}
-      aria-keyshortcuts={shortcut}
       disabled={disabled}
-      onClick={() =>
-        action === 'pause' ? togglePause() : setOpen(open === action ? null : action)
-      }
+      onClick={() => setOpen(open === action ? null : action)}
     >
       {text}
     </button>
   );
 
   const forms: Record<Action, { title: string; submit: string; fields: EventField[] }> = {
-    pause: {
-      title: t('events.pause.title'),
-      submit: t('events.pause.submit'),
-      fields: [
-        { name: 'reason', label: t('events.fields.reason'), type: 'text' },
-        {
-          name: 'decidedBy',
-          label: t('events.fields.decidedBy'),
-          type: 'text',
-          suggestions: names,
-          initial: interviewer,
-        },
-      ],
-    },
     interruption: {
       title: t('events.interruption.title'),
       submit: t('events.interruption.submit'),
@@ -211,8 +165,6 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
 
   const toEvent = (action: Action, v: Record<string, string>): NewEvent => {
     switch (action) {
-      case 'pause':
-        return { kind: 'paused', reason: v.reason ?? '', decidedBy: v.decidedBy ?? '' };
       case 'interruption':
         return { kind: 'interruption', reason: v.reason ?? '', decidedBy: v.decidedBy ?? '' };
       case 'presence':
@@ -228,12 +180,19 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
   };
 
   async function submit(action: Action, event: NewEvent) {
-    await log(event);
-    if (action === 'pause') {
-      controls?.pause();
-      setPaused(true);
-    }
+    await actions.log(event);
     close(action);
+  }
+
+  /** Closes the reason form; the pause stays listed without a reason until one is given. */
+  function closeExplanation() {
+    actions.ask(null);
+    window.requestAnimationFrame(() => markInput.current?.focus());
+  }
+
+  async function explain(event: NewEvent) {
+    await actions.log(event);
+    closeExplanation();
   }
 
   const withdrawnAt = consent?.withdrawal?.at ?? withdrawnEvent?.at;
@@ -241,94 +200,101 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
   return (
     <section className="panel" aria-labelledby="events-title">
       <h2 id="events-title">{t('events.title')}</h2>
-      {!sealed && (
-        <>
-          <div className="event-actions" role="group" aria-label={t('events.actions')}>
-            <form className="mark-form" onSubmit={(event) => void mark(event)}>
-              <label htmlFor="mark-label">{t('events.mark.label')}</label>
-              <input
-                id="mark-label"
-                type="text"
-                autoComplete="off"
-                value={label}
-                maxLength={200}
-                onChange={(event) => setLabel(event.currentTarget.value)}
-              />
-              <button
-                type="submit"
-                className="button primary"
-                aria-keyshortcuts="Alt+M"
-                ref={(element) => {
-                  buttons.current.mark = element;
-                }}
-              >
-                {t('events.mark.submit')} <kbd>{t('events.shortcut', { key: 'M' })}</kbd>
-              </button>
-            </form>
-            <div className="event-buttons">
-              {actionButton(
-                'pause',
-                <>
-                  {paused ? t('events.pause.resume') : t('events.pause.action')}{' '}
-                  <kbd>{t('events.shortcut', { key: 'P' })}</kbd>
-                </>,
-                !recording,
-                'Alt+P',
-              )}
-              {actionButton('interruption', t('events.interruption.action'))}
-              {actionButton('presence', t('events.presence.action'), attendees.length === 0)}
-              {actionButton('question', t('events.question.action'))}
-              {actionButton('incident', t('events.incident.action'))}
-            </div>
-          </div>
-          {!recording && <p className="muted small">{t('events.pauseNeedsRecording')}</p>}
-          {paused && (
-            <p className="notice warning" role="status">
-              {t('events.pause.pausedNotice')}
-            </p>
-          )}
-          {open && (
-            <EventForm
-              key={open}
-              id={`event-${open}`}
-              title={forms[open].title}
-              fields={forms[open].fields}
-              submitLabel={forms[open].submit}
-              toEvent={(values) => toEvent(open, values)}
-              onSubmit={(event) => submit(open, event)}
-              onCancel={() => close(open)}
-            />
-          )}
-        </>
-      )}
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {outcome?.kind === 'logged' &&
-          t('events.logged', {
-            event: t(`events.kinds.${outcome.event.kind}`),
-            time: formatBrusselsTime(outcome.event.at, locale),
-          })}
-      </p>
-      <div className="notice-slot" role="alert">
-        {outcome?.kind === 'failed' && !open && (
-          <p className="notice error">
-            {t('events.notLogged', { reason: actionErrorMessage(t, outcome.error) })}
-          </p>
-        )}
+      <div className="event-actions" role="group" aria-label={t('events.actions')}>
+        <form
+          className="mark-form"
+          aria-label={t('events.mark.form')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void actions.mark();
+          }}
+        >
+          <label htmlFor="mark-label">{t('events.mark.label')}</label>
+          <input
+            ref={markInput}
+            id="mark-label"
+            type="text"
+            autoComplete="off"
+            value={actions.label}
+            maxLength={200}
+            onChange={(event) => actions.setLabel(event.currentTarget.value)}
+          />
+          <button type="submit" className="button primary" aria-keyshortcuts="Alt+M">
+            {t('events.mark.submit')} <kbd>{t('events.shortcut', { key: 'M' })}</kbd>
+          </button>
+        </form>
+        <div className="event-buttons">
+          {actionButton('interruption', t('events.interruption.action'))}
+          {actionButton('presence', t('events.presence.action'), attendees.length === 0)}
+          {actionButton('question', t('events.question.action'))}
+          {actionButton('incident', t('events.incident.action'))}
+        </div>
       </div>
-      {outcome?.kind === 'logged' && (
-        <p className="last-logged" aria-hidden="true">
-          {outcome.event.offsetMs === null
-            ? t('events.lastLoggedNoRecording', {
-                event: t(`events.kinds.${outcome.event.kind}`),
-                time: formatBrusselsTime(outcome.event.at, locale),
-              })
-            : t('events.lastLogged', {
-                event: t(`events.kinds.${outcome.event.kind}`),
-                time: formatBrusselsTime(outcome.event.at, locale),
-                offset: formatIntoRecording(outcome.event.offsetMs),
-              })}
+      <p className="muted small">
+        {recording ? t('events.pauseInBar') : t('events.pauseNeedsRecording')}
+      </p>
+      {paused && (
+        <p className="notice warning" role="status">
+          {t('events.pause.pausedNotice')}
         </p>
       )}
+      {asking && (
+        <EventForm
+          key={`explain-${asking.seq}`}
+          id="event-explain"
+          title={t('events.explain.title', { time: formatBrusselsTime(asking.at, locale) })}
+          fields={[
+            { name: 'reason', label: t('events.fields.reason'), type: 'text' },
+            {
+              name: 'decidedBy',
+              label: t('events.fields.decidedBy'),
+              type: 'text',
+              suggestions: names,
+              initial: interviewer,
+            },
+          ]}
+          submitLabel={t('events.explain.submit')}
+          toEvent={(v) => ({
+            kind: 'pause_explained',
+            pauseSeq: asking.seq,
+            reason: v.reason ?? '',
+            decidedBy: v.decidedBy ?? '',
+          })}
+          onSubmit={explain}
+          onCancel={closeExplanation}
+        />
+      )}
+      {unexplained.length > 0 && !asking && (
+        <div className="unexplained" role="group" aria-label={t('events.explain.missing')}>
+          <p>{t('events.explain.missing')}</p>
+          <ul>
+            {unexplained.map((pause) => (
+              <li key={pause.id}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => actions.ask(pause.seq)}
+                >
+                  {t('events.explain.action', { time: formatBrusselsTime(pause.at, locale) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {open && (
+        <EventForm
+          key={open}
+          id={`event-${open}`}
+          title={forms[open].title}
+          fields={forms[open].fields}
+          submitLabel={forms[open].submit}
+          toEvent={(values) => toEvent(open, values)}
+          onSubmit={(event) => submit(open, event)}
+          onCancel={() => close(open)}
+        />
+      )}
+      {!recording && <LogOutcome outcome={actions.outcome} hideError={open !== null} />}
       {withdrawnAt ? (
         <div role="alert">
           <WithdrawalNotice
@@ -356,7 +322,7 @@ export function EventLog({ workspace, sealed }: { workspace: Workspace; sealed: 
                   offsetMs: result.event.offsetMs,
                 });
                 events.include(result.event);
-                if (controls) await controls.stopNow();
+                if (controls) await controls.stop();
                 workspace.recordingsChanged();
               }}
             />

@@ -1,10 +1,19 @@
 import type { TFunction } from 'i18next';
-import type { HearingEvent } from '../../shared/domain/events';
+import type { HearingEvent, PauseReason } from '../../shared/domain/events';
+import { formatBrusselsTime } from '../format/dates';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The details of an event in one line of the reader's language. */
-export function describeEvent(t: TFunction, event: HearingEvent): string {
+/**
+ * The details of an event in one line of the reader's language. A pause is described with its
+ * reason, which may have been given after it (`pauseReason`, from pauseReasons).
+ */
+export function describeEvent(
+  t: TFunction,
+  event: HearingEvent,
+  locale: string,
+  pauseReason?: PauseReason,
+): string {
   const d = event.details;
   switch (event.kind) {
     case 'recording_started':
@@ -20,7 +29,16 @@ export function describeEvent(t: TFunction, event: HearingEvent): string {
       });
     }
     case 'paused':
+      if (!pauseReason) return t('events.details.noReason');
+      return pauseReason.notedAt
+        ? t('events.details.decidedLater', {
+            reason: pauseReason.reason,
+            by: pauseReason.decidedBy,
+            time: formatBrusselsTime(pauseReason.notedAt, locale),
+          })
+        : t('events.details.decided', { reason: pauseReason.reason, by: pauseReason.decidedBy });
     case 'interruption':
+    case 'pause_explained':
       return t('events.details.decided', { reason: text(d.reason), by: text(d.decidedBy) });
     case 'attendee_arrived':
     case 'attendee_left': {

@@ -1,29 +1,15 @@
 /**
- * Keyboard shortcuts of the event log. They never fire while someone types in a field, so a
- * label or a question can hold any letter.
+ * Keyboard shortcuts of the hearing. They work wherever the focus is (a mark's label field, a
+ * select, a button), because the moment to pause does not wait for the focus to move: Alt
+ * never types a letter in those fields. The exception is a text area, where a person writes at
+ * length and the keys belong to the text; Escape leaves it, and the shortcuts work again.
  */
 export type Shortcut = 'mark' | 'pause';
 
-const typedInputTypes = new Set([
-  'text',
-  'search',
-  'email',
-  'url',
-  'tel',
-  'password',
-  'number',
-  'date',
-  'datetime-local',
-  'time',
-  'month',
-  'week',
-]);
-
+/** Where the keys belong to the text being written: a text area or an editable region. */
 export function isTypingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && typedInputTypes.has(target.type);
+  return target.isContentEditable || target instanceof HTMLTextAreaElement;
 }
 
 const letters: Record<string, Shortcut> = { m: 'mark', p: 'pause' };

@@ -52,7 +52,10 @@ export function problemMessage(t: TFunction, problem: FieldProblem): string {
         ? t('form.errors.tooLong', { max: problem.max })
         : t('form.errors.tooLongNoLimit');
     case 'date_invalid':
-      return t('form.errors.dateInvalid');
+      return t('form.errors.dateInvalid', {
+        pattern: t('dates.datePattern'),
+        example: t('dates.dateExample'),
+      });
     default:
       return t('form.errors.invalid');
   }

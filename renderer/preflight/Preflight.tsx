@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { diskEnoughFor } from '../capture/panel/bitrate';
 import { toMeterScale } from '../capture/panel/audio-level';
+import { formatBrusselsClock } from '../format/dates';
 import { formatSize } from '../format/size';
 import { formatLocale } from '../i18n/locale';
 import { checkPicture, checkSound, listenMs } from './checks';
@@ -78,8 +79,7 @@ export function Preflight(props: {
     setRunning(false);
   }
 
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string) => formatBrusselsClock(iso, locale);
   const size = (bytes: number) => formatSize(bytes, locale);
 
   return (

@@ -1,4 +1,4 @@
-import { localToday } from '../format/dates';
+import { brusselsToday } from '../format/dates';
 
 const storageKey = 'hearingRoom.preflight';
 
@@ -16,7 +16,7 @@ export function preflightToday(now: Date = new Date()): PreflightRecord | null {
     if (typeof stored !== 'object' || stored === null) return null;
     const record = stored as Partial<PreflightRecord>;
     if (
-      record.day !== localToday(now) ||
+      record.day !== brusselsToday(now) ||
       typeof record.at !== 'string' ||
       typeof record.passed !== 'boolean'
     )
@@ -28,7 +28,7 @@ export function preflightToday(now: Date = new Date()): PreflightRecord | null {
 }
 
 export function rememberPreflight(passed: boolean, now: Date = new Date()): PreflightRecord {
-  const record = { day: localToday(now), at: now.toISOString(), passed };
+  const record = { day: brusselsToday(now), at: now.toISOString(), passed };
   try {
     localStorage.setItem(storageKey, JSON.stringify(record));
   } catch {

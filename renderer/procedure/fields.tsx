@@ -1,9 +1,10 @@
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../format/dates';
+import { DateInput } from '../components/DateInput';
+import { formatBrusselsDateTime, formatCalendarDate } from '../format/dates';
 import { formatLocale } from '../i18n/locale';
 import { fieldId } from './field-ids';
-import { brusselsInputToInstant, formatBrusselsDateTime, nowAsBrusselsInput } from './instants';
+import { brusselsInputToInstant, nowAsBrusselsInput } from './instants';
 import { languageName, offeredLanguages, otherLanguage, sortedLanguages } from './languages';
 import type { SectionForm } from './section-form';
 import { fieldProblemMessage } from './validation';
@@ -137,7 +138,9 @@ export function TextField(
   );
 }
 
+/** A calendar date, typed as the page's language writes it (see date-fields.ts). */
 export function DateField(props: FieldProps) {
+  const { t } = useTranslation();
   const { form, name } = props;
   const locale = useLocale();
   if (form.readOnly) {
@@ -152,18 +155,16 @@ export function DateField(props: FieldProps) {
     );
   }
   return (
-    <Shell {...props}>
+    <Shell {...props} hint={props.hint ?? t('dates.dateHint', { pattern: t('dates.datePattern') })}>
       {(aria) => (
-        <input
+        <DateInput
           {...aria}
+          kind="date"
           name={name}
-          type="date"
           className="input-date"
           value={form.text(name)}
-          onChange={(event) =>
-            form.change(name, event.currentTarget.value, event.currentTarget.validity.badInput)
-          }
-          onBlur={(event) => form.leave(name, event.currentTarget.validity.badInput)}
+          onChange={(value, bad) => form.change(name, value, bad)}
+          onBlur={(_, bad) => form.leave(name, bad)}
         />
       )}
     </Shell>
@@ -175,7 +176,6 @@ export function InstantField(props: FieldProps) {
   const { t } = useTranslation();
   const { form, name } = props;
   const locale = useLocale();
-  const input = useRef<HTMLInputElement>(null);
   if (form.readOnly) {
     const instant = brusselsInputToInstant(form.text(name));
     return (
@@ -187,21 +187,19 @@ export function InstantField(props: FieldProps) {
       />
     );
   }
+  const pattern = `${t('dates.datePattern')} ${t('dates.timePattern')}`;
   return (
-    <Shell {...props} hint={props.hint ?? t('procedure.belgianTime')}>
+    <Shell {...props} hint={props.hint ?? t('dates.instantHint', { pattern })}>
       {(aria) => (
         <span className="with-button">
-          <input
+          <DateInput
             {...aria}
-            ref={input}
+            kind="instant"
             name={name}
-            type="datetime-local"
             className="input-instant"
             value={form.text(name)}
-            onChange={(event) =>
-              form.change(name, event.currentTarget.value, event.currentTarget.validity.badInput)
-            }
-            onBlur={(event) => form.leave(name, event.currentTarget.validity.badInput)}
+            onChange={(value, bad) => form.change(name, value, bad)}
+            onBlur={(_, bad) => form.leave(name, bad)}
           />
           <button
             type="button"

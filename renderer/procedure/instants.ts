@@ -1,10 +1,11 @@
+import { hearingTimeZone } from '../format/dates';
+
 /**
- * Moments typed in `<input type="datetime-local">`. Such an input holds a wall-clock time
- * without a zone (`2026-03-15T09:30`), while the record keeps instants with their offset. The
- * hearings take place in Belgium and the written record gives every time in Belgian time, so a
- * typed time is read as Brussels time whatever the computer's own zone.
+ * Moments typed in a date-and-time field. The form holds a wall-clock time without a zone
+ * (`2026-03-15T09:30`, see date-fields.ts for how it is typed), while the record keeps instants
+ * with their offset. The hearings take place in Belgium and the written record gives every time
+ * in Belgian time, so a typed time is read as Brussels time whatever the computer's own zone.
  */
-export const hearingTimeZone = 'Europe/Brussels';
 
 const localInput = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -61,7 +62,7 @@ function offsetText(minutes: number): string {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
- * The instant meant by a Brussels wall-clock time typed in a datetime-local input, as ISO 8601
+ * The instant meant by a Brussels wall-clock time (`2026-03-15T09:30`), as ISO 8601
  * with its offset (`2026-03-15T09:30:00+01:00`); null if the text is not a real date and time.
  * A time skipped when the clocks go forward is read one hour later (02:30 becomes 03:30); a time
  * that happens twice when they go back is read as the first (summer time).
@@ -101,7 +102,7 @@ function isoWithOffset(epochMs: number, offsetMinutes: number): string {
   return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}${offsetText(offsetMinutes)}`;
 }
 
-/** An instant as the value of a datetime-local input, in Brussels time; '' if unreadable. */
+/** An instant as a Brussels wall-clock time (`2026-03-15T09:30`); '' if unreadable. */
 export function instantToBrusselsInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
@@ -110,27 +111,7 @@ export function instantToBrusselsInput(iso: string | null | undefined): string {
   return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
 
-/** Now, as a datetime-local value in Brussels time (to the minute, as the input shows it). */
+/** Now, as a Brussels wall-clock time to the minute, as the field shows it. */
 export function nowAsBrusselsInput(now: Date = new Date()): string {
   return instantToBrusselsInput(now.toISOString());
-}
-
-/** A wall-clock time of day in Brussels, in the reader's language (`14:05:09`). */
-export function formatBrusselsTime(iso: string, locale: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone: hearingTimeZone }).format(
-    ms,
-  );
-}
-
-/** A date and time in Brussels, in the reader's language. */
-export function formatBrusselsDateTime(iso: string, locale: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: hearingTimeZone,
-  }).format(ms);
 }

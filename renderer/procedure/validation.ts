@@ -28,8 +28,8 @@ export function readText(schema: z.ZodType<string>, raw: string): Reading<string
 }
 
 /**
- * A calendar date from `<input type="date">`. `badInput` says the input holds a date typed in
- * part, which it reports as an empty value: that is a wrong date, not a missing one.
+ * A calendar date from a date field (see DateInput). `badInput` says the field holds text that
+ * is not a date, which it reports as an empty value: that is a wrong date, not a missing one.
  */
 export function readDate(raw: string, badInput: boolean): Reading<string> {
   if (badInput) return { ok: false, problem: { code: 'date_invalid' } };
@@ -37,7 +37,7 @@ export function readDate(raw: string, badInput: boolean): Reading<string> {
   return checked(isoDate, raw);
 }
 
-/** A moment from `<input type="datetime-local">`, read as Brussels time (see instants.ts). */
+/** A moment from a date-and-time field, read as Brussels time (see instants.ts). */
 export function readInstant(raw: string, badInput: boolean): Reading<string> {
   if (badInput) return { ok: false, problem: { code: 'instant_invalid' } };
   if (raw === '') return { ok: true, value: null };
@@ -56,7 +56,10 @@ export function readLanguage(raw: string): Reading<string> {
 export function fieldProblemMessage(t: TFunction, problem: FieldProblem): string {
   switch (problem.code) {
     case 'instant_invalid':
-      return t('procedure.errors.instantInvalid');
+      return t('procedure.errors.instantInvalid', {
+        pattern: `${t('dates.datePattern')} ${t('dates.timePattern')}`,
+        example: t('dates.instantExample'),
+      });
     case 'language_invalid':
       return t('procedure.errors.languageInvalid');
     case 'range_inverted':

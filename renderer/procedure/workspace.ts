@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { RecorderControls } from '../events/recorder-controls';
 import { useEvents, type EventsStore } from '../events/use-events';
+import { useLogActions, type LogActions } from '../events/use-log-actions';
 import { useProcedure, type ProcedureStore } from './use-procedure';
 
 export type HearingTab = 'preparation' | 'hearing';
@@ -17,6 +18,8 @@ export interface Workspace {
   procedure: ProcedureStore;
   events: EventsStore;
   controls: RecorderControls | null;
+  /** Marks, pauses and every other event logged from the page, its bar and its shortcuts. */
+  actions: LogActions;
   setControls: (controls: RecorderControls | null) => void;
   tab: HearingTab | null;
   setTab: (tab: HearingTab) => void;
@@ -50,6 +53,7 @@ export function useWorkspace(hearingId: string, onHearingChanged: () => void): W
   const procedure: ProcedureStore = { ...loaded, save };
   const events = useEvents(hearingId);
   const [controls, setControls] = useState<RecorderControls | null>(null);
+  const actions = useLogActions(events, controls, loaded.changeInMain);
   const [tab, setTab] = useState<HearingTab | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ field: string; n: number } | null>(null);
 
@@ -83,6 +87,7 @@ export function useWorkspace(hearingId: string, onHearingChanged: () => void): W
     procedure,
     events,
     controls,
+    actions,
     setControls,
     tab,
     setTab,

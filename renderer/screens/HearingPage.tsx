@@ -13,12 +13,14 @@ import { hrefFor } from '../routing/routes';
 import { RecordingItem } from './RecordingItem';
 import { SealSection } from '../seal/SealSection';
 import { formatLocale } from '../i18n/locale';
+import { EventList } from '../events/EventList';
 import { EventLog } from '../events/EventLog';
+import { RecordingBar } from '../events/RecordingBar';
 import { RecoveryNotice } from '../events/RecoveryNotice';
 import { HearingTabs } from '../procedure/HearingTabs';
 import { StartReadiness } from '../procedure/StartReadiness';
 import { WrittenRecord } from '../procedure/WrittenRecord';
-import { useWorkspace } from '../procedure/workspace';
+import { useWorkspace, type Workspace } from '../procedure/workspace';
 
 export function HearingPage({ hearingId }: { hearingId: string }) {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
   const hearing = useQuery(hearingId, load);
   const { reload } = hearing;
   const workspace = useWorkspace(hearingId, reload);
+  const sealed = hearing.value?.status === 'sealed';
 
   return (
     <>
@@ -47,26 +50,35 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
           <RecoveryNotice hearingId={hearing.value.id} />
           <Facts hearing={hearing.value} />
           <HearingTabs workspace={workspace} hearing={hearing.value}>
-            <section className="panel" aria-labelledby="record-title">
-              <h2 id="record-title">{t('capture.title')}</h2>
-              <StartReadiness workspace={workspace} />
-              <OpenSegmentNotice
-                hearing={hearing.value}
-                recordingHere={workspace.controls !== null}
-                onChanged={reload}
-              />
-              <Capture
-                hearingId={hearing.value.id}
-                onRecordingsChanged={workspace.recordingsChanged}
-                readiness={workspace.readiness}
-                onControls={workspace.setControls}
-              />
-            </section>
-            <EventLog workspace={workspace} sealed={hearing.value.status === 'sealed'} />
-            <Recordings hearing={hearing.value} onChanged={reload} />
-            <WrittenRecord workspace={workspace} sealed={hearing.value.status === 'sealed'} />
+            {/* Each part keeps its place whether the hearing is sealed or not, so sealing
+                swaps the recorder and the log for their record without resetting the rest. */}
+            {sealed ? (
+              <SealedIntro hearing={hearing.value} />
+            ) : (
+              <section className="panel" aria-labelledby="record-title">
+                <h2 id="record-title">{t('capture.title')}</h2>
+                <StartReadiness workspace={workspace} />
+                <OpenSegmentNotice
+                  hearing={hearing.value}
+                  recordingHere={workspace.controls !== null}
+                  onChanged={reload}
+                />
+                <Capture
+                  hearingId={hearing.value.id}
+                  onRecordingsChanged={workspace.recordingsChanged}
+                  readiness={workspace.readiness}
+                  onControls={workspace.setControls}
+                  canRecord={!consentWithdrawn(workspace)}
+                  cameraAtOnce={hearing.value.recordings.length === 0}
+                />
+              </section>
+            )}
+            {sealed ? <SealedEvents workspace={workspace} /> : <EventLog workspace={workspace} />}
+            {!sealed && <Recordings hearing={hearing.value} onChanged={reload} />}
+            <WrittenRecord workspace={workspace} sealed={sealed} />
             <SealSection hearing={hearing.value} onSealed={reload} />
           </HearingTabs>
+          <RecordingBar workspace={workspace} />
         </>
       ) : hearing.error !== undefined ? (
         <LoadFailed what={t('hearing.loadFailed')} error={hearing.error} onRetry={reload} />
@@ -74,6 +86,48 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
         <Loading />
       )}
     </>
+  );
+}
+
+/** Once consent is withdrawn, this hearing can never be recorded again. */
+function consentWithdrawn(workspace: Workspace): boolean {
+  return (
+    !!workspace.procedure.view?.draft.consent?.withdrawal ||
+    !!workspace.events.events?.some((e) => e.kind === 'consent_withdrawn')
+  );
+}
+
+/**
+ * A sealed hearing opens on what was recorded, as it was sealed: the recordings with their
+ * players, the event log, then the written record and the seal. Nothing here uses the camera,
+ * which is never even asked for.
+ */
+function SealedIntro({ hearing }: { hearing: Hearing }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="notice">{t('hearing.sealedReview')}</p>
+      <Recordings hearing={hearing} />
+    </>
+  );
+}
+
+/** The event log as it was sealed: nothing can be added to it. */
+function SealedEvents({ workspace }: { workspace: Workspace }) {
+  const { t } = useTranslation();
+  const { events } = workspace;
+  return (
+    <section className="panel" aria-labelledby="events-title">
+      <h2 id="events-title">{t('events.title')}</h2>
+      {events.error !== undefined && (
+        <LoadFailed
+          what={t('events.loadFailed')}
+          error={events.error}
+          onRetry={() => void events.reload()}
+        />
+      )}
+      {events.events && <EventList events={events.events} />}
+    </section>
   );
 }
 
@@ -124,14 +178,14 @@ function Facts({ hearing }: { hearing: Hearing }) {
   );
 }
 
-function Recordings({ hearing, onChanged }: { hearing: Hearing; onChanged: () => void }) {
+function Recordings({ hearing, onChanged }: { hearing: Hearing; onChanged?: () => void }) {
   const { t } = useTranslation();
   const recordings = hearing.recordings;
   const deriving = new Set(hearing.jobs.filter((j) => j.kind === 'working_copy').map((j) => j.segment));
   // While main writes for the hearing, read it again now and then: the page shows when it is done.
   const busy = hearing.jobs.length > 0;
   useEffect(() => {
-    if (!busy) return;
+    if (!busy || !onChanged) return;
     const timer = window.setInterval(onChanged, 1000);
     return () => window.clearInterval(timer);
   }, [busy, onChanged]);

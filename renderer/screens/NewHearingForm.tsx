@@ -4,7 +4,8 @@ import { ApiError } from '../../shared/api/errors';
 import { call } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { PageHeading } from '../components/PageHeading';
-import { localToday } from '../format/dates';
+import { DateInput } from '../components/DateInput';
+import { brusselsToday } from '../format/dates';
 import {
   checkAll,
   checkField,
@@ -33,10 +34,10 @@ export function NewHearingForm() {
     caseReference: '',
     minorName: '',
     dateOfBirth: '',
-    hearingDate: localToday(),
+    hearingDate: brusselsToday(),
   }));
   const [touched, setTouched] = useState<Partial<Record<HearingField, boolean>>>({});
-  // A date typed only in part leaves the input's value empty: it is a wrong date, not a missing one.
+  // A date that cannot be read leaves the value empty: it is a wrong date, not a missing one.
   const [partial, setPartial] = useState<Partial<Record<HearingField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [fromMain, setFromMain] = useState<Problems>({});
@@ -53,15 +54,14 @@ export function NewHearingForm() {
     if (first) inputs.current[first]?.focus();
   }
 
-  function change(field: HearingField, input: HTMLInputElement) {
-    setValues((previous) => ({ ...previous, [field]: input.value }));
-    setPartial((previous) => ({ ...previous, [field]: input.validity.badInput }));
+  function change(field: HearingField, value: string, bad = false) {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setPartial((previous) => ({ ...previous, [field]: bad }));
     setFromMain(({ [field]: _, ...rest }) => rest);
   }
 
-  function leave(field: HearingField, input: HTMLInputElement) {
+  function leave(field: HearingField) {
     setTouched((previous) => ({ ...previous, [field]: true }));
-    setPartial((previous) => ({ ...previous, [field]: input.validity.badInput }));
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -69,11 +69,7 @@ export function NewHearingForm() {
     if (pending) return;
     setSubmitted(true);
     setFormError(null);
-    const now = Object.fromEntries(
-      hearingFields.map((field) => [field, inputs.current[field]?.validity.badInput ?? false]),
-    );
-    setPartial(now);
-    const problems = checkAll(values, now);
+    const problems = checkAll(values, partial);
     if (Object.keys(problems).length > 0) {
       focusFirst(problems);
       return;
@@ -122,25 +118,49 @@ export function NewHearingForm() {
         {hearingFields.map((field) => {
           const problem = shown(field);
           const errorId = `${field}-error`;
+          const hintId = `${field}-hint`;
+          const describedBy = [
+            inputTypes[field] === 'date' ? hintId : null,
+            problem ? errorId : null,
+          ].filter(Boolean);
+          const common = {
+            ref: (element: HTMLInputElement | null) => {
+              inputs.current[field] = element;
+            },
+            id: field,
+            name: field,
+            'aria-invalid': problem ? true : undefined,
+            'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
+          } as const;
           return (
             <div className="field" key={field}>
               <label htmlFor={field}>{t(`form.${field}`)}</label>
-              <input
-                ref={(element) => {
-                  inputs.current[field] = element;
-                }}
-                id={field}
-                name={field}
-                type={inputTypes[field]}
-                value={values[field]}
-                onChange={(event) => change(field, event.currentTarget)}
-                onBlur={(event) => leave(field, event.currentTarget)}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? errorId : undefined}
-                autoComplete="off"
-                spellCheck={inputTypes[field] === 'text' ? false : undefined}
-                className={inputTypes[field] === 'date' ? 'input-date' : 'input-text'}
-              />
+              {inputTypes[field] === 'date' && (
+                <span id={hintId} className="field-hint">
+                  {t('dates.dateHint', { pattern: t('dates.datePattern') })}
+                </span>
+              )}
+              {inputTypes[field] === 'date' ? (
+                <DateInput
+                  {...common}
+                  kind="date"
+                  className="input-date"
+                  value={values[field]}
+                  onChange={(value, bad) => change(field, value, bad)}
+                  onBlur={() => leave(field)}
+                />
+              ) : (
+                <input
+                  {...common}
+                  type="text"
+                  value={values[field]}
+                  onChange={(event) => change(field, event.currentTarget.value)}
+                  onBlur={() => leave(field)}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="input-text"
+                />
+              )}
               {/* The line is kept while empty, so a message appearing on blur never moves the
                   button under the pointer. */}
               <p id={errorId} className="field-error">

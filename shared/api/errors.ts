@@ -82,6 +82,7 @@ export const conflictReasons = [
   'busy',
   'seal_incomplete',
   'working_copy_exists',
+  'pause_already_explained',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 

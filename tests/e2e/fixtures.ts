@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { typedDate } from '../helpers/procedure';
 import { startHostProcess, type HostProcess } from '../helpers/web-host-process';
 
 /** Each test gets its own data folder and its own web host process. */
@@ -24,6 +25,7 @@ export async function openApp(page: Page, host: HostProcess): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/** Creates a hearing through the form, in English; dates are given as ISO (YYYY-MM-DD). */
 export async function createHearing(
   page: Page,
   fields: { caseReference: string; minorName: string; dateOfBirth: string; hearingDate: string },
@@ -31,8 +33,8 @@ export async function createHearing(
   await page.getByRole('button', { name: 'New hearing' }).click();
   await page.getByLabel('Case reference').fill(fields.caseReference);
   await page.getByLabel('Name of the minor').fill(fields.minorName);
-  await page.getByLabel('Date of birth').fill(fields.dateOfBirth);
-  await page.getByLabel('Hearing date').fill(fields.hearingDate);
+  await page.getByLabel('Date of birth').fill(typedDate(fields.dateOfBirth));
+  await page.getByLabel('Hearing date').fill(typedDate(fields.hearingDate));
   await page.getByRole('button', { name: 'Create hearing' }).click();
   await expect(page).toHaveURL(/#\/hearings\/[0-9a-f-]{36}/);
   const id = /#\/hearings\/([0-9a-f-]{36})/.exec(page.url())?.[1];

@@ -33,6 +33,8 @@ async function expectClosedAsPageLost(host: HostProcess, hearingId: string): Pro
 
 async function recordNewSegment(page: Page, host: HostProcess, hearingId: string): Promise<void> {
   await expect(page.getByTestId('page-lost')).toContainText('Segment 1 was closed by Hearing Room');
+  // The hearing has a recording: the camera comes on only when asked, for another segment.
+  await page.getByRole('button', { name: 'Turn on the camera for another segment' }).click();
   await showRecordingPart(page);
   await recordFor(page, host, hearingId, 2);
   await page.getByRole('button', { name: 'Stop recording' }).click();

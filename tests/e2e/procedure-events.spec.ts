@@ -25,15 +25,18 @@ test('a pause is logged with its reason, and the paused time is not in the recor
   await expect(page.getByRole('button', { name: /^Pause/ })).toBeEnabled();
   await page.waitForTimeout(2000);
 
+  // Pause takes effect at once; the reason is asked for after.
   await page.getByRole('button', { name: /^Pause/ }).click();
-  const form = page.getByRole('form', { name: 'Pause the recording' });
+  await expect(page.locator('.phase')).toHaveText('Paused');
+  const form = page.getByRole('form', { name: /Why was the recording paused at/ });
+  await expect(form.getByLabel('Reason')).toBeFocused();
   await form.getByLabel('Reason').fill('The child asks for a break');
   await expect(form.getByLabel('Decided by')).toHaveValue('Insp. L. Peeters');
-  await form.getByRole('button', { name: 'Pause now' }).click();
-  await expect(page.locator('.phase')).toHaveText('Paused');
+  await form.getByRole('button', { name: 'Log the reason' }).click();
+  await expect(form).toHaveCount(0);
   await page.waitForTimeout(4000);
 
-  // Alt+P resumes, from anywhere but a field.
+  // Alt+P resumes, from anywhere but a text area.
   await page.getByRole('heading', { name: 'Event log' }).click();
   await page.keyboard.press('Alt+p');
   await expect(page.locator('.phase')).toHaveText('Recording');
@@ -51,7 +54,9 @@ test('a pause is logged with its reason, and the paused time is not in the recor
   await expect(page.getByTestId('recording-sha256').first()).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
 
   const log = page.getByRole('table', { name: /Events of this hearing/ });
-  await expect(log.getByRole('row', { name: /Paused.*The child asks for a break \(decided by Insp\. L\. Peeters\)/ })).toBeVisible();
+  await expect(
+    log.getByRole('row', { name: /Paused.*The child asks for a break \(decided by Insp\. L\. Peeters; reason given at \d\d:\d\d:\d\d\)/ }),
+  ).toBeVisible();
   await expect(log.getByRole('rowheader', { name: 'Resumed' })).toBeVisible();
   await expect(log.getByRole('row', { name: /Departure.*Sara K\. · Person of trust · Hearing room/ })).toBeVisible();
   await page.getByRole('tab', { name: /Preparation/ }).click();

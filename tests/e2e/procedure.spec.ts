@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { createHearing, expect, openApp, test } from './fixtures';
-import { bornYearsAgo, completeSections, createReadyHearing, today } from '../helpers/procedure';
+import { bornYearsAgo, completeSections, createReadyHearing, today, typedDate } from '../helpers/procedure';
 import { callHost } from '../helpers/web-host-process';
 
-type Messages = { form: { errors: { dateInvalid: string } } };
+type Messages = {
+  form: { errors: { dateInvalid: string } };
+  dates: { datePattern: string; dateExample: string };
+};
 const messages = (language: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../renderer/i18n/${language}.json`), 'utf8')) as Messages;
 
@@ -84,7 +87,7 @@ test('a 10-year-old who was informed can be recorded, the record filled in throu
   await selectByLabel(order, 'Ordered by', 'Public prosecutor');
   await order.getByLabel('Name of the magistrate').fill('A. Janssens');
   await order.getByLabel('Reference of the order').fill('PV-ORDER-12/26');
-  await order.getByLabel('Date of the order').fill(today());
+  await order.getByLabel('Date of the order').fill(typedDate(today()));
   await selectByLabel(order, 'Offence', 'Trafficking in human beings, of a minor (art. 433quinquies Criminal Code)');
   await selectByLabel(order, 'Heard as', 'Victim');
 
@@ -174,8 +177,9 @@ test('the written record holds the consent, the people present, the events and t
   const hearing = await createReadyHearing<{ id: string }>((name, input) => callHost(host, name, input), 13, 'BR.13.RECORD/26');
   await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
   await recordBriefly(page, 2);
-  await page.getByLabel('Label (optional)').fill('Child draws the house');
-  await page.getByRole('button', { name: /^Mark/ }).click();
+  const markForm = page.getByRole('form', { name: 'Mark a moment' });
+  await markForm.getByLabel('Label (optional)').fill('Child draws the house');
+  await markForm.getByRole('button', { name: /^Mark/ }).click();
   await expect(page.getByText(/Last logged: Mark at/)).toBeVisible();
   // Alt+M marks again without a label, from anywhere but a field.
   await page.getByRole('heading', { name: 'Event log' }).click();
@@ -223,12 +227,12 @@ test('an invalid date of birth is explained in each language and nothing is save
   });
   await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
   const input = section(page, 'Person heard').getByLabel('Date of birth', { exact: true });
-  await expect(input).toHaveValue(born);
+  await expect(input).toHaveValue(typedDate(born));
   const sameInput = page.locator('#field-personHeard-dateOfBirth');
 
-  // A date typed only in part: the input holds no date, but it is not empty either.
-  await input.click({ position: { x: 12, y: 12 } });
-  await page.keyboard.press('Backspace');
+  // A date typed only in part: the field holds no date, but it is not empty either.
+  await input.press('End');
+  await input.press('Backspace');
   await input.blur();
   await expect(input).toHaveAttribute('aria-invalid', 'true');
 
@@ -240,7 +244,12 @@ test('an invalid date of birth is explained in each language and nothing is save
   ] as const) {
     if (language !== 'en') await page.locator('#language').selectOption({ label: name });
     await expect(page.locator('html')).toHaveAttribute('lang', language);
-    const message = messages(language).form.errors.dateInvalid;
+    const { form, dates } = messages(language);
+    const message = form.errors.dateInvalid
+      .replace('{{pattern}}', dates.datePattern)
+      .replace('{{example}}', dates.dateExample);
+    // The field keeps what was typed, and says how a date is written in this language.
+    await expect(sameInput).toHaveValue(typedDate(born).slice(0, -1));
     await expect(page.locator('#field-personHeard-dateOfBirth-error')).toHaveText(message);
     await expect(sameInput).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }

@@ -12,6 +12,11 @@ export function bornYearsAgo(years: number, extraDays = 30): string {
   return birth.toISOString().slice(0, 10);
 }
 
+/** An ISO date as a person types it in the page's date fields: day first (`28/11/2026`). */
+export function typedDate(iso: string, separator = '/'): string {
+  return iso.split('-').reverse().join(separator);
+}
+
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
 /**

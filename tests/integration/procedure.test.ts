@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { openServices } from '../../main/services/app';
 import { ChromiumPrinter, findChromium } from '../../main/host/chromium-printer';
 import { localOperator } from '../../shared/api/caller';
-import type { HearingEvent } from '../../shared/domain/events';
+import { pauseReasons, type HearingEvent } from '../../shared/domain/events';
 import type { Hearing, Recording } from '../../shared/domain/hearing';
 import { bornYearsAgo, completeSections, today } from '../helpers/procedure';
 import { tempDir } from '../helpers/temp';
@@ -124,10 +124,20 @@ describe('during the hearing', () => {
     const mark = await call<HearingEvent>('events.add', { hearingId: hearing.id, event: { kind: 'mark', label: 'first disclosure' } });
     assert.equal(mark.recordingId, rec.id);
     assert.ok(mark.offsetMs !== null && mark.offsetMs >= 0);
-    const noReason = await refusal('events.add', { hearingId: hearing.id, event: { kind: 'paused' } });
-    assert.equal(noReason.code, 'invalid_input');
-    await call('events.add', { hearingId: hearing.id, event: { kind: 'paused', reason: 'The child asked for a break', decidedBy: 'Insp. L. Peeters' } });
+    // A pause takes effect at once; its reason follows as an event naming the pause.
+    const pause = await call<HearingEvent>('events.add', { hearingId: hearing.id, event: { kind: 'paused' } });
     assert.equal((await refusal('events.add', { hearingId: hearing.id, event: { kind: 'paused', reason: 'x', decidedBy: 'y' } })).code, 'conflict');
+    const explain = (pauseSeq: number, reason = 'The child asked for a break') => ({
+      hearingId: hearing.id,
+      event: { kind: 'pause_explained', pauseSeq, reason, decidedBy: 'Insp. L. Peeters' },
+    });
+    assert.equal((await refusal('events.add', explain(mark.seq))).code, 'not_found', 'a mark is not a pause');
+    assert.equal((await refusal('events.add', explain(99))).code, 'not_found');
+    assert.equal((await refusal('events.add', explain(pause.seq, '  '))).code, 'invalid_input', 'the reason is required');
+    await call('events.add', explain(pause.seq));
+    const again = await refusal('events.add', explain(pause.seq, 'Another reason'));
+    assert.equal(again.code, 'conflict');
+    assert.equal(again.details?.reason, 'pause_already_explained');
     await new Promise((r) => setTimeout(r, 300));
     await call('events.add', { hearingId: hearing.id, event: { kind: 'resumed' } });
     const left = await call<HearingEvent>('events.add', { hearingId: hearing.id, event: { kind: 'attendee_left', attendeeId: attendeeIds.psychologist } });
@@ -137,9 +147,22 @@ describe('during the hearing', () => {
       event: { kind: 'question_from_control_room', from: 'Dr. E. Claes', text: 'Ask about the car.' },
     });
     const list = await call<HearingEvent[]>('events.list', { hearingId: hearing.id });
-    assert.deepEqual(list.map((e) => e.kind), ['recording_started', 'mark', 'paused', 'resumed', 'attendee_left', 'question_from_control_room']);
-    assert.deepEqual(list.map((e) => e.seq), [1, 2, 3, 4, 5, 6]);
-    const resumed = list[3] as HearingEvent;
+    assert.deepEqual(list.map((e) => e.kind), [
+      'recording_started',
+      'mark',
+      'paused',
+      'pause_explained',
+      'resumed',
+      'attendee_left',
+      'question_from_control_room',
+    ]);
+    assert.deepEqual(list.map((e) => e.seq), [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(pauseReasons(list).get(pause.seq), {
+      reason: 'The child asked for a break',
+      decidedBy: 'Insp. L. Peeters',
+      notedAt: list[3]?.at,
+    });
+    const resumed = list[4] as HearingEvent;
     const paused = list[2] as HearingEvent;
     const wall = Date.parse(resumed.at) - Date.parse(paused.at);
     assert.ok(wall >= 250, 'the pause lasted');
@@ -187,6 +210,12 @@ describe('the written record', () => {
     const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
     await call('recordings.appendChunk', { recordingId: rec.id, seq: 0, data: chunk });
     await call('events.add', { hearingId: hearing.id, event: { kind: 'mark', label: 'the blue car' } });
+    const pause = await call<HearingEvent>('events.add', { hearingId: hearing.id, event: { kind: 'paused' } });
+    await call('events.add', { hearingId: hearing.id, event: { kind: 'resumed' } });
+    await call('events.add', {
+      hearingId: hearing.id,
+      event: { kind: 'pause_explained', pauseSeq: pause.seq, reason: 'A drink of water', decidedBy: 'Insp. L. Peeters' },
+    });
     const stopped = await call<Recording>('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
     const result = await call<{ url: string; fileName: string; language: string; sha256: string }>('writtenRecord.generate', {
       hearingId: hearing.id,
@@ -201,6 +230,9 @@ describe('the written record', () => {
     for (const name of ['Insp. L. Peeters', 'J. Maes', 'Dr. E. Claes', 'Sara K.']) assert.ok(text.includes(name), name);
     assert.match(text, /Control room/);
     assert.match(text, /the blue car/);
+    // The reason given after the pause is printed with the pause, not as a line of its own.
+    assert.match(text, /Paused A drink of water \(reason noted at \d\d:\d\d:\d\d\)/);
+    assert.doesNotMatch(text, /pause_explained/);
     assert.ok(text.replace(/ /g, '').includes(stopped.sha256 ?? 'missing'), 'the master SHA-256 is printed');
     assert.match(text, /be-cic-91bis-101/);
 

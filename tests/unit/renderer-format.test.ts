@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAll, checkField } from '../../renderer/forms/field-problem';
-import { ageOn, formatCalendarDate, localToday } from '../../renderer/format/dates';
+import { ageOn, brusselsToday, formatCalendarDate } from '../../renderer/format/dates';
 import { formatDuration } from '../../renderer/format/duration';
 import { formatBytes, formatSize } from '../../renderer/format/size';
 import { formatLocale, pickLocale } from '../../renderer/i18n/locale';
@@ -30,7 +30,9 @@ test('calendar dates keep their day whatever the time zone', () => {
   assert.equal(formatCalendarDate('2014-05-02', 'en-GB'), '2 May 2014');
   assert.equal(formatCalendarDate('2014-05-02', 'nl-BE'), '2 mei 2014');
   assert.equal(formatCalendarDate('not a date', 'en-GB'), 'not a date');
-  assert.equal(localToday(new Date(2026, 0, 9, 23, 59)), '2026-01-09');
+  // 23:30 UTC on 9 January is already the 10th in Brussels.
+  assert.equal(brusselsToday(new Date(Date.UTC(2026, 0, 9, 23, 30))), '2026-01-10');
+  assert.equal(brusselsToday(new Date(Date.UTC(2026, 0, 9, 22, 59))), '2026-01-09');
 });
 
 test('age on the hearing date counts whole years', () => {

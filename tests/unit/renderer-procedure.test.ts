@@ -8,15 +8,12 @@ import { formatIntoRecording, formatRoughDuration } from '../../renderer/events/
 import { shortcutOf } from '../../renderer/events/shortcuts';
 import { actionErrorMessage } from '../../renderer/procedure/action-error';
 import { fieldId } from '../../renderer/procedure/field-ids';
-import {
-  brusselsInputToInstant,
-  formatBrusselsTime,
-  instantToBrusselsInput,
-} from '../../renderer/procedure/instants';
+import { formatBrusselsTime } from '../../renderer/format/dates';
+import { brusselsInputToInstant, instantToBrusselsInput } from '../../renderer/procedure/instants';
 import { Reader, sameValue } from '../../renderer/procedure/section-form';
 import { readDate, readInstant, readLanguage } from '../../renderer/procedure/validation';
 
-test('a datetime-local value is read as Brussels time and given its offset', () => {
+test('a wall-clock time is read as Brussels time and given its offset', () => {
   assert.equal(brusselsInputToInstant('2026-03-15T09:30'), '2026-03-15T09:30:00+01:00');
   assert.equal(brusselsInputToInstant('2026-07-01T09:30'), '2026-07-01T09:30:00+02:00');
   assert.equal(brusselsInputToInstant('2026-12-31T23:59:59'), '2026-12-31T23:59:59+01:00');

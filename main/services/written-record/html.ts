@@ -1,4 +1,4 @@
-import type { HearingEvent } from '../../../shared/domain/events';
+import { pauseReasons, type HearingEvent, type PauseReason } from '../../../shared/domain/events';
 import type { Recording } from '../../../shared/domain/hearing';
 import type { AttendeeDraft, PersonOfTrustDraft, ProcedureDraft } from '../../../shared/domain/procedure';
 import type { Facts } from '../../../shared/rules/engine';
@@ -143,14 +143,17 @@ export function renderWrittenRecord(data: WrittenRecordData, language: RecordLan
     })
     .join('');
 
+  const reasons = pauseReasons(data.events);
   const eventsTable = `<table class="grid"><thead><tr>${[f.time, f.intoRecording, f.event, f.details]
     .map((h) => `<th scope="col">${esc(h)}</th>`)
     .join('')}</tr></thead><tbody>${data.events
+    // A reason given after its pause is shown with the pause, with the time it was noted.
+    .filter((e) => e.kind !== 'pause_explained')
     .map(
       (e) =>
         `<tr><td>${esc(clock(e.at))}</td><td>${esc(e.offsetMs === null ? L.none : formatDuration(e.offsetMs))}</td><td>${esc(
           label(L.events, e.kind),
-        )}</td><td>${esc(describeDetails(e, L))}</td></tr>`,
+        )}</td><td>${esc(describeDetails(withPauseReason(e, reasons, L, clock), L))}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 
@@ -233,6 +236,18 @@ function personOfTrustRows(
   else if (then?.kind === 'none_chosen') rows.push(row(f.then, f.noneChosen));
   else rows.push(row(f.then, L.notRecorded));
   return rows;
+}
+
+function withPauseReason(
+  e: HearingEvent,
+  reasons: Map<number, PauseReason>,
+  L: RecordLabels,
+  clock: (iso: string) => string,
+): HearingEvent {
+  const given = e.kind === 'paused' ? reasons.get(e.seq) : undefined;
+  if (!given?.notedAt) return e;
+  const reason = `${given.reason} (${L.fields.reasonNotedAt} ${clock(given.notedAt)})`;
+  return { ...e, details: { ...e.details, reason, decidedBy: given.decidedBy } };
 }
 
 function describeDetails(e: HearingEvent, L: RecordLabels): string {

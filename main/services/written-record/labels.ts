@@ -57,6 +57,7 @@ export type FieldName =
   | 'childFriendly'
   | 'equipmentChecked'
   | 'confirmedBy'
+  | 'reasonNotedAt'
   | 'segment'
   | 'started'
   | 'stopped'
@@ -117,7 +118,7 @@ const en: RecordLabels = {
     relation: 'Relation to the minor', choice: 'Choice', recordedBy: 'Recorded by', refusedPerson: 'Person refused',
     decidedBy: 'Decided by', then: 'Then chosen', role: 'Role', room: 'Room', training: 'Training reference',
     arrived: 'Arrived', left: 'Left', childFriendly: 'Arranged for a child', equipmentChecked: 'Equipment checked',
-    confirmedBy: 'Confirmed by', segment: 'Segment', started: 'Started', stopped: 'Stopped', duration: 'Duration',
+    confirmedBy: 'Confirmed by', reasonNotedAt: 'reason noted at', segment: 'Segment', started: 'Started', stopped: 'Stopped', duration: 'Duration',
     status: 'Status', file: 'File', size: 'Size (bytes)', sha256: 'SHA-256', workingCopy: 'Working copy',
     derivedBy: 'Derived with', time: 'Time', intoRecording: 'Into the recording', event: 'Event', details: 'Details',
     ruleSet: 'Rule set', version: 'Version', application: 'Application', chosen: 'Chosen by the minor',
@@ -172,7 +173,7 @@ const nl: RecordLabels = {
     refusedPerson: 'Geweigerde persoon', decidedBy: 'Beslist door', then: 'Daarna gekozen', role: 'Rol', room: 'Ruimte',
     training: 'Referentie van de opleiding', arrived: 'Aangekomen', left: 'Vertrokken',
     childFriendly: 'Kindvriendelijk ingericht', equipmentChecked: 'Apparatuur gecontroleerd',
-    confirmedBy: 'Bevestigd door', segment: 'Segment', started: 'Begonnen', stopped: 'Gestopt', duration: 'Duur',
+    confirmedBy: 'Bevestigd door', reasonNotedAt: 'reden genoteerd om', segment: 'Segment', started: 'Begonnen', stopped: 'Gestopt', duration: 'Duur',
     status: 'Status', file: 'Bestand', size: 'Grootte (bytes)', sha256: 'SHA-256', workingCopy: 'Werkkopie',
     derivedBy: 'Afgeleid met', time: 'Tijd', intoRecording: 'In de opname', event: 'Gebeurtenis', details: 'Details',
     ruleSet: 'Regelset', version: 'Versie', application: 'Toepassing', chosen: 'Gekozen door de minderjarige',
@@ -227,7 +228,7 @@ const fr: RecordLabels = {
     relation: 'Lien avec le mineur', choice: 'Choix', recordedBy: 'Noté par', refusedPerson: 'Personne refusée',
     decidedBy: 'Décidé par', then: 'Choisi ensuite', role: 'Rôle', room: 'Local', training: 'Référence de la formation',
     arrived: 'Arrivée', left: 'Départ', childFriendly: 'Aménagé pour un enfant', equipmentChecked: 'Matériel vérifié',
-    confirmedBy: 'Confirmé par', segment: 'Segment', started: 'Début', stopped: 'Fin', duration: 'Durée',
+    confirmedBy: 'Confirmé par', reasonNotedAt: 'motif noté à', segment: 'Segment', started: 'Début', stopped: 'Fin', duration: 'Durée',
     status: 'Statut', file: 'Fichier', size: 'Taille (octets)', sha256: 'SHA-256', workingCopy: 'Copie de travail',
     derivedBy: 'Dérivée avec', time: 'Heure', intoRecording: "Dans l'enregistrement", event: 'Événement',
     details: 'Détails', ruleSet: 'Jeu de règles', version: 'Version', application: 'Application',
@@ -281,7 +282,7 @@ const de: RecordLabels = {
     givenBy: 'Gegeben von', relation: 'Beziehung zum Minderjährigen', choice: 'Wahl', recordedBy: 'Vermerkt von',
     refusedPerson: 'Abgelehnte Person', decidedBy: 'Entschieden von', then: 'Danach gewählt', role: 'Rolle',
     room: 'Raum', training: 'Referenz der Ausbildung', arrived: 'Ankunft', left: 'Abgang',
-    childFriendly: 'Kindgerecht eingerichtet', equipmentChecked: 'Technik geprüft', confirmedBy: 'Bestätigt von',
+    childFriendly: 'Kindgerecht eingerichtet', equipmentChecked: 'Technik geprüft', confirmedBy: 'Bestätigt von', reasonNotedAt: 'Grund vermerkt um',
     segment: 'Segment', started: 'Beginn', stopped: 'Ende', duration: 'Dauer', status: 'Status', file: 'Datei',
     size: 'Größe (Bytes)', sha256: 'SHA-256', workingCopy: 'Arbeitskopie', derivedBy: 'Abgeleitet mit', time: 'Uhrzeit',
     intoRecording: 'In der Aufzeichnung', event: 'Ereignis', details: 'Einzelheiten', ruleSet: 'Regelwerk',

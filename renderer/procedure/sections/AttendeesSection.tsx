@@ -9,7 +9,7 @@ import {
 import { formatLocale } from '../../i18n/locale';
 import { fieldId } from '../field-ids';
 import { SelectField, TextField } from '../fields';
-import { formatBrusselsDateTime } from '../instants';
+import { formatBrusselsDateTime } from '../../format/dates';
 import { optionsFor } from '../options';
 import { Section } from '../Section';
 import { useSectionForm, type Values } from '../section-form';

@@ -8,7 +8,8 @@ import {
 import type { SectionValue } from '../use-procedure';
 import { formatLocale } from '../../i18n/locale';
 import { InstantField, LanguageField, RadioField, TextField, languageValues } from '../fields';
-import { formatBrusselsDateTime, instantToBrusselsInput } from '../instants';
+import { formatBrusselsDateTime } from '../../format/dates';
+import { instantToBrusselsInput } from '../instants';
 import { fieldId } from '../field-ids';
 import { optionsFor } from '../options';
 import { Section } from '../Section';

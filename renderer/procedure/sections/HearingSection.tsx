@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatLocale } from '../../i18n/locale';
 import { DateField } from '../fields';
-import { formatBrusselsDateTime } from '../instants';
+import { formatBrusselsDateTime } from '../../format/dates';
 import { Section } from '../Section';
 import { useSectionForm } from '../section-form';
 import { nothingToSave } from '../use-procedure';
