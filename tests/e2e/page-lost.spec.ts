@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -33,6 +34,8 @@ async function expectClosedAsPageLost(host: HostProcess, hearingId: string): Pro
 
 async function recordNewSegment(page: Page, host: HostProcess, hearingId: string): Promise<void> {
   await expect(page.getByTestId('page-lost')).toContainText('Segment 1 was closed by Hearing Room');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
   // The hearing has a recording: the camera comes on only when asked, for another segment.
   await page.getByRole('button', { name: 'Turn on the camera for another segment' }).click();
   await showRecordingPart(page);
