@@ -36,8 +36,11 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
-  /** The export folder: `<case reference>-<hearing id>`. */
-  folder: string;
+  /**
+   * The export folder: `<case reference>-<hearing id>`; null when the zip is protected with a
+   * passphrase, since a plain folder beside it would undo the protection.
+   */
+  folder: string | null;
   /** The same folder as a zip archive, beside it. */
   zip: string;
   zipSizeBytes: number;
@@ -70,7 +73,9 @@ export class HearingExporter {
     hearingId: string,
     destinationDir: string,
     ctx: Pick<CallerContext, 'userId' | 'role'>,
+    protection: { passphrase?: string | undefined } = {},
   ): Promise<ExportResult> {
+    const passphrase = protection.passphrase;
     const seal = this.seals.sealOf(hearingId);
     if (!seal) {
       const exists = this.db.prepare('SELECT 1 FROM hearings WHERE id = ?').get(hearingId);
@@ -97,7 +102,7 @@ export class HearingExporter {
     const finalFolder = join(destinationDir, name);
     const finalZip = join(destinationDir, `${name}.zip`);
 
-    await this.checkDestination(destinationDir, [finalFolder, finalZip]);
+    await this.checkDestination(destinationDir, passphrase ? [finalZip] : [finalFolder, finalZip]);
     try {
       await stat(this.options.verifierPath);
     } catch {
@@ -192,22 +197,25 @@ export class HearingExporter {
           directories: [name],
           date: this.clock(),
           ...(this.options.forceZip64 ? { forceZip64: true } : {}),
+          ...(passphrase ? { passphrase } : {}),
         },
       );
       // link() refuses to replace a file, where rename() would silently do it.
       await link(tempZip, finalZip);
       zipPlaced = true;
-      await rename(folder, finalFolder);
+      if (!passphrase) await rename(folder, finalFolder);
       await syncDir(destinationDir);
       this.audit.append(ctx, 'hearing.exported', hearingId, {
         destination: destinationDir,
-        folder: name,
+        folder: passphrase ? null : name,
         zip: basename(finalZip),
         zipSizeBytes: sizeBytes,
+        // Never the passphrase: only that there was one.
+        protectedWithPassphrase: Boolean(passphrase),
         manifestSha256: seal.manifest_sha256,
         files,
       });
-      return { folder: finalFolder, zip: finalZip, zipSizeBytes: sizeBytes, files };
+      return { folder: passphrase ? null : finalFolder, zip: finalZip, zipSizeBytes: sizeBytes, files };
     } catch (err) {
       if (zipPlaced) await unlink(finalZip).catch(() => undefined);
       throw err;

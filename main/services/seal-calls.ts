@@ -52,14 +52,14 @@ export function sealCalls(deps: SealCallsDeps) {
     },
 
     'hearings.export': async (
-      input: { hearingId: string },
+      input: { hearingId: string; passphrase?: string | undefined },
       ctx: CallerContext,
     ): Promise<ExportResult | null> => {
       const destination = await deps.exportDestination(input.hearingId, ctx);
       if (destination === null) return null;
       if (destination.trim() === '')
         throw new ApiError('invalid_input', 'Choose a folder to export the hearing to.');
-      return deps.exporter.exportHearing(input.hearingId, destination, ctx);
+      return deps.exporter.exportHearing(input.hearingId, destination, ctx, { passphrase: input.passphrase });
     },
 
     'keys.info': (): KeyInfo => ({

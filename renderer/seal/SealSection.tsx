@@ -84,6 +84,17 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
   const [verify, setVerify] = useState<Work<VerifyReport>>({ state: 'idle' });
   const [exported, setExported] = useState<Work<Exported | null>>({ state: 'idle' });
   const sealButton = useRef<HTMLButtonElement>(null);
+  const [protect, setProtect] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  // A passphrase the registry can type, and that the two fields agree on.
+  const passphraseProblem =
+    passphrase.length < 12
+      ? t('seal.export.passphraseTooShort')
+      : passphrase !== repeated
+        ? t('seal.export.passphraseMismatch')
+        : null;
 
   const sealed = hearing.status === 'sealed';
   const recording = hearing.status === 'recording';
@@ -114,9 +125,16 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
   }
 
   async function exportNow() {
+    if (protect && passphraseProblem) {
+      passphraseInput.current?.focus();
+      return;
+    }
     setExported({ state: 'running' });
     try {
-      const value = await call('hearings.export', { hearingId: hearing.id });
+      const value = await call('hearings.export', {
+        hearingId: hearing.id,
+        ...(protect ? { passphrase } : {}),
+      });
       setExported({ state: 'done', value, at: new Date().toISOString() });
     } catch (error) {
       setExported({ state: 'failed', error });
@@ -225,6 +243,39 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
               {t('seal.export.button')}
             </button>
           </div>
+          <fieldset className="export-protection">
+            <legend className="visually-hidden">{t('seal.export.protection')}</legend>
+            <label className="check">
+              <input type="checkbox" checked={protect} onChange={(event) => setProtect(event.target.checked)} />
+              {t('seal.export.protect')}
+            </label>
+            {protect && (
+              <div className="passphrase-fields">
+                <label htmlFor="export-passphrase">{t('seal.export.passphrase')}</label>
+                <input
+                  ref={passphraseInput}
+                  id="export-passphrase"
+                  type="password"
+                  autoComplete="new-password"
+                  value={passphrase}
+                  aria-describedby="export-passphrase-help"
+                  aria-invalid={passphraseProblem !== null && passphrase !== ''}
+                  onChange={(event) => setPassphrase(event.target.value)}
+                />
+                <label htmlFor="export-passphrase-again">{t('seal.export.passphraseAgain')}</label>
+                <input
+                  id="export-passphrase-again"
+                  type="password"
+                  autoComplete="new-password"
+                  value={repeated}
+                  onChange={(event) => setRepeated(event.target.value)}
+                />
+                <p id="export-passphrase-help" className="muted">
+                  {passphraseProblem ?? t('seal.export.passphraseHelp')}
+                </p>
+              </div>
+            )}
+          </fieldset>
 
           <div role="status" className="notice-slot" data-testid="verify-result">
             {verify.state === 'running' && <p className="pending">{t('seal.verify.checking')}</p>}
@@ -258,7 +309,9 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
                     {t('seal.export.files', { count: exported.value.files.length })}
                   </p>
                   <dl className="facts">
-                    <Digest label={t('seal.export.folder')} value={exported.value.folder} />
+                    {exported.value.folder !== null && (
+                      <Digest label={t('seal.export.folder')} value={exported.value.folder} />
+                    )}
                     <div className="wide">
                       <dt>{t('seal.export.zip')}</dt>
                       <dd>
@@ -270,7 +323,9 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
                       </dd>
                     </div>
                   </dl>
-                  <p className="muted">{t('seal.export.next')}</p>
+                  <p className="muted">
+                    {exported.value.folder === null ? t('seal.export.nextProtected') : t('seal.export.next')}
+                  </p>
                 </div>
               ))}
           </div>

@@ -164,7 +164,8 @@ export type SealPreview = z.infer<typeof sealPreview>;
 
 export const exportResult = z
   .object({
-    folder: z.string(),
+    /** Null when the zip is protected with a passphrase: no plain folder is written beside it. */
+    folder: z.string().nullable(),
     zip: z.string(),
     zipSizeBytes: z.number().int(),
     files: z.array(z.object({ name: z.string(), sizeBytes: z.number().int() })),
@@ -359,8 +360,17 @@ export const contract = {
   }),
   'hearings.export': spec({
     summary:
-      'Export a sealed hearing for the court registry: a folder and a zip with the files, the seal, the audit entries and the verifier. Main chooses the destination (a folder dialog in the app); null when cancelled.',
-    input: z.object({ hearingId: id }).strict(),
+      'Export a sealed hearing for the court registry: a folder and a zip with the files, the seal, the audit entries and the verifier. Main chooses the destination (a folder dialog in the app); null when cancelled. With a passphrase, only the zip is written, every entry encrypted with AES-256 (7-Zip reads it); give the passphrase to the registry separately.',
+    input: z
+      .object({
+        hearingId: id,
+        passphrase: z
+          .string()
+          .min(12, { message: 'must be at least 12 characters' })
+          .max(200, { message: 'must be at most 200 characters' })
+          .optional(),
+      })
+      .strict(),
     output: exportResult,
     roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
     audit: false,

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { existsSync, openSync, readFileSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openReadyHearing } from '../helpers/hearing-page';
@@ -160,4 +160,42 @@ test('sealing while the rules still flag items needs a typed reason, which the s
   };
   expect(manifest.openItems?.reason).toBe(reason);
   expect(manifest.openItems?.codes.length).toBeGreaterThan(0);
+});
+
+test('an export protected with a passphrase writes only an AES-256 zip, which 7-Zip opens with it', async ({ page, host }) => {
+  const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
+  const hearing = await createReadyHearing<{ id: string }>(api, 13, 'SEAL/UI/PROTECTED');
+  const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
+  const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
+  await fetch(`${host.url}/api/recordings.appendChunk`, {
+    method: 'POST',
+    headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token },
+    body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
+  });
+  await api('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
+  await api('hearings.seal', { hearingId: hearing.id });
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
+  const seal = page.getByRole('region', { name: 'Seal and export' });
+  await seal.getByLabel(/Protect the zip with a passphrase/).check();
+  const passphrase = 'correct horse battery staple';
+  await seal.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await seal.getByLabel('Passphrase again').fill('correct horse battery stable');
+  await expect(seal).toContainText('The two passphrases differ');
+  await seal.getByRole('button', { name: 'Export for the registry' }).click();
+  await expect(seal.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await seal.getByLabel('Passphrase again').fill(passphrase);
+  await new AxeBuilder({ page }).include('.seal').analyze().then((r) => expect(r.violations).toEqual([]));
+  await seal.getByRole('button', { name: 'Export for the registry' }).click();
+  const result = seal.getByTestId('export-result');
+  await expect(result).toContainText('Exported and checked.', { timeout: 30_000 });
+  await expect(result).toContainText('the passphrase separately');
+  const exportsDir = join(host.dataDir, 'exports');
+  const written = readdirSync(exportsDir).filter((f) => !f.startsWith('.'));
+  expect(written).toHaveLength(1);
+  expect(written[0]).toMatch(/\.zip$/);
+  const zip = join(exportsDir, written[0]!);
+  const listed = spawnSync('7z', ['l', '-slt', zip], { encoding: 'utf8' });
+  test.skip(listed.error !== undefined, '7-Zip is not installed (Debian: p7zip-full)');
+  expect(listed.stdout).toContain('Method = AES-256');
+  expect(spawnSync('7z', ['t', `-p${passphrase}`, zip], { encoding: 'utf8' }).status).toBe(0);
 });

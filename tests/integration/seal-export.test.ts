@@ -66,10 +66,15 @@ before(async () => {
   hearingB = await recordedHearing(s, 'BR.12.L3.000456/26');
   await s.seals.seal(hearingA, ctx);
   await s.seals.seal(hearingB, ctx);
-  exportA = (await s.exporter.exportHearing(hearingA, destination, ctx)).folder;
-  exportB = (await s.exporter.exportHearing(hearingB, destination, ctx)).folder;
+  exportA = folderOf(await s.exporter.exportHearing(hearingA, destination, ctx));
+  exportB = folderOf(await s.exporter.exportHearing(hearingB, destination, ctx));
 });
 after(() => s.close());
+
+function folderOf(result: { folder: string | null }): string {
+  assert.ok(result.folder, 'an export without a passphrase has its folder');
+  return result.folder;
+}
 
 describe('exporting a sealed hearing', () => {
   test('gives a folder named after the case and the hearing, and its zip, and nothing else', async () => {
@@ -228,7 +233,7 @@ describe('exporting a sealed hearing', () => {
     const id = await recordedHearing(s, 'PV/1');
     writeFileSync(join(s.hearingDir(id), 'written-record.pdf'), '%PDF-1.7 written record');
     await s.seals.seal(id, ctx);
-    const { folder } = await s.exporter.exportHearing(id, tempDir(), ctx);
+    const folder = folderOf(await s.exporter.exportHearing(id, tempDir(), ctx));
     const report = await verifyFolder(folder);
     assert.equal(report.verdict, 'valid', failed(report));
     assert.ok(report.checks.some((c) => c.what === 'written-record.pdf' && c.ok));
@@ -243,7 +248,7 @@ describe('exporting a sealed hearing', () => {
     const id = await recordedHearing(s, 'PV/2');
     await s.seals.seal(id, ctx);
     writeFileSync(join(s.hearingDir(id), 'written-record.pdf'), '%PDF-1.7 later');
-    const { folder } = await s.exporter.exportHearing(id, tempDir(), ctx);
+    const folder = folderOf(await s.exporter.exportHearing(id, tempDir(), ctx));
     const report = await verifyFolder(folder);
     assert.equal(report.verdict, 'valid', failed(report));
     assert.deepEqual(report.notCovered, ['written-record.pdf']);
@@ -266,6 +271,28 @@ describe('exporting a sealed hearing', () => {
     const { zip } = await exporter.exportHearing(hearingA, tempDir(), ctx);
     const tested = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
     assert.equal(tested.status, 0, tested.stdout + tested.stderr);
+  });
+  test('with a passphrase, only the zip is written, every entry AES-256 encrypted; 7-Zip opens it with the passphrase and the verifier finds it valid', async (t) => {
+    const has7z = spawnSync('7z', ['--help'], { encoding: 'utf8' }).status === 0;
+    if (!has7z) return t.skip('7-Zip is not installed (Debian: apt-get install p7zip-full); the protected zip was not opened');
+    const out = tempDir();
+    const passphrase = 'correct horse battery staple';
+    const result = await s.exporter.exportHearing(hearingA, out, ctx, { passphrase });
+    assert.equal(result.folder, null, 'no plain folder beside a protected zip');
+    assert.deepEqual(readdirSync(out), [basename(result.zip)]);
+    const listed = spawnSync('7z', ['l', '-slt', result.zip], { encoding: 'utf8' });
+    assert.match(listed.stdout, /Method = AES-256/, 'entries are AES-256 encrypted');
+    const wrong = spawnSync('7z', ['t', '-pnot the passphrase', result.zip], { encoding: 'utf8' });
+    assert.notEqual(wrong.status, 0, 'a wrong passphrase opens nothing');
+    const unpacked = tempDir();
+    const right = spawnSync('7z', ['x', `-p${passphrase}`, `-o${unpacked}`, result.zip], { encoding: 'utf8' });
+    assert.equal(right.status, 0, right.stdout + right.stderr);
+    const [folderName] = readdirSync(unpacked);
+    const report = await verifyFolder(join(unpacked, folderName!));
+    assert.equal(report.verdict, 'valid', failed(report));
+    const entry = s.audit.entries(hearingA).findLast((e) => e.action === 'hearing.exported');
+    assert.equal((entry?.details as { protectedWithPassphrase?: boolean }).protectedWithPassphrase, true);
+    assert.doesNotMatch(JSON.stringify(entry), /correct horse/, 'the passphrase is never audited');
   });
 });
 
