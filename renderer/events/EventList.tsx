@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { LoadFailed } from '../components/QueryStatus';
+import type { EventsStore } from './use-events';
 import { pauseReasons, type HearingEvent } from '../../shared/domain/events';
 import { formatLocale } from '../i18n/locale';
 import { formatBrusselsTime, formatInstant } from '../format/dates';
@@ -50,5 +52,18 @@ export function EventList({ events }: { events: HearingEvent[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The event log as main has it, or why it could not be read, with a way to try again. */
+export function LoggedEvents({ events }: { events: EventsStore }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {events.error !== undefined && (
+        <LoadFailed what={t('events.loadFailed')} error={events.error} onRetry={() => void events.reload()} />
+      )}
+      {events.events && <EventList events={events.events} />}
+    </>
   );
 }

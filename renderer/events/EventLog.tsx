@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pauseReasons, type NewEvent } from '../../shared/domain/events';
-import { LoadFailed } from '../components/QueryStatus';
 import { formatBrusselsTime } from '../format/dates';
 import { formatLocale } from '../i18n/locale';
 import type { Workspace } from '../procedure/workspace';
 import { ConsentWithdrawal, WithdrawalNotice } from './ConsentWithdrawal';
 import { EventForm, type EventField } from './EventForm';
-import { EventList } from './EventList';
+import { LoggedEvents } from './EventList';
 import { LogOutcome } from './LogOutcome';
 import { isTypingIn, shortcutOf } from './shortcuts';
 import './events.css';
@@ -330,14 +329,7 @@ export function EventLog({ workspace }: { workspace: Workspace }) {
         )
       )}
       <h3 className="events-list-title">{t('events.listTitle')}</h3>
-      {events.error !== undefined && (
-        <LoadFailed
-          what={t('events.loadFailed')}
-          error={events.error}
-          onRetry={() => void events.reload()}
-        />
-      )}
-      {events.events && <EventList events={events.events} />}
+      <LoggedEvents events={events} />
     </section>
   );
 }

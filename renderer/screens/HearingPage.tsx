@@ -13,7 +13,7 @@ import { hrefFor } from '../routing/routes';
 import { RecordingItem } from './RecordingItem';
 import { SealSection } from '../seal/SealSection';
 import { formatLocale } from '../i18n/locale';
-import { EventList } from '../events/EventList';
+import { LoggedEvents } from '../events/EventList';
 import { EventLog } from '../events/EventLog';
 import { RecordingBar } from '../events/RecordingBar';
 import { RecoveryNotice } from '../events/RecoveryNotice';
@@ -115,18 +115,10 @@ function SealedIntro({ hearing }: { hearing: Hearing }) {
 /** The event log as it was sealed: nothing can be added to it. */
 function SealedEvents({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
-  const { events } = workspace;
   return (
     <section className="panel" aria-labelledby="events-title">
       <h2 id="events-title">{t('events.title')}</h2>
-      {events.error !== undefined && (
-        <LoadFailed
-          what={t('events.loadFailed')}
-          error={events.error}
-          onRetry={() => void events.reload()}
-        />
-      )}
-      {events.events && <EventList events={events.events} />}
+      <LoggedEvents events={workspace.events} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Recording } from '../../shared/domain/hearing';
+import { stopReasons, type Recording } from '../../shared/domain/hearing';
 import { call } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { mediaUrl } from '../api/media-url';
@@ -12,13 +12,7 @@ import { formatBytes, formatSize } from '../format/size';
 import { formatLocale } from '../i18n/locale';
 
 /** Reasons worth showing: a plain stop by the interviewer needs no explanation. */
-const explainedStopReasons = [
-  'consent_withdrawn',
-  'device_lost',
-  'storage_full',
-  'page_lost',
-  'interrupted',
-] as const;
+const explainedStopReasons = stopReasons.filter((reason) => reason !== 'stopped');
 
 export function RecordingItem({
   recording,
