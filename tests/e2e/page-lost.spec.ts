@@ -79,3 +79,33 @@ test('a page closed mid-recording and opened again: the segment was closed and k
   await again.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
   await recordNewSegment(again, host, hearing.id);
 });
+
+test('a second window on a hearing being recorded: it says so, asks for no camera, and the first page records on', async ({
+  page,
+  context,
+  host,
+}) => {
+  const hearing = await openReadyHearing(page, host, 'TWO/1');
+  await recordFor(page, host, hearing.id, 1);
+  const second = await context.newPage();
+  await second.addInitScript(() => {
+    const devices = navigator.mediaDevices;
+    const original = devices.getUserMedia.bind(devices);
+    (window as unknown as { cameraAsked: number }).cameraAsked = 0;
+    devices.getUserMedia = (constraints) => {
+      (window as unknown as { cameraAsked: number }).cameraAsked += 1;
+      return original(constraints);
+    };
+  });
+  await second.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
+  await expect(second.getByTestId('open-segment')).toContainText('Segment 1 is still open.');
+  const before = masterSize(host, hearing.id, 1);
+  // Longer than main's limit for a quiet page: the first page beats, so its segment stays open.
+  await second.waitForTimeout(8000);
+  expect((await getHearing(host, hearing.id)).recordings[0]?.status).toBe('recording');
+  expect(masterSize(host, hearing.id, 1)).toBeGreaterThan(before);
+  expect(await second.evaluate(() => (window as unknown as { cameraAsked: number }).cameraAsked)).toBe(0);
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(second.getByTestId('open-segment')).toHaveCount(0, { timeout: 20_000 });
+  expect((await getHearing(host, hearing.id)).recordings[0]?.stopReason).toBe('stopped');
+});
