@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   layer(
     ['shared/**'],
-    [['electron', 'react', 'react-dom', 'better-sqlite3'], ['**/main/**', '**/renderer/**', '**/tests/**']],
+    [['electron', 'react', 'react-dom', 'better-sqlite3-multiple-ciphers'], ['**/main/**', '**/renderer/**', '**/tests/**']],
     'shared/ runs anywhere: it may not import Node, Electron, React, or main/renderer code.',
     { node: true },
   ),
@@ -63,7 +63,7 @@ export default tseslint.config(
   ),
   layer(
     ['renderer/**'],
-    [['electron', 'electron/*', 'better-sqlite3'], ['**/main/**', '**/tests/**']],
+    [['electron', 'electron/*', 'better-sqlite3-multiple-ciphers'], ['**/main/**', '**/tests/**']],
     'renderer/ is a web page: it may import shared/, DOM and React only.',
     { node: true },
   ),

@@ -14,9 +14,10 @@ import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { callHost, startHostProcess } from '../tests/helpers/web-host-process';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
-// `npm run bench -- [append] [ui] [verify] [seal] [memory] [--quick]`: all of them by default;
-// --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal, 2 minutes of
-// recording for memory) instead of 2 GB, one hour and 30 minutes.
+// `npm run bench -- [append] [ui] [verify] [seal] [memory] [encryption] [--quick]`: all of them by
+// default; --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal, 2 minutes
+// of recording for memory, a 5-minute recording to read encrypted) instead of 2 GB, one hour, 30
+// minutes and one hour.
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.filter((a) => !a.startsWith('--'));
@@ -107,3 +108,4 @@ if (wanted('ui')) await uiTimings();
 if (wanted('verify')) script('bench-verify.ts', quick ? '0.5' : '2');
 if (wanted('seal')) script('bench-seal.ts', quick ? '5' : '60');
 if (wanted('memory')) script('bench-memory.ts', quick ? '2' : '30');
+if (wanted('encryption')) script('bench-encryption.ts', quick ? '5' : '60');

@@ -1,11 +1,11 @@
-// Builds better-sqlite3 for Electron's ABI into .electron-native/better_sqlite3.node, from a copy
+// Builds better-sqlite3-multiple-ciphers (better-sqlite3 with SQLCipher) for Electron's ABI into .electron-native/better_sqlite3.node, from a copy
 // of the package, so that node_modules keeps the Node build the tests load. Electron's main
-// process passes that file to better-sqlite3 as `nativeBinding`; electron-builder ships it as an
+// process passes that file to the database module as `nativeBinding`; electron-builder ships it as an
 // extra resource.
 //
 //   node scripts/electron-native.mjs [--force] [--arch x64|arm64|...]
 //
-// First tries the prebuilt binary that better-sqlite3 publishes for each Electron release
+// First tries the prebuilt binary that better-sqlite3-multiple-ciphers publishes for each Electron release
 // (prebuild-install, from GitHub), then compiles it (node-gyp, with Electron's headers from
 // electronjs.org, Python and a C++ compiler). Both need the network once.
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,8 @@ const platform = process.platform;
 const readVersion = (name) =>
   JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
 const electronVersion = readVersion('electron');
-const sqliteVersion = readVersion('better-sqlite3');
+const sqliteModule = 'better-sqlite3-multiple-ciphers';
+const sqliteVersion = readVersion(sqliteModule);
 const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform, arch };
 
 function upToDate() {
@@ -68,8 +69,8 @@ function run(label, script, scriptArgs, cwd) {
 function build() {
   const work = mkdtempSync(path.join(os.tmpdir(), 'hearing-room-native-'));
   try {
-    const pkgDir = path.join(work, 'better-sqlite3');
-    const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+    const pkgDir = path.join(work, sqliteModule);
+    const source = path.dirname(require.resolve(`${sqliteModule}/package.json`));
     cpSync(source, pkgDir, {
       recursive: true,
       filter: (file) => path.relative(source, file).split(path.sep)[0] !== 'build',
@@ -79,7 +80,7 @@ function build() {
 
     const fetched =
       run(
-        `fetching the prebuilt better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})`,
+        `fetching the prebuilt ${sqliteModule} ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})`,
         require.resolve('prebuild-install/bin.js'),
         [...target, `--platform=${platform}`, '--verbose'],
         pkgDir,
@@ -113,13 +114,13 @@ if (!force && upToDate()) {
   console.error(
     [
       '',
-      `electron-native: could not build better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}).`,
+      `electron-native: could not build ${sqliteModule} ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}).`,
       'Both ways need the network once:',
-      '  - the prebuilt binary is downloaded from github.com (WiseLibs/better-sqlite3 releases);',
+      '  - the prebuilt binary is downloaded from github.com (m4heshd/better-sqlite3-multiple-ciphers releases);',
       '  - compiling downloads Electron headers from electronjs.org and needs Python 3 and a C++ compiler',
       '    (build-essential on Linux, Xcode command line tools on macOS, Visual Studio Build Tools on Windows).',
       'Check the network or proxy (HTTPS_PROXY), then run `node scripts/electron-native.mjs` again.',
-      'node_modules/better-sqlite3 was not touched: the Node tests still work.',
+      `node_modules/${sqliteModule} was not touched: the Node tests still work.`,
     ].join('\n'),
   );
   process.exitCode = 1;

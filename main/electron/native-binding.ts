@@ -4,7 +4,7 @@ import path from 'node:path';
 export const nativeBindingFile = 'better_sqlite3.node';
 
 /**
- * Where the better-sqlite3 binary built for Electron's ABI lives: beside the app's resources once
+ * Where the better-sqlite3-multiple-ciphers binary built for Electron's ABI lives: beside the app's resources once
  * packaged (electron-builder's extraResources), in .electron-native/ during development
  * (scripts/electron-native.mjs). node_modules keeps the Node build for the tests.
  */

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openServices } from '../../main/services/app';
 import { ChromiumPrinter, findChromium } from '../../main/host/chromium-printer';
 import { PassphraseKeyFile } from '../../main/services/keys/passphrase-key-file';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { makePrivateDir, narrowTree, openPrivateFile } from '../storage/private-files';
@@ -8,6 +8,21 @@ export type Db = Database.Database;
 
 export interface OpenDatabaseOptions {
   nativeBinding?: string;
+  /**
+   * The 32-byte key the database is encrypted with (SQLCipher 4's format: AES-256-CBC pages with
+   * an HMAC-SHA512 each), a key derived from the data key (main/services/keys). Without it the
+   * database is plain, as before encryption is switched on.
+   */
+  key?: Buffer;
+}
+
+export class DatabaseKeyError extends Error {
+  constructor(file: string) {
+    super(
+      `The database ${file} does not open with this installation's key: it is not encrypted, it was encrypted with another key, or it is damaged. Restore the data folder from its backup as a whole (database and keys/ together).`,
+    );
+    this.name = 'DatabaseKeyError';
+  }
 }
 
 /**
@@ -21,6 +36,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   // umask: so the database file is made first, with the owner's mode.
   closeSync(openPrivateFile(file, 'a'));
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (options.key) applyKey(db, file, options.key);
   db.pragma('journal_mode = WAL');
   // Files left by an earlier version, which SQLite reuses as they are.
   for (const companion of [`${file}-wal`, `${file}-shm`]) {
@@ -31,6 +47,27 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/**
+ * Keys the connection before anything reads or writes a page, and proves the key at once: SQLite
+ * would otherwise report a wrong key only at the first query, as "file is not a database".
+ */
+function applyKey(db: Db, file: string, key: Buffer): void {
+  if (key.byteLength !== 32) throw new Error('The database key must be 32 bytes.');
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  // The x'…' form hands SQLCipher the key itself, so it skips its own (slow) passphrase derivation.
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  // Temporary tables and sort files stay in memory, never in plain files beside the database.
+  db.pragma('temp_store = MEMORY');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    db.close();
+    if ((err as { code?: unknown }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError(file);
+    throw err;
+  }
 }
 
 /** Applies each numbered migration not yet applied, each in its own transaction. */

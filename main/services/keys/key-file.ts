@@ -5,6 +5,7 @@ import {
   fsyncSync,
   linkSync,
   readFileSync,
+  renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -45,6 +46,35 @@ export function damaged(file: string, why: string): KeyStoreError {
  * Returns false when another process created the file first.
  */
 export function writeKeyFileOnce(file: string, text: string): boolean {
+  const temp = writeTemp(file, text);
+  try {
+    linkSync(temp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    unlinkSync(temp);
+  }
+  syncDir(dirname(file));
+  return true;
+}
+
+/**
+ * Replaces a key file durably and atomically (mode 0600): a reader, or a crash, sees the old file
+ * or the new one, never a part.
+ */
+export function replaceKeyFile(file: string, text: string): void {
+  const temp = writeTemp(file, text);
+  try {
+    renameSync(temp, file);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
+  syncDir(dirname(file));
+}
+
+function writeTemp(file: string, text: string): string {
   makePrivateDir(dirname(file));
   const temp = `${file}.${randomBytes(6).toString('hex')}.partial`;
   const fd = openPrivateFile(temp, 'wx');
@@ -56,14 +86,5 @@ export function writeKeyFileOnce(file: string, text: string): boolean {
   } finally {
     closeSync(fd);
   }
-  try {
-    linkSync(temp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
-  } finally {
-    unlinkSync(temp);
-  }
-  syncDir(dirname(file));
-  return true;
+  return temp;
 }

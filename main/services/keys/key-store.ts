@@ -18,7 +18,16 @@ export type KeyStoreProblem =
   | 'secret_storage_unavailable'
   | 'secret_storage_plain_text'
   | 'secret_storage_failed'
-  | 'damaged';
+  | 'damaged'
+  | 'wrong_password'
+  | 'wrong_recovery_key'
+  | 'not_a_recovery_key'
+  | 'unknown_slot'
+  | 'slot_exists'
+  | 'last_password_slot'
+  | 'machine_bound'
+  | 'tampered'
+  | 'already_created';
 
 /** A key that cannot be created or unlocked; `problem` is stable, the message says what to do. */
 export class KeyStoreError extends Error {

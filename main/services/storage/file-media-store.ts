@@ -24,6 +24,15 @@ function check(part: string, what: string): string {
   return part;
 }
 
+/** A hearing's folder under `<root>/hearings/`, refusing any id that could name another path. */
+export function hearingDir(root: string, hearingId: string): string {
+  return join(root, 'hearings', check(hearingId, 'hearing folder'));
+}
+
+export function mediaPath(root: string, hearingId: string, name: string): string {
+  return join(hearingDir(root, hearingId), check(name, 'file name'));
+}
+
 /** The most kept in reserve; a small disk keeps an eighth of its free space. */
 const maxReserveBytes = 16 * 1024 * 1024;
 
@@ -85,11 +94,11 @@ export class FileMediaStore implements MediaStore {
   }
 
   private dir(hearingId: string): string {
-    return join(this.root, 'hearings', check(hearingId, 'hearing folder'));
+    return hearingDir(this.root, hearingId);
   }
 
   private path(hearingId: string, name: string): string {
-    return join(this.dir(hearingId), check(name, 'file name'));
+    return mediaPath(this.root, hearingId, name);
   }
 
   createAppendable(hearingId: string, name: string): Appendable {
@@ -235,7 +244,7 @@ class FileAppendable implements Appendable {
   }
 }
 
-function writeAll(fd: number, data: Uint8Array, position?: number): void {
+export function writeAll(fd: number, data: Uint8Array, position?: number): void {
   let done = 0;
   while (done < data.byteLength) {
     done += writeSync(
