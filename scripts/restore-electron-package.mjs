@@ -4,41 +4,13 @@
 // review read. This puts the package back without the binary, as ELECTRON_SKIP_BINARY_DOWNLOAD=1
 // would have left it; `npm start` then opens the app in a browser. It never fails the install.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'node_modules', 'electron');
-
-/** Writes the regular files of an npm package tarball (entries under `package/`) into `dest`. */
-function extractPackage(tgz, dest) {
-  const tar = gunzipSync(tgz);
-  for (let offset = 0; offset + 512 <= tar.length;) {
-    const header = tar.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) break;
-    const text = (start, length) =>
-      header
-        .subarray(start, start + length)
-        .toString('utf8')
-        .replace(/\0[\s\S]*$/, '');
-    const prefix = text(345, 155);
-    const name = prefix ? `${prefix}/${text(0, 100)}` : text(0, 100);
-    const size = parseInt(text(124, 12).trim() || '0', 8);
-    const type = text(156, 1);
-    offset += 512;
-    const relative = name.split('/').slice(1).join('/');
-    if ((type === '0' || type === '') && relative) {
-      const file = path.resolve(dest, relative);
-      if (!file.startsWith(dest + path.sep)) throw new Error(`unsafe path in the tarball: ${name}`);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, tar.subarray(offset, offset + size));
-    }
-    offset += Math.ceil(size / 512) * 512;
-  }
-}
 
 function restore(version) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'hearing-room-electron-'));
@@ -59,7 +31,13 @@ function restore(version) {
       : spawnSync('npm', args, { encoding: 'utf8', shell: process.platform === 'win32' });
     if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr || packed.error}`);
     const [{ filename }] = JSON.parse(packed.stdout);
-    extractPackage(readFileSync(path.join(work, filename)), target);
+    // The system's tar (GNU tar, or bsdtar on macOS and Windows 10 and later) unpacks it: npm
+    // tarballs hold everything under `package/`.
+    mkdirSync(target, { recursive: true });
+    const unpacked = spawnSync('tar', ['-xzf', path.join(work, filename), '-C', target, '--strip-components=1'], {
+      encoding: 'utf8',
+    });
+    if (unpacked.status !== 0) throw new Error(`tar could not unpack ${filename}: ${unpacked.stderr || unpacked.error}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
