@@ -197,6 +197,18 @@ describe('during the hearing', () => {
     assert.deepEqual((again.details?.unmet as Array<{ code: string }>).map((u) => u.code), ['consent.withdrawn']);
     const kinds = (await call<HearingEvent[]>('events.list', { hearingId: hearing.id })).map((e) => e.kind);
     assert.deepEqual(kinds, ['recording_started', 'consent_withdrawn', 'recording_stopped']);
+    if (!chromium) return;
+    // The written record says why the segment ended in words, in the record's language.
+    for (const [language, words] of [
+      ['en', /Complete \(consent withdrawn\)/],
+      ['fr', /\(consentement retiré\)/],
+    ] as const) {
+      const printed = await call<{ fileName: string }>('writtenRecord.generate', { hearingId: hearing.id, language });
+      const pdf = join(dataDir, 'hearings', hearing.id, printed.fileName);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert.match(text, words);
+      assert.doesNotMatch(text, /consent_withdrawn/, 'no stop reason is printed as a code');
+    }
   });
 });
 

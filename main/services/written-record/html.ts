@@ -128,7 +128,7 @@ export function renderWrittenRecord(data: WrittenRecordData, language: RecordLan
         row(f.started, esc(time(r.startedAt))),
         row(f.stopped, esc(time(r.stoppedAt))),
         row(f.duration, esc(formatDuration(r.durationMs))),
-        row(f.status, `${esc(label(L.statuses, r.status))}${r.stopReason && r.stopReason !== 'stopped' ? ` (${esc(label(L.events, r.stopReason) ?? r.stopReason)})` : ''}`),
+        row(f.status, `${esc(label(L.statuses, r.status))}${r.stopReason && r.stopReason !== 'stopped' ? ` (${esc(stopReasonLabel(r.stopReason, L))})` : ''}`),
         row(f.file, `<code>${esc(r.masterName)}</code>`),
         row(f.size, esc(r.sizeBytes)),
         row(f.sha256, `<code class="hash">${esc(r.sha256 ?? L.none)}</code>`),
@@ -250,11 +250,17 @@ function withPauseReason(
   return { ...e, details: { ...e.details, reason, decidedBy: given.decidedBy } };
 }
 
+function stopReasonLabel(reason: string, L: RecordLabels): string {
+  return (L.stopReasons as Record<string, string>)[reason] ?? reason;
+}
+
 function describeDetails(e: HearingEvent, L: RecordLabels): string {
   const d = e.details as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof d.label === 'string' && d.label) parts.push(d.label);
-  if (typeof d.reason === 'string' && d.reason !== 'stopped') parts.push(L.events[d.reason] ?? d.reason);
+  if (typeof d.reason === 'string' && d.reason !== 'stopped') {
+    parts.push(e.kind === 'recording_stopped' ? stopReasonLabel(d.reason, L) : d.reason);
+  }
   if (typeof d.decidedBy === 'string') parts.push(`${L.fields.decidedBy}: ${d.decidedBy}`);
   if (typeof d.name === 'string') parts.push(`${d.name} (${L.roles[String(d.role)] ?? ''}, ${L.rooms[String(d.room)] ?? ''})`);
   if (typeof d.text === 'string') parts.push(`${String(d.from ?? '')}: ${d.text}`);

@@ -1,3 +1,4 @@
+import type { StopReason } from '../../../shared/domain/hearing';
 export const recordLanguages = ['nl', 'fr', 'de', 'en'] as const;
 export type RecordLanguage = (typeof recordLanguages)[number];
 
@@ -90,6 +91,8 @@ export interface RecordLabels {
   categories: Table;
   roles: Table;
   rooms: Table;
+  /** Why a recording ended (see stopReasons in shared/domain/hearing.ts). */
+  stopReasons: Record<Exclude<StopReason, 'stopped'>, string>;
   events: Table;
   statuses: Table;
   yes: string;
@@ -140,6 +143,11 @@ const en: RecordLabels = {
     interpreter: 'Interpreter', other: 'Other',
   },
   rooms: { hearing_room: 'Hearing room', control_room: 'Control room' },
+  stopReasons: {
+    consent_withdrawn: 'consent withdrawn', device_lost: 'camera or microphone disconnected',
+    storage_full: 'disk nearly full', page_lost: 'the page that recorded was closed; closed by Hearing Room',
+    interrupted: 'Hearing Room stopped during the recording; recovered at the next start',
+  },
   events: {
     recording_started: 'Recording started', recording_stopped: 'Recording stopped', paused: 'Paused',
     resumed: 'Resumed', interruption: 'Interruption', attendee_arrived: 'Arrival', attendee_left: 'Departure',
@@ -195,6 +203,11 @@ const nl: RecordLabels = {
     other: 'Andere',
   },
   rooms: { hearing_room: 'Verhoorkamer', control_room: 'Regiekamer' },
+  stopReasons: {
+    consent_withdrawn: 'toestemming ingetrokken', device_lost: 'camera of microfoon losgekoppeld',
+    storage_full: 'schijf bijna vol', page_lost: 'de pagina die opnam werd gesloten; afgesloten door Hearing Room',
+    interrupted: 'Hearing Room stopte tijdens de opname; hersteld bij de volgende start',
+  },
   events: {
     recording_started: 'Opname gestart', recording_stopped: 'Opname gestopt', paused: 'Gepauzeerd', resumed: 'Hervat',
     interruption: 'Onderbreking', attendee_arrived: 'Aankomst', attendee_left: 'Vertrek',
@@ -250,6 +263,11 @@ const fr: RecordLabels = {
     other: 'Autre',
   },
   rooms: { hearing_room: "Local d'audition", control_room: 'Local technique' },
+  stopReasons: {
+    consent_withdrawn: 'consentement retiré', device_lost: 'caméra ou microphone déconnecté',
+    storage_full: 'disque presque plein', page_lost: "la page qui enregistrait a été fermée ; clôturé par Hearing Room",
+    interrupted: "Hearing Room s'est arrêté pendant l'enregistrement ; récupéré au démarrage suivant",
+  },
   events: {
     recording_started: 'Enregistrement commencé', recording_stopped: 'Enregistrement arrêté', paused: 'Pause',
     resumed: 'Reprise', interruption: 'Interruption', attendee_arrived: 'Arrivée', attendee_left: 'Départ',
@@ -305,6 +323,11 @@ const de: RecordLabels = {
     other: 'Andere',
   },
   rooms: { hearing_room: 'Vernehmungsraum', control_room: 'Regieraum' },
+  stopReasons: {
+    consent_withdrawn: 'Einwilligung widerrufen', device_lost: 'Kamera oder Mikrofon getrennt',
+    storage_full: 'Festplatte fast voll', page_lost: 'die aufnehmende Seite wurde geschlossen; von Hearing Room abgeschlossen',
+    interrupted: 'Hearing Room hielt während der Aufnahme an; beim nächsten Start wiederhergestellt',
+  },
   events: {
     recording_started: 'Aufzeichnung begonnen', recording_stopped: 'Aufzeichnung beendet', paused: 'Pause',
     resumed: 'Fortgesetzt', interruption: 'Unterbrechung', attendee_arrived: 'Ankunft', attendee_left: 'Abgang',
