@@ -196,8 +196,14 @@ export function importEaf(xml: string, options: ImportOptions): EafImport {
     } else if (el.nodeName === 'PROPERTY') {
       const name = attr(el, 'NAME') ?? '';
       if (name === `${propertyPrefix}tier`) {
-        const parsed = JSON.parse(textOf(el)) as TierProperty;
-        tierProps.set(parsed.tier, parsed);
+        // Written by this application, but a file may have been edited by hand since.
+        let parsed: TierProperty | null = null;
+        try {
+          parsed = JSON.parse(textOf(el)) as TierProperty;
+        } catch {
+          note('lost', 'PROPERTY', `Property ${name} is not valid JSON: "${textOf(el)}".`);
+        }
+        if (parsed) tierProps.set(parsed.tier, parsed);
       } else if (name.startsWith(propertyPrefix)) {
         ours.set(name.slice(propertyPrefix.length), textOf(el));
       } else {

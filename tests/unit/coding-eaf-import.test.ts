@@ -178,6 +178,20 @@ describe('EAF import of a file written as ELAN writes it', () => {
     assert.ok(lost.includes('annotation a8'));
   });
 
+  test('lists a property of this application that was edited into something unreadable', () => {
+    const edited = readFileSync(fixture, 'utf8').replace(
+      '<PROPERTY NAME="URN">',
+      '<PROPERTY NAME="hearing-room:tier">{not json</PROPERTY><PROPERTY NAME="URN">',
+    );
+    const r = importEaf(edited, { by: importer, now: '', newId: () => 'x' });
+    assert.equal(r.annotations.length, 16);
+    assert.ok(
+      r.notes.some(
+        (x) => x.level === 'lost' && /hearing-room:tier is not valid JSON/.test(x.message),
+      ),
+    );
+  });
+
   test('refuses what is not an EAF document', () => {
     assert.throws(
       () => importEaf('<ANNOTATION_DOCUMENT>', { by: importer, now: '', newId: () => 'x' }),
