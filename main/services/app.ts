@@ -13,6 +13,11 @@ import { EventLog } from './events';
 import { HearingSession, defaultDiskLevels, type DiskLevels, type PageWatch } from './hearing-session';
 import { HearingQueue } from './hearing-queue';
 import { HearingSealing } from './sealing';
+import { AnnotationService } from './annotations';
+import { forensicInterviewScheme } from '../../shared/coding/default-scheme';
+import { annotationsCsv } from '../../shared/coding/csv';
+import { hearingEafFiles } from '../../shared/coding/eaf-export';
+import { hearingTimeline, placeEvents } from '../../shared/coding/timeline';
 import { WrittenRecordService } from './written-record/service';
 import type { PdfPrinter } from './written-record/printer';
 import type { KeyStore } from './keys/key-store';
@@ -72,7 +77,13 @@ export interface AppServices {
 }
 
 /** The calls that change one hearing: each takes the hearing's turn, with its audit entry. */
-const inTurn: ReadonlySet<CallName> = new Set<CallName>(['recordings.start', 'procedure.save', 'consent.withdraw', 'events.add']);
+const inTurn: ReadonlySet<CallName> = new Set<CallName>([
+  'recordings.start',
+  'procedure.save',
+  'consent.withdraw',
+  'events.add',
+  'annotations.change',
+]);
 
 const system = { userId: 'system', role: 'technician' } as const;
 
@@ -125,6 +136,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     hearingRecord: (hearingId) => ({ ...hearingRow(db, hearingId), procedure: procedure.draft(hearingId) }),
     events: (hearingId) => events.list(hearingId),
   });
+  const annotations = new AnnotationService(db, recordings, events, forensicInterviewScheme);
   const sealing = new HearingSealing({ queue, recordings, procedure, events, writtenRecords, seals });
   const exporter = new HearingExporter(db, audit, store, seals, {
     verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),
@@ -161,6 +173,48 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     },
     'writtenRecord.generate': (input, ctx) => writtenRecords.generate(input.hearingId, input.language, ctx),
     'hearings.sealPreview': (input) => sealing.preview(input.hearingId),
+    'annotations.list': (input) => {
+      requireHearing(input.hearingId);
+      return annotations.list(input.hearingId);
+    },
+    'annotations.change': (input, ctx) => {
+      requireHearing(input.hearingId);
+      return annotations.change(input.hearingId, input.change, ctx);
+    },
+    'annotations.export': (input, ctx) => {
+      const hearing = requireHearing(input.hearingId);
+      const list = annotations.list(input.hearingId).annotations;
+      if (input.format === 'csv') {
+        const language = input.language ?? 'en';
+        return {
+          files: [
+            {
+              name: `hearing-${hearing.id}-annotations.csv`,
+              mimeType: 'text/csv; charset=utf-8',
+              content: annotationsCsv(forensicInterviewScheme, list, language),
+            },
+          ],
+        };
+      }
+      const timeline = hearingTimeline(hearing.recordings);
+      const files = hearingEafFiles(
+        {
+          hearingId: hearing.id,
+          scheme: forensicInterviewScheme,
+          annotations: list,
+          events: placeEvents(timeline, events.list(hearing.id)).placed,
+          date: new Date().toISOString(),
+          author: ctx.displayName,
+        },
+        timeline,
+        // The EAF sits beside the working copies, as in the export for the registry.
+        (segment) => {
+          const recording = hearing.recordings.find((r) => r.segment === segment);
+          return recording ? (recordings.locate(recording.id, 'working')?.name ?? null) : null;
+        },
+      );
+      return { files: files.map((f) => ({ name: f.name, mimeType: 'application/xml', content: f.xml })) };
+    },
     ...sealCalls({
       sealing,
       seals,

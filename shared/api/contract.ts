@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bytes, id, isoDate, nonEmptyText, type Role } from './schemas';
 import { hearing, hearingSummary, recording, recordingStatus, sealSummary } from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
+import { annotation } from '../coding/annotations';
 import {
   attendeeDraft,
   consentDraft,
@@ -161,6 +162,37 @@ export const sealPreview = z.object({
   blockers: z.array(sealBlocker),
 });
 export type SealPreview = z.infer<typeof sealPreview>;
+
+const position = z.number().int().nonnegative().max(48 * 3600 * 1000);
+const annotationText = z.string().max(10_000).nullable();
+
+/** One change to a hearing's annotations, as the coding panel makes it; main checks it again. */
+export const annotationChange = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('add'),
+      tierId: z.string().min(1).max(200),
+      code: z.string().min(1).max(200).nullable(),
+      text: annotationText,
+      startMs: position,
+      endMs: position,
+      /** A mark made live, on the running recording: main sets its position from its own clock. */
+      live: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('edit'), id, code: z.string().min(1).max(200).nullable().optional(), text: annotationText.optional() })
+    .strict(),
+  z.object({ kind: z.literal('move'), id, startMs: position, endMs: position }).strict(),
+  z.object({ kind: z.literal('split'), id, atMs: position }).strict(),
+  z.object({ kind: z.literal('delete'), id }).strict(),
+]);
+export type AnnotationChange = z.infer<typeof annotationChange>;
+
+export const annotationList = z.object({
+  scheme: z.object({ id: z.string(), version: z.string() }),
+  annotations: z.array(annotation),
+});
 
 export const exportResult = z
   .object({
@@ -374,6 +406,33 @@ export const contract = {
     output: exportResult,
     roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
     audit: false,
+  }),
+  'annotations.list': spec({
+    summary: "A hearing's annotations on its timeline, with the coding scheme they follow.",
+    input: z.object({ hearingId: id }).strict(),
+    output: annotationList,
+    roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
+    audit: false,
+  }),
+  'annotations.change': spec({
+    summary:
+      "Add, edit, move, split or delete an annotation (each author changes only their own); in the hearing's turn, so two coders at once lose nothing. A live mark takes its position from main's clock of the running recording. Refused once the hearing is sealed.",
+    input: z.object({ hearingId: id, change: annotationChange }).strict(),
+    output: z.array(annotation),
+    roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
+    audit: true,
+  }),
+  'annotations.export': spec({
+    summary:
+      "The hearing's annotations for ELAN (EAF 3.0, one file per segment, its working copy as the medium) or as CSV (one row per annotation).",
+    input: z
+      .object({ hearingId: id, format: z.enum(['eaf', 'csv']), language: z.enum(['nl', 'fr', 'de', 'en']).optional() })
+      .strict(),
+    output: z.object({
+      files: z.array(z.object({ name: z.string(), mimeType: z.string(), content: z.string() })),
+    }),
+    roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
+    audit: true,
   }),
   'keys.info': spec({
     summary: "The installation's signing key: its fingerprint and public key.",

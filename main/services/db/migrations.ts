@@ -180,4 +180,38 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a written record is not removed'); END;
     `,
   },
+  {
+    version: 5,
+    name: 'annotations of the recordings',
+    sql: `
+      -- Time-aligned annotations on the hearing's timeline (shared/coding): one row each, with the
+      -- coding scheme it was made under and its author. Changed only before the seal; what comes
+      -- after the seal is an addendum, never a change to a sealed hearing.
+      CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        scheme_id TEXT NOT NULL,
+        scheme_version TEXT NOT NULL,
+        tier_id TEXT NOT NULL,
+        code TEXT,
+        text TEXT,
+        start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+        end_ms INTEGER NOT NULL CHECK (end_ms >= start_ms),
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT
+      );
+      CREATE INDEX annotations_by_hearing ON annotations (hearing_id, start_ms);
+      CREATE TRIGGER annotations_sealed_no_insert BEFORE INSERT ON annotations
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a sealed hearing takes annotations only as addenda'); END;
+      CREATE TRIGGER annotations_sealed_fixed BEFORE UPDATE ON annotations
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = OLD.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'the annotations of a sealed hearing cannot change'); END;
+      CREATE TRIGGER annotations_sealed_no_delete BEFORE DELETE ON annotations
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = OLD.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'the annotations of a sealed hearing cannot be removed'); END;
+    `,
+  },
 ];

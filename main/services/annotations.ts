@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api/errors';
+import type { CallerContext } from '../../shared/api/caller';
+import {
+  addAnnotation,
+  CodingError,
+  deleteAnnotation,
+  editAnnotation,
+  moveAnnotation,
+  splitAnnotation,
+  type Annotation,
+} from '../../shared/coding/annotations';
+import type { CodingScheme } from '../../shared/coding/scheme';
+import { hearingTimeline } from '../../shared/coding/timeline';
+import type { AnnotationChange } from '../../shared/api/contract';
+import type { Db } from './db/database';
+import type { EventLog } from './events';
+import type { RecordingService } from './recordings';
+import { assertNotSealed } from './sealed';
+
+interface AnnotationRow {
+  id: string;
+  tier_id: string;
+  code: string | null;
+  text: string | null;
+  start_ms: number;
+  end_ms: number;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  updated_at: string | null;
+}
+
+type Who = Pick<CallerContext, 'userId' | 'displayName'>;
+
+/**
+ * The annotations of a hearing, kept in the database. Every change is one of the pure operations
+ * of shared/coding (so the page and main agree on what is valid), runs in the hearing's turn (two
+ * coders at once lose nothing), and is written as the difference it makes. A mark made live from
+ * the control room takes its position from main's clock of the running recording, not the page's.
+ */
+export class AnnotationService {
+  constructor(
+    private readonly db: Db,
+    private readonly recordings: RecordingService,
+    private readonly events: EventLog,
+    private readonly scheme: CodingScheme,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  list(hearingId: string): { scheme: { id: string; version: string }; annotations: Annotation[] } {
+    const rows = this.db
+      .prepare('SELECT * FROM annotations WHERE hearing_id = ? ORDER BY start_ms, created_at, id')
+      .all(hearingId) as AnnotationRow[];
+    return { scheme: { id: this.scheme.id, version: this.scheme.version }, annotations: rows.map(toAnnotation) };
+  }
+
+  /** Must run in the hearing's turn. */
+  change(hearingId: string, change: AnnotationChange, ctx: Who): Annotation[] {
+    assertNotSealed(this.db, hearingId);
+    const before = this.list(hearingId).annotations;
+    const now = this.clock().toISOString();
+    const by = { userId: ctx.userId, displayName: ctx.displayName };
+    let after: Annotation[];
+    try {
+      switch (change.kind) {
+        case 'add': {
+          const startMs = change.live ? this.livePosition(hearingId) : change.startMs;
+          const endMs = change.live ? startMs : change.endMs;
+          after = addAnnotation(before, this.scheme, { ...change, startMs, endMs }, { id: randomUUID(), by, now });
+          break;
+        }
+        case 'edit':
+          after = editAnnotation(before, this.scheme, change.id, change, { by: ctx.userId, now });
+          break;
+        case 'move':
+          after = moveAnnotation(before, this.scheme, change.id, change, { by: ctx.userId, now });
+          break;
+        case 'split':
+          after = splitAnnotation(before, this.scheme, change.id, change.atMs, { by: ctx.userId, now, newId: randomUUID() });
+          break;
+        case 'delete':
+          after = deleteAnnotation(before, change.id, { by: ctx.userId });
+          break;
+      }
+    } catch (err) {
+      if (err instanceof CodingError) {
+        const code = err.code === 'not_found' ? 'not_found' : 'invalid_input';
+        throw new ApiError(code, err.message, { details: { reason: err.code } });
+      }
+      throw err;
+    }
+    this.write(hearingId, before, after);
+    return after;
+  }
+
+  /** Where a live mark falls on the hearing's timeline: the running segment's start plus main's offset into it. */
+  private livePosition(hearingId: string): number {
+    const running = this.recordings.activeFor(hearingId);
+    if (!running) {
+      throw new ApiError('conflict', 'No recording is running: a live mark needs one. Give the position in the recording instead.', {
+        details: { reason: 'not_recording' },
+      });
+    }
+    const segment = hearingTimeline(this.recordings.listForHearing(hearingId)).segments.find(
+      (s) => s.recordingId === running.id,
+    );
+    return (segment?.startMs ?? 0) + this.events.offsetInto(running, this.clock());
+  }
+
+  private write(hearingId: string, before: Annotation[], after: Annotation[]): void {
+    const old = new Map(before.map((a) => [a.id, a]));
+    const kept = new Set(after.map((a) => a.id));
+    const insert = this.db.prepare(
+      `INSERT INTO annotations (id, hearing_id, scheme_id, scheme_version, tier_id, code, text, start_ms, end_ms,
+         author_id, author_name, created_at, updated_at)
+       VALUES (@id, @hearingId, @schemeId, @schemeVersion, @tierId, @code, @text, @startMs, @endMs,
+         @authorId, @authorName, @createdAt, @updatedAt)`,
+    );
+    const update = this.db.prepare(
+      `UPDATE annotations SET code = @code, text = @text, start_ms = @startMs, end_ms = @endMs, updated_at = @updatedAt
+       WHERE id = @id AND hearing_id = @hearingId`,
+    );
+    const remove = this.db.prepare('DELETE FROM annotations WHERE id = ? AND hearing_id = ?');
+    this.db.transaction(() => {
+      for (const a of before) if (!kept.has(a.id)) remove.run(a.id, hearingId);
+      for (const a of after) {
+        const row = {
+          id: a.id,
+          hearingId,
+          schemeId: this.scheme.id,
+          schemeVersion: this.scheme.version,
+          tierId: a.tierId,
+          code: a.code,
+          text: a.text,
+          startMs: a.startMs,
+          endMs: a.endMs,
+          authorId: a.author.userId,
+          authorName: a.author.displayName,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt ?? null,
+        };
+        const previous = old.get(a.id);
+        if (!previous) insert.run(row);
+        else if (previous !== a) update.run(row);
+      }
+    })();
+  }
+}
+
+function toAnnotation(row: AnnotationRow): Annotation {
+  return {
+    id: row.id,
+    tierId: row.tier_id,
+    code: row.code,
+    text: row.text,
+    startMs: row.start_ms,
+    endMs: row.end_ms,
+    author: { userId: row.author_id, displayName: row.author_name },
+    createdAt: row.created_at,
+    ...(row.updated_at ? { updatedAt: row.updated_at } : {}),
+  };
+}
