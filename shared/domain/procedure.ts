@@ -25,6 +25,12 @@ export const languageCode = z
     message: 'must be a language code such as nl or fr',
   });
 
+/** ISO 3166-1 alpha-2 country code, upper case (`BE`, `AL`, `NG`): a nationality. */
+export const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2}$/, { message: 'must be a country code such as BE or AL' });
+
 /** The languages the application itself speaks; a hearing may be held in any other. */
 export const interfaceLanguages = ['nl', 'fr', 'de', 'en'] as const;
 
@@ -131,6 +137,82 @@ export const dateOfBirthRange = z
 export const dateOfBirthRangeDraft = z.object(nullish(dateOfBirthRange.shape));
 export type DateOfBirthRange = z.infer<typeof dateOfBirthRange>;
 
+// The person's situation as the study describes it for unaccompanied and trafficked children
+// (study §§68-69). Every field is optional so that records saved before they existed still parse;
+// the rule engine says which ones a given situation needs.
+
+/**
+ * The guardian of a non-accompanied minor (NAM), appointed by the Guardianship Office (Service
+ * des Tutelles / Dienst Voogdij). `temporary`: in an urgent matter the head of the Office took
+ * temporary guardianship; `not_yet`: no guardian yet, so the Office must have been warned.
+ */
+export const guardianStatuses = ['appointed', 'temporary', 'not_yet'] as const;
+export const guardianStatus = z.enum(guardianStatuses);
+export type GuardianStatus = z.infer<typeof guardianStatus>;
+
+/**
+ * The warning to the Guardianship Office that a non-EEA minor is unaccompanied (study §68: at
+ * once, by telephone). A telephone warning may have no reference, so it stays optional.
+ */
+export const officeWarning = z.object({
+  at: isoInstant,
+  by: name,
+  reference: nonEmptyText(100).nullish(),
+});
+export const officeWarningDraft = z.object(nullish(officeWarning.shape));
+export type OfficeWarning = z.infer<typeof officeWarning>;
+
+const guardianShape = { status: guardianStatus, name: name.nullish() };
+export const guardian = z
+  .object({ ...guardianShape, officeWarned: officeWarning.nullish() })
+  .superRefine((g, ctx) => {
+    if (g.status !== 'not_yet' && !g.name) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required' });
+    }
+  });
+export const guardianDraft = z.object({
+  ...nullish(guardianShape),
+  officeWarned: officeWarningDraft.nullish(),
+});
+export type Guardian = z.infer<typeof guardian>;
+export type GuardianDraft = z.infer<typeof guardianDraft>;
+
+/** How the age was assessed (study §69); `medical` names its tests. */
+export const ageAssessmentMethods = ['documents', 'appearance_and_statements', 'medical'] as const;
+export const medicalAgeTests = ['wrist_xray', 'collarbone_xray', 'teeth_xray'] as const;
+export type AgeAssessmentMethod = (typeof ageAssessmentMethods)[number];
+
+const assessedAge = z.number().int().min(0).max(30);
+const ageAssessmentShape = {
+  method: z.enum(ageAssessmentMethods),
+  medicalTests: z.array(z.enum(medicalAgeTests)).max(medicalAgeTests.length).nullish(),
+  date: isoDate,
+  assessedBy: name.nullish(),
+  /** The result as a range of ages on `date`; the lowest is the one used (art. 7 §3). */
+  minAge: assessedAge,
+  maxAge: assessedAge,
+};
+export const ageAssessment = z.object(ageAssessmentShape).superRefine((a, ctx) => {
+  if (a.minAge > a.maxAge) {
+    ctx.addIssue({ code: 'custom', path: ['maxAge'], message: 'must not be below the lowest age' });
+  }
+  if (a.method === 'medical' && !a.medicalTests?.length) {
+    ctx.addIssue({ code: 'custom', path: ['medicalTests'], message: 'is required' });
+  }
+});
+export const ageAssessmentDraft = z.object(nullish(ageAssessmentShape));
+export type AgeAssessment = z.infer<typeof ageAssessment>;
+export type AgeAssessmentDraft = z.infer<typeof ageAssessmentDraft>;
+
+/** Optional in the complete record as in the draft: see the comment above `guardianStatuses`. */
+const personSituationShape = {
+  nationality: countryCode.nullish(),
+  /** Languages the person also understands, besides `language`. */
+  otherLanguages: z.array(languageCode).max(10).nullish(),
+  /** False for a minor in Belgium without a parent or guardian: a NAM. */
+  accompanied: z.boolean().nullish(),
+};
+
 const personHeardShape = {
   name,
   /** False when only an assessed range is known: `dateOfBirthRange` then holds it. */
@@ -143,12 +225,15 @@ export const personHeard = z
     ...personHeardShape,
     dateOfBirth: isoDate.nullish(),
     dateOfBirthRange: dateOfBirthRange.nullish(),
+    ...personSituationShape,
+    guardian: guardian.nullish(),
+    ageAssessment: ageAssessment.nullish(),
   })
   .superRefine((p, ctx) => {
     if (p.dateOfBirthCertain && !p.dateOfBirth) {
       ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'is required' });
     }
-    if (!p.dateOfBirthCertain && !p.dateOfBirthRange) {
+    if (!p.dateOfBirthCertain && !p.dateOfBirthRange && !p.ageAssessment) {
       ctx.addIssue({ code: 'custom', path: ['dateOfBirthRange'], message: 'is required' });
     }
   });
@@ -156,6 +241,9 @@ export const personHeardDraft = z.object({
   ...nullish(personHeardShape),
   dateOfBirth: isoDate.nullish(),
   dateOfBirthRange: dateOfBirthRangeDraft.nullish(),
+  ...personSituationShape,
+  guardian: guardianDraft.nullish(),
+  ageAssessment: ageAssessmentDraft.nullish(),
 });
 export type PersonHeard = z.infer<typeof personHeard>;
 export type PersonHeardDraft = z.infer<typeof personHeardDraft>;
@@ -176,6 +264,8 @@ const consentShape = {
   language: languageCode,
   /** The person's own words, as said. */
   wordsSaid: nonEmptyText(2000),
+  /** The interpreter through whom consent was asked, when `language` is not the hearing's. */
+  interpretedBy: name.nullish(),
 };
 export const consent = z.object({ ...consentShape, withdrawal: consentWithdrawal.nullish() });
 export const consentDraft = z.object({
@@ -186,7 +276,13 @@ export type Consent = z.infer<typeof consent>;
 export type ConsentDraft = z.infer<typeof consentDraft>;
 
 /** A child under 12 does not consent but is told that the hearing will be filmed. */
-export const information = z.object({ givenBy: name, at: isoInstant, language: languageCode });
+export const information = z.object({
+  givenBy: name,
+  at: isoInstant,
+  language: languageCode,
+  /** The interpreter through whom the child was told, when `language` is not the hearing's. */
+  interpretedBy: name.nullish(),
+});
 export const informationDraft = z.object(nullish(information.shape));
 export type Information = z.infer<typeof information>;
 
@@ -277,6 +373,10 @@ const attendeeShape = {
    * a rule (the rule set), not a matter of form, so the schema leaves it optional.
    */
   trainingReference: nonEmptyText(100).nullish(),
+  /** For an interpreter: the languages interpreted (to and from the language of the hearing). */
+  languages: z.array(languageCode).max(10).nullish(),
+  /** For an interpreter: the reference of the sworn interpreter's oath or listing. */
+  swornReference: nonEmptyText(100).nullish(),
   arrivedAt: isoInstant.nullish(),
   leftAt: isoInstant.nullish(),
 };
@@ -304,6 +404,38 @@ export const roomChecklistDraft = z.object(nullish(roomChecklist.shape));
 export type RoomChecklist = z.infer<typeof roomChecklist>;
 
 // ---------------------------------------------------------------------------------------------
+// Protective follow-up of a victim of trafficking or exploitation (study §§56, 78, 85-87)
+
+/** `centre` is an id from the rule set's list of reception centres (reception-centres.ts). */
+export const receptionCentreContact = z.object({
+  centre: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'must be a reception centre' }),
+  at: isoInstant,
+  by: name,
+});
+export const brochureHanded = z.object({ language: languageCode, at: isoInstant, by: name });
+/**
+ * The day the reflection period was granted; the period runs from the next day and its last day
+ * is computed from the rule set (shared/rules/periods.ts).
+ */
+export const reflectionPeriodNoted = z.object({ start: isoDate, notedBy: name });
+export const guardianInformed = z.object({ at: isoInstant, by: name });
+
+export const protectiveFollowUp = z.object({
+  receptionCentre: receptionCentreContact.nullish(),
+  brochure: brochureHanded.nullish(),
+  reflectionPeriod: reflectionPeriodNoted.nullish(),
+  guardianInformed: guardianInformed.nullish(),
+});
+export const protectiveFollowUpDraft = z.object({
+  receptionCentre: z.object(nullish(receptionCentreContact.shape)).nullish(),
+  brochure: z.object(nullish(brochureHanded.shape)).nullish(),
+  reflectionPeriod: z.object(nullish(reflectionPeriodNoted.shape)).nullish(),
+  guardianInformed: z.object(nullish(guardianInformed.shape)).nullish(),
+});
+export type ProtectiveFollowUp = z.infer<typeof protectiveFollowUp>;
+export type ProtectiveFollowUpDraft = z.infer<typeof protectiveFollowUpDraft>;
+
+// ---------------------------------------------------------------------------------------------
 // The whole record
 
 export const procedureRecord = z.object({
@@ -311,6 +443,11 @@ export const procedureRecord = z.object({
   hearingDate: isoDate,
   /** When the hearing starts (or started): its Brussels calendar day fixes the ages. */
   hearingStart: isoInstant.nullish(),
+  /**
+   * The language the interviewer conducts the hearing in. Unset, a hearing in Dutch, French or
+   * German is taken to be held in the person's language (see the rule set).
+   */
+  hearingLanguage: languageCode.nullish(),
   order,
   personHeard,
   /** Present when consent was asked: for a minor of 12 or more (see the rule set), or an adult. */
@@ -321,12 +458,15 @@ export const procedureRecord = z.object({
   personOfTrust: personOfTrust.nullish(),
   attendees: z.array(attendee),
   roomChecklist,
+  /** For a victim of trafficking or exploitation: what was done to protect them afterwards. */
+  protectiveFollowUp: protectiveFollowUp.nullish(),
 });
 export type ProcedureRecord = z.infer<typeof procedureRecord>;
 
 export const procedureDraft = z.object({
   hearingDate: isoDate.nullish(),
   hearingStart: isoInstant.nullish(),
+  hearingLanguage: languageCode.nullish(),
   order: orderDraft.nullish(),
   personHeard: personHeardDraft.nullish(),
   consent: consentDraft.nullish(),
@@ -334,5 +474,6 @@ export const procedureDraft = z.object({
   personOfTrust: personOfTrustDraft.nullish(),
   attendees: z.array(attendeeDraft).nullish(),
   roomChecklist: roomChecklistDraft.nullish(),
+  protectiveFollowUp: protectiveFollowUpDraft.nullish(),
 });
 export type ProcedureDraft = z.infer<typeof procedureDraft>;

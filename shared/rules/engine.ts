@@ -7,21 +7,29 @@ import {
   type CalendarDate,
 } from '../domain/dates';
 import {
+  ageAssessment as ageAssessmentSchema,
   attendee as attendeeSchema,
   chosenPersonOfTrust,
   consent as consentSchema,
+  guardian as guardianSchema,
   information as informationSchema,
   noneChosen,
   order as orderSchema,
+  officeWarning as officeWarningSchema,
   personHeard as personHeardSchema,
+  protectiveFollowUp as protectiveFollowUpSchema,
   refusedPersonOfTrust,
   roomChecklist as roomChecklistSchema,
+  type AgeAssessmentDraft,
+  type AgeAssessmentMethod,
   type AttendeeDraft,
+  type PersonHeardDraft,
   type PersonOfTrustChoiceDraft,
   type ProcedureDraft,
 } from '../domain/procedure';
 import { ageOn, ageRangeOn, hearingDayOf, readAge, type AgeRange, type AgeReading } from './age';
-import type { RuleSet, RuleValues } from './ruleset';
+import { addDays, addMonths, periodEnd, type Period } from './periods';
+import type { Gate, RuleSet, RuleValues } from './ruleset';
 import { unmet, type PlainUnmetCode, type Unmet, type UnmetCode } from './unmet';
 
 export interface EvaluateOptions {
@@ -45,13 +53,45 @@ export interface Facts {
   informationRequired: boolean | null;
   /** A minor victim of one of the gravest sexual offences: not filming needs a reasoned decision. */
   recordingIsTheRule: boolean | null;
+  /**
+   * The age used on the hearing day: the lowest plausible one (art. 7 §3 of the Guardianship
+   * Law, study §69). Minority and consent still follow the protective reading (docs/rules.md).
+   */
+  ageUsed: number | null;
+  /** The age assessment as recorded: its method, day and result (ages on that day). */
+  ageAssessment: {
+    method: AgeAssessmentMethod | null;
+    date: string;
+    min: number;
+    max: number;
+  } | null;
+  /** Whether the nationality was an EEA one on the hearing day; null when not known. */
+  eeaNational: boolean | null;
+  /** A minor (or a person of unknown age) recorded as unaccompanied. */
+  nonAccompaniedMinor: boolean | null;
+  /** The language the hearing is held in, as recorded or as the rule set reads it. */
+  hearingLanguage: string | null;
+  /** The person's language is not the hearing's: an interpreter must take part. */
+  interpreterRequired: boolean | null;
+  /** A victim of an offence of trafficking or exploitation: the follow-up closes the hearing. */
+  protectiveFollowUpRequired: boolean | null;
+  /** The reflection period noted, its last day computed from the rule set (study §78). */
+  reflectionPeriod: { start: string; end: string; length: Period } | null;
 }
 
 export interface Evaluation {
+  /** Nothing in `unmet`: the hearing may be recorded at the moment checked. */
   mayRecord: boolean;
+  /** Nothing in `openForSealing`. Sealing also presupposes the recording gate was passed. */
+  maySeal: boolean;
   ruleSet: { id: string; version: string };
   facts: Facts;
+  /** What blocks the recording. */
   unmet: Unmet[];
+  /** What does not block the recording but must be settled before sealing. */
+  openForSealing: Unmet[];
+  /** What the interviewer should know; never blocks. */
+  reminders: Unmet[];
 }
 
 /**
@@ -75,13 +115,15 @@ export function evaluate(
   }
   const day = checkHearingDay(record, instantText, ruleSet, found);
   const age = ageFacts(record, day, rules);
+  const languages = languageFacts(record, rules);
 
   checkOrder(record, day, age.reading, rules, found);
-  checkPerson(record, age, rules, found);
-  checkConsentOrInformation(record, age.reading, rules, found);
+  const situation = checkPerson(record, day, age, rules, found);
+  checkConsentOrInformation(record, age.reading, languages, rules, found);
   const choice = checkPersonOfTrust(record, day, age.reading, rules, found);
-  checkAttendees(record.attendees ?? [], instant, choice, rules, found);
+  checkAttendees(record.attendees ?? [], instant, choice, languages, rules, found);
   checkRoom(record, rules, found);
+  const followUp = checkFollowUp(record, age.reading, rules, found);
 
   const reading = age.reading;
   const orderDraft = record.order;
@@ -92,8 +134,20 @@ export function evaluate(
         rules.gravestSexualOffences.includes(orderDraft.offenceCategory)
       : null;
 
+  const assessment = record.personHeard?.ageAssessment;
+  const assessed =
+    assessment?.date && isAge(assessment.minAge) && isAge(assessment.maxAge)
+      ? {
+          method: assessment.method ?? null,
+          date: assessment.date,
+          min: assessment.minAge,
+          max: assessment.maxAge,
+        }
+      : null;
+
   return {
-    mayRecord: found.list.length === 0,
+    mayRecord: found.lists.recording.length === 0,
+    maySeal: found.lists.sealing.length === 0,
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     facts: {
       hearingDate: day ? formatIsoDate(day) : null,
@@ -103,8 +157,18 @@ export function evaluate(
       consentRequired: reading?.consentRequired ?? null,
       informationRequired: reading?.informationRequired ?? null,
       recordingIsTheRule,
+      ageUsed: age.range?.min ?? null,
+      ageAssessment: assessed,
+      eeaNational: situation.eeaNational,
+      nonAccompaniedMinor: situation.nonAccompaniedMinor,
+      hearingLanguage: languages.hearing,
+      interpreterRequired: languages.interpreterRequired,
+      protectiveFollowUpRequired: followUp.required,
+      reflectionPeriod: followUp.reflectionPeriod,
     },
-    unmet: found.list,
+    unmet: found.lists.recording,
+    openForSealing: found.lists.sealing,
+    reminders: found.lists.reminder,
   };
 }
 
@@ -114,26 +178,41 @@ function valuesOf(ruleSet: RuleSet): RuleValues {
 }
 
 /**
- * Collects reports. A specific report on a field wins over the generic "incomplete" one that
- * schema validation would give for the same field.
+ * Collects reports, each into the list of the gate it closes. A specific report on a field wins
+ * over the generic "incomplete" one that schema validation would give for the same field, and
+ * a sub-section with its own code (`skip`) is left to that code.
  */
 class Findings {
-  readonly list: Unmet[] = [];
+  readonly lists: Record<Gate, Unmet[]> = { recording: [], sealing: [], reminder: [] };
 
-  add(report: Unmet): void {
-    this.list.push(report);
+  add(report: Unmet, gate: Gate = 'recording'): void {
+    this.lists[gate].push(report);
   }
 
-  incomplete(schema: z.ZodType, value: unknown, prefix: string, code: UnmetCode): void {
+  private has(field: string): boolean {
+    return Object.values(this.lists).some((list) => list.some((u) => u.field === field));
+  }
+
+  incomplete(
+    schema: z.ZodType,
+    value: unknown,
+    prefix: string,
+    code: UnmetCode,
+    { gate = 'recording', skip = [] }: { gate?: Gate; skip?: readonly string[] } = {},
+  ): void {
     const result = schema.safeParse(value);
     if (result.success) return;
     for (const issue of result.error.issues) {
       const field = [prefix, ...issue.path.map(String)].join('.');
-      if (this.list.some((u) => u.field === field)) continue;
-      this.list.push({ code, field });
+      if (skip.some((s) => field === s || field.startsWith(`${s}.`))) continue;
+      if (this.has(field)) continue;
+      this.add({ code, field }, gate);
     }
   }
 }
+
+const isAge = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isInteger(value);
 
 const date = (value: string | null | undefined): CalendarDate | null =>
   value ? parseIsoDate(value) : null;
@@ -162,7 +241,23 @@ function checkHearingDay(
   if (day && validFrom && compareDates(day, validFrom) < 0) {
     found.add(unmet('rules.not_in_force', 'hearingDate', { validFrom: ruleSet.validFrom }));
   }
+  if (day) checkRuleValidity(ruleSet, day, found);
   return day;
+}
+
+/**
+ * A rule stated for a period (often the study's time, 2008-2009) that does not cover the hearing
+ * day is still applied, since nothing better is known, but a legal adviser must confirm it
+ * before the hearing is sealed.
+ */
+function checkRuleValidity(ruleSet: RuleSet, day: CalendarDate, found: Findings): void {
+  for (const [rule, item] of Object.entries(ruleSet.rules)) {
+    const from = date(item.validFrom);
+    const until = date(item.validUntil);
+    if ((from && compareDates(day, from) < 0) || (until && compareDates(day, until) > 0)) {
+      found.add(unmet('rules.rule_outside_validity', 'hearingDate', { rule }), 'sealing');
+    }
+  }
 }
 
 interface AgeFacts {
@@ -177,7 +272,7 @@ type BirthDates =
   | { earliest: CalendarDate; latest: CalendarDate; certain: boolean }
   | { problem: { code: PlainUnmetCode; field: string } };
 
-function birthDates(person: NonNullable<ProcedureDraft['personHeard']>): BirthDates | null {
+function birthDates(person: PersonHeardDraft): BirthDates | null {
   if (person.dateOfBirthCertain !== false) {
     const born = date(person.dateOfBirth);
     if (!born) {
@@ -188,6 +283,7 @@ function birthDates(person: NonNullable<ProcedureDraft['personHeard']>): BirthDa
     return { earliest: born, latest: born, certain: true };
   }
   const range = person.dateOfBirthRange;
+  if (!range && person.ageAssessment) return assessedBirthDates(person.ageAssessment);
   const earliest = date(range?.earliest);
   const latest = date(range?.latest);
   if (!earliest || !latest) {
@@ -202,6 +298,31 @@ function birthDates(person: NonNullable<ProcedureDraft['personHeard']>): BirthDa
   return { earliest, latest, certain: false };
 }
 
+/**
+ * The dates of birth an age assessment leaves possible, when no range of dates was entered: aged
+ * `minAge` at the latest on the day of the assessment, and not yet `maxAge + 1` at the earliest.
+ */
+function assessedBirthDates(assessment: AgeAssessmentDraft): BirthDates {
+  const field = 'personHeard.ageAssessment';
+  const on = date(assessment.date);
+  const { minAge, maxAge } = assessment;
+  if (!on) return { problem: { code: 'person.date_of_birth_missing', field: `${field}.date` } };
+  if (!isAge(minAge)) {
+    return { problem: { code: 'person.date_of_birth_missing', field: `${field}.minAge` } };
+  }
+  if (!isAge(maxAge)) {
+    return { problem: { code: 'person.date_of_birth_missing', field: `${field}.maxAge` } };
+  }
+  if (minAge > maxAge) {
+    return { problem: { code: 'age_assessment.range_inverted', field: `${field}.maxAge` } };
+  }
+  return {
+    earliest: addDays(addMonths(on, -12 * (maxAge + 1)), 1),
+    latest: addMonths(on, -12 * minAge),
+    certain: false,
+  };
+}
+
 function ageFacts(record: ProcedureDraft, day: CalendarDate | null, rules: RuleValues): AgeFacts {
   const none = { range: null, certain: false, reading: null, problem: null };
   const person = record.personHeard;
@@ -212,7 +333,9 @@ function ageFacts(record: ProcedureDraft, day: CalendarDate | null, rules: RuleV
   if (compareDates(births.latest, day) > 0) {
     const field = births.certain
       ? 'personHeard.dateOfBirth'
-      : 'personHeard.dateOfBirthRange.latest';
+      : person?.dateOfBirthRange
+        ? 'personHeard.dateOfBirthRange.latest'
+        : 'personHeard.ageAssessment.date';
     return { ...none, problem: { code: 'person.born_after_hearing', field } };
   }
   const range = ageRangeOn(births, day, rules.leapDayBirthday);
@@ -260,16 +383,22 @@ function checkOrder(
   found.incomplete(orderSchema, order, 'order', 'order.incomplete');
 }
 
+interface Situation {
+  eeaNational: boolean | null;
+  nonAccompaniedMinor: boolean | null;
+}
+
 function checkPerson(
   record: ProcedureDraft,
+  day: CalendarDate | null,
   age: AgeFacts,
   rules: RuleValues,
   found: Findings,
-): void {
+): Situation {
   const person = record.personHeard;
   if (!person) {
     found.add(unmet('person.missing', 'personHeard'));
-    return;
+    return { eeaNational: null, nonAccompaniedMinor: null };
   }
   if (age.problem) found.add({ code: age.problem.code, field: age.problem.field });
   const reading = age.reading;
@@ -289,12 +418,163 @@ function checkPerson(
       }),
     );
   }
-  found.incomplete(personHeardSchema, person, 'personHeard', 'person.incomplete');
+  const situation = checkSituation(person, day, reading, rules, found);
+  if (person.ageAssessment) {
+    found.incomplete(
+      ageAssessmentSchema,
+      person.ageAssessment,
+      'personHeard.ageAssessment',
+      'age_assessment.incomplete',
+      { gate: 'sealing' },
+    );
+  }
+  found.incomplete(personHeardSchema, person, 'personHeard', 'person.incomplete', {
+    skip: ['personHeard.guardian', 'personHeard.ageAssessment'],
+  });
+  return situation;
+}
+
+/** Belgian nationals are at home: whether they are accompanied is not this procedure's question. */
+const ownNationality = 'BE';
+
+function eeaNationalOn(
+  nationality: string | null | undefined,
+  day: CalendarDate | null,
+  rules: RuleValues,
+): boolean | null {
+  if (!nationality || !day) return null;
+  return rules.eeaStates.some((m) => {
+    const from = date(m.from);
+    const until = date(m.until);
+    return (
+      m.code === nationality &&
+      (!from || compareDates(from, day) <= 0) &&
+      (!until || compareDates(day, until) <= 0)
+    );
+  });
+}
+
+/**
+ * The unaccompanied minor (study §68). A minor, or a person whose age is not yet known, recorded
+ * as unaccompanied: an EEA national falls under the circular of 2 August 2007; anyone else,
+ * including a person whose nationality is not known (the Office decides, so it is warned), needs
+ * a guardian or a warning to the Guardianship Office. The rule set says which gate each closes.
+ */
+function checkSituation(
+  person: PersonHeardDraft,
+  day: CalendarDate | null,
+  reading: AgeReading | null,
+  rules: RuleValues,
+  found: Findings,
+): Situation {
+  const eeaNational = eeaNationalOn(person.nationality, day, rules);
+  const minorOrUnknown = reading?.isMinor !== false;
+  const nonAccompaniedMinor =
+    person.accompanied === false ? minorOrUnknown : person.accompanied ? false : null;
+  const guardianGate = rules.guardianshipOfficeWarning;
+  const guardian = person.guardian;
+
+  if (nonAccompaniedMinor && eeaNational) {
+    found.add(
+      unmet('guardian.eea_circular', 'personHeard.nationality'),
+      rules.eeaVulnerableMinorsCircular,
+    );
+  } else if (nonAccompaniedMinor) {
+    const hasGuardian = guardian?.status === 'appointed' || guardian?.status === 'temporary';
+    if (!hasGuardian && !guardian?.officeWarned) {
+      const field = guardian ? 'personHeard.guardian.officeWarned' : 'personHeard.guardian';
+      found.add(unmet('guardian.office_not_warned', field), guardianGate);
+    }
+  }
+  if (
+    nonAccompaniedMinor === null &&
+    minorOrUnknown &&
+    person.nationality &&
+    person.nationality !== ownNationality
+  ) {
+    found.add(unmet('person.accompaniment_unknown', 'personHeard.accompanied'), 'reminder');
+  }
+  if (guardian) {
+    found.incomplete(guardianSchema, guardian, 'personHeard.guardian', 'guardian.incomplete', {
+      gate: guardianGate,
+    });
+    if (guardian.officeWarned) {
+      found.incomplete(
+        officeWarningSchema,
+        guardian.officeWarned,
+        'personHeard.guardian.officeWarned',
+        'guardian.incomplete',
+        { gate: guardianGate },
+      );
+    }
+  }
+  return { eeaNational, nonAccompaniedMinor };
+}
+
+/** `pt-BR` and `pt` are the same language for understanding; compared on the first subtag. */
+const primary = (code: string): string => code.toLowerCase().split('-')[0] ?? code;
+
+interface LanguageFacts {
+  /** The person's language, and the others they understand, as primary subtags. */
+  understood: readonly string[];
+  personLanguage: string | null;
+  hearing: string | null;
+  interpreterRequired: boolean | null;
+  /** Whether speaking to the person in `language` needs an interpreter. */
+  needsInterpreter: (language: string) => boolean;
+}
+
+/**
+ * The language of the hearing is the one recorded; when none is, a person who speaks one of the
+ * languages of the proceedings is taken to be heard in it, and anyone else needs an interpreter
+ * whatever the interviewer speaks, so that the rule cannot be skipped by leaving a field empty.
+ */
+function languageFacts(record: ProcedureDraft, rules: RuleValues): LanguageFacts {
+  const person = record.personHeard;
+  const own = person?.language ? primary(person.language) : null;
+  const proceedings = rules.proceedingsLanguages.map(primary);
+  const hearing = record.hearingLanguage
+    ? primary(record.hearingLanguage)
+    : own && proceedings.includes(own)
+      ? own
+      : null;
+  const needsInterpreter = (language: string) =>
+    rules.interpreterRequired &&
+    (hearing ? primary(language) !== hearing : !proceedings.includes(primary(language)));
+  return {
+    understood: [own, ...(person?.otherLanguages ?? []).map(primary)].filter(
+      (l): l is string => l !== null,
+    ),
+    personLanguage: person?.language ?? null,
+    hearing,
+    interpreterRequired: own ? needsInterpreter(own) : null,
+    needsInterpreter,
+  };
+}
+
+/**
+ * Consent or information counts only in a language the person understands (legal.md), and,
+ * when that is not the language of the hearing, through a named interpreter.
+ */
+function checkLanguageGiven(
+  given: { language?: string | null; interpretedBy?: string | null },
+  section: 'consent' | 'information',
+  languages: LanguageFacts,
+  found: Findings,
+): void {
+  const language = given.language;
+  if (!language) return;
+  if (languages.understood.length > 0 && !languages.understood.includes(primary(language))) {
+    found.add(unmet(`${section}.language_not_understood`, `${section}.language`, { language }));
+  } else if (languages.needsInterpreter(language) && blank(given.interpretedBy)) {
+    found.add(unmet(`${section}.interpreter_not_named`, `${section}.interpretedBy`));
+  }
 }
 
 function checkConsentOrInformation(
   record: ProcedureDraft,
   reading: AgeReading | null,
+  languages: LanguageFacts,
   rules: RuleValues,
   found: Findings,
 ): void {
@@ -307,6 +587,7 @@ function checkConsentOrInformation(
     }
     if (consent.decision === 'refused') found.add(unmet('consent.refused', 'consent.decision'));
     if (consent.withdrawal) found.add(unmet('consent.withdrawn', 'consent.withdrawal'));
+    checkLanguageGiven(consent, 'consent', languages, found);
     found.incomplete(consentSchema, consent, 'consent', 'consent.incomplete');
   }
   if (reading.informationRequired) {
@@ -315,6 +596,7 @@ function checkConsentOrInformation(
       found.add(unmet('information.missing', 'information', { consentAge: rules.consentAge }));
       return;
     }
+    checkLanguageGiven(information, 'information', languages, found);
     found.incomplete(informationSchema, information, 'information', 'information.incomplete');
   }
 }
@@ -405,6 +687,7 @@ function checkAttendees(
   attendees: readonly AttendeeDraft[],
   instant: Date | null,
   choice: PersonOfTrustChoiceDraft | null,
+  languages: LanguageFacts,
   rules: RuleValues,
   found: Findings,
 ): void {
@@ -421,6 +704,15 @@ function checkAttendees(
   ) {
     found.add(unmet('attendee.person_of_trust_missing', 'attendees'));
   }
+  const language = languages.personLanguage;
+  if (languages.interpreterRequired && language) {
+    const covered = present.some(
+      (a) =>
+        a.role === 'interpreter' &&
+        (a.languages ?? []).some((l) => primary(l) === primary(language)),
+    );
+    if (!covered) found.add(unmet('interpreter.missing', 'attendees', { language }));
+  }
   attendees.forEach((a, i) => {
     const prefix = `attendees.${i}`;
     const name = blank(a.name) ? `#${i + 1}` : (a.name as string);
@@ -432,6 +724,20 @@ function checkAttendees(
       found.add(
         unmet('attendee.interviewer_training_missing', `${prefix}.trainingReference`, { name }),
       );
+    }
+    if (a.role === 'interpreter') {
+      if (!a.languages?.length) {
+        found.add(unmet('attendee.interpreter_languages_missing', `${prefix}.languages`, { name }));
+      }
+      // An interpreter sworn for the occasion can still be found and named after the hearing.
+      if (blank(a.swornReference)) {
+        found.add(
+          unmet('attendee.interpreter_sworn_reference_missing', `${prefix}.swornReference`, {
+            name,
+          }),
+          'sealing',
+        );
+      }
     }
     const arrived = a.arrivedAt ? parseInstant(a.arrivedAt) : null;
     const left = a.leftAt ? parseInstant(a.leftAt) : null;
@@ -455,4 +761,67 @@ function checkRoom(record: ProcedureDraft, rules: RuleValues, found: Findings): 
     found.add(unmet('room.equipment_not_checked', 'roomChecklist.equipmentChecked'));
   }
   found.incomplete(roomChecklistSchema, room, 'roomChecklist', 'room.not_confirmed');
+}
+
+interface FollowUpFacts {
+  required: boolean | null;
+  reflectionPeriod: Facts['reflectionPeriod'];
+}
+
+/**
+ * The protective follow-up of a victim of trafficking or exploitation (study §§56, 78, 85-86):
+ * a reception centre contacted, the brochure handed, the reflection period noted and, for a
+ * child with a guardian, the guardian informed. It closes the hearing, so it is never asked for
+ * before recording: the rule set names the gate.
+ */
+function checkFollowUp(
+  record: ProcedureDraft,
+  reading: AgeReading | null,
+  rules: RuleValues,
+  found: Findings,
+): FollowUpFacts {
+  const order = record.order;
+  const required =
+    order?.capacity && order.offenceCategory
+      ? order.capacity === 'victim' &&
+        rules.protectiveFollowUpOffences.includes(order.offenceCategory)
+      : null;
+  const followUp = record.protectiveFollowUp;
+  const gate = rules.protectiveFollowUpGate;
+  const at = 'protectiveFollowUp';
+
+  if (required) {
+    const contact = followUp?.receptionCentre;
+    const centre = rules.receptionCentres.find((c) => c.id === contact?.centre);
+    if (!contact) {
+      found.add(unmet('follow_up.reception_centre_not_contacted', `${at}.receptionCentre`), gate);
+    } else if (contact.centre && !centre) {
+      found.add(unmet('follow_up.reception_centre_unknown', `${at}.receptionCentre.centre`), gate);
+    } else if (centre?.receives === 'minors' && reading?.isMinor === false) {
+      found.add(unmet('follow_up.centre_for_minors_only', `${at}.receptionCentre.centre`), gate);
+    }
+    if (!followUp?.brochure) {
+      found.add(unmet('follow_up.brochure_not_handed', `${at}.brochure`), gate);
+    }
+    if (!followUp?.reflectionPeriod) {
+      found.add(unmet('follow_up.reflection_period_not_noted', `${at}.reflectionPeriod`), gate);
+    }
+    const status = record.personHeard?.guardian?.status;
+    const hasGuardian = status === 'appointed' || status === 'temporary';
+    if (hasGuardian && reading?.isMinor !== false && !followUp?.guardianInformed) {
+      found.add(unmet('follow_up.guardian_not_informed', `${at}.guardianInformed`), gate);
+    }
+  }
+  if (followUp) {
+    found.incomplete(protectiveFollowUpSchema, followUp, at, 'follow_up.incomplete', { gate });
+  }
+
+  // An unknown age gets the child's (longer) period: the protective reading.
+  const start = date(followUp?.reflectionPeriod?.start);
+  const length =
+    reading?.isMinor === false ? rules.reflectionPeriod.adult : rules.reflectionPeriod.minor;
+  const reflectionPeriod = start
+    ? { start: formatIsoDate(start), end: formatIsoDate(periodEnd(start, length)), length }
+    : null;
+  return { required, reflectionPeriod };
 }

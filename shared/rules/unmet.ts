@@ -7,6 +7,7 @@ export const unmetCodes = {
   'hearing.date_missing': [],
   'hearing.date_mismatch': ['hearingDate', 'startDate'],
   'rules.not_in_force': ['validFrom'],
+  'rules.rule_outside_validity': ['rule'],
 
   'order.missing': [],
   'order.incomplete': [],
@@ -23,13 +24,23 @@ export const unmetCodes = {
   'person.out_of_scope': ['majorityAge'],
   'person.vulnerable_adults_out_of_scope': [],
   'person.category_should_be_minor': ['majorityAge'],
+  'person.accompaniment_unknown': [],
+  'guardian.office_not_warned': [],
+  'guardian.incomplete': [],
+  'guardian.eea_circular': [],
+  'age_assessment.incomplete': [],
+  'age_assessment.range_inverted': [],
 
   'consent.missing': ['consentAge'],
   'consent.incomplete': [],
   'consent.refused': [],
   'consent.withdrawn': [],
+  'consent.language_not_understood': ['language'],
+  'consent.interpreter_not_named': [],
   'information.missing': ['consentAge'],
   'information.incomplete': [],
+  'information.language_not_understood': ['language'],
+  'information.interpreter_not_named': [],
 
   'person_of_trust.undecided': [],
   'person_of_trust.incomplete': [],
@@ -44,10 +55,21 @@ export const unmetCodes = {
   'attendee.psychologist_missing': [],
   'attendee.person_of_trust_missing': [],
   'attendee.left_before_arrival': ['name'],
+  'attendee.interpreter_languages_missing': ['name'],
+  'attendee.interpreter_sworn_reference_missing': ['name'],
+  'interpreter.missing': ['language'],
 
   'room.not_confirmed': [],
   'room.not_child_friendly': [],
   'room.equipment_not_checked': [],
+
+  'follow_up.reception_centre_not_contacted': [],
+  'follow_up.reception_centre_unknown': [],
+  'follow_up.centre_for_minors_only': [],
+  'follow_up.brochure_not_handed': [],
+  'follow_up.reflection_period_not_noted': [],
+  'follow_up.guardian_not_informed': [],
+  'follow_up.incomplete': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type UnmetCode = keyof typeof unmetCodes;

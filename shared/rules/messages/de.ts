@@ -7,6 +7,8 @@ export const de: Record<UnmetCode, string> = {
     'Das Datum der Vernehmung ({{hearingDate}}) ist nicht der Tag, an dem sie beginnt ({{startDate}}, belgische Zeit). Berichtigen Sie das Datum der Vernehmung.',
   'rules.not_in_force':
     'Die Regeln dieser Anwendung gelten für Vernehmungen ab dem {{validFrom}}. Prüfen Sie das Datum der Vernehmung; fragen Sie bei einer früheren Vernehmung Ihre Rechtsberatung.',
+  'rules.rule_outside_validity':
+    'Die Regel „{{rule}}“ ist für Vernehmungen eines anderen Zeitraums festgelegt (viele Regeln beschreiben das Recht von 2008–2009). Sie wurde so angewandt, wie sie lautet: Lassen Sie sie von Ihrer Rechtsberatung bestätigen, bevor die Vernehmung versiegelt wird.',
 
   'order.missing':
     'Es ist keine Anordnung der Aufzeichnung eingetragen. Eine Vernehmung darf nur auf Anordnung des Prokurators des Königs oder des Untersuchungsrichters gefilmt werden: Tragen Sie ein, wer sie angeordnet hat, das Aktenzeichen und das Datum.',
@@ -37,6 +39,18 @@ export const de: Record<UnmetCode, string> = {
     'Die verwendeten Regeln sehen keine gefilmte Vernehmung schutzbedürftiger Erwachsener vor. Diese Person ist am Tag der Vernehmung volljährig: Dieses Verfahren gilt nicht.',
   'person.category_should_be_minor':
     'Am Tag der Vernehmung ist diese Person jünger als {{majorityAge}} Jahre oder möglicherweise jünger: Sie muss als minderjährige Person vernommen werden. Wählen Sie die Kategorie „minderjährig“.',
+  'person.accompaniment_unknown':
+    'Die vernommene Person ist ausländischer Staatsangehörigkeit: Vermerken Sie, ob sie in Belgien von einem Elternteil oder Vormund begleitet wird. Ein unbegleiteter Minderjähriger braucht einen Vormund.',
+  'guardian.office_not_warned':
+    'Diese minderjährige Person ist unbegleitet, ist kein Staatsangehöriger des EWR (oder die Staatsangehörigkeit ist unbekannt) und hat noch keinen Vormund. Benachrichtigen Sie sofort telefonisch den Vormundschaftsdienst und vermerken Sie, wann, durch wen und sein Aktenzeichen, falls er eines angibt. Eine dringende Vernehmung darf stattfinden, aber die Benachrichtigung muss vor der Versiegelung vermerkt sein.',
+  'guardian.incomplete':
+    'Angaben zum Vormund oder zur Benachrichtigung des Vormundschaftsdienstes fehlen. Füllen Sie das markierte Feld aus.',
+  'guardian.eea_circular':
+    'Diese unbegleitete minderjährige Person ist Staatsangehöriger des EWR: Das Vormundschaftsgesetz gilt nicht, aber ein Minderjähriger in einer schutzbedürftigen Lage (unter anderem ein Opfer von Menschenhandel) fällt unter das Rundschreiben vom 2. August 2007. Folgen Sie diesem Rundschreiben und benachrichtigen Sie den Magistrat.',
+  'age_assessment.incomplete':
+    'Die Altersschätzung ist nicht vollständig vermerkt. Füllen Sie das markierte Feld aus: die Methode (bei einer ärztlichen Untersuchung, welche Röntgenaufnahmen), den Tag und das Ergebnis als niedrigstes und höchstes Alter.',
+  'age_assessment.range_inverted':
+    'Das niedrigste geschätzte Alter liegt über dem höchsten. Berichtigen Sie das Ergebnis der Altersschätzung.',
 
   'consent.missing':
     'Die Einwilligung in die Aufzeichnung ist nicht vermerkt. Ein Kind ab {{consentAge}} Jahren und jeder Erwachsene muss einwilligen, gefilmt zu werden: Fragen Sie die Person und vermerken Sie die Antwort, wer gefragt hat, wann und in welcher Sprache.',
@@ -46,10 +60,18 @@ export const de: Record<UnmetCode, string> = {
     'Die vernommene Person will nicht gefilmt werden. Zeichnen Sie nicht auf und benachrichtigen Sie den Magistrat.',
   'consent.withdrawn':
     'Die vernommene Person hat ihre Einwilligung zurückgezogen. Beenden Sie die Aufzeichnung, starten Sie sie nicht wieder und benachrichtigen Sie den Magistrat.',
+  'consent.language_not_understood':
+    'Die Einwilligung wurde in einer Sprache ({{language}}) eingeholt, die nicht als von der Person verstanden vermerkt ist. Fragen Sie erneut in der Sprache der Person, nötigenfalls über einen Dolmetscher, oder vermerken Sie die Sprachen, die die Person versteht.',
+  'consent.interpreter_not_named':
+    'Die Einwilligung wurde in einer anderen Sprache als der der Vernehmung eingeholt, aber der Dolmetscher ist nicht genannt. Vermerken Sie, über wen die Einwilligung eingeholt wurde.',
   'information.missing':
     'Das Kind ist jünger als {{consentAge}} Jahre: Es entscheidet nicht selbst, muss aber erfahren, dass die Vernehmung gefilmt wird. Sagen Sie es dem Kind und vermerken Sie, wer es ihm gesagt hat, wann und in welcher Sprache.',
   'information.incomplete':
     'Es ist nicht vollständig vermerkt, dass das Kind informiert wurde. Füllen Sie das markierte Feld aus: wer das Kind informiert hat, wann und in welcher Sprache.',
+  'information.language_not_understood':
+    'Das Kind wurde in einer Sprache ({{language}}) informiert, die nicht als vom Kind verstanden vermerkt ist. Informieren Sie das Kind erneut in seiner Sprache, nötigenfalls über einen Dolmetscher, oder vermerken Sie die Sprachen, die das Kind versteht.',
+  'information.interpreter_not_named':
+    'Das Kind wurde in einer anderen Sprache als der der Vernehmung informiert, aber der Dolmetscher ist nicht genannt. Vermerken Sie, über wen das Kind informiert wurde.',
 
   'person_of_trust.undecided':
     'Es ist nicht vermerkt, ob das Kind eine Vertrauensperson möchte. Fragen Sie das Kind, welchen Erwachsenen es bei sich haben möchte oder ob es niemanden möchte, und vermerken Sie die Antwort. Hat der Magistrat die erste Person abgelehnt, darf das Kind jemand anderen oder niemanden wählen.',
@@ -76,6 +98,12 @@ export const de: Record<UnmetCode, string> = {
     'Das Kind hat eine Vertrauensperson gewählt, aber sie ist nicht unter den Anwesenden. Fügen Sie sie hinzu oder vermerken Sie eine neue Wahl des Kindes.',
   'attendee.left_before_arrival':
     'Bei {{name}} liegt die Uhrzeit des Gehens vor der Uhrzeit der Ankunft. Berichtigen Sie die Uhrzeiten.',
+  'attendee.interpreter_languages_missing':
+    '{{name}} ist als Dolmetscher eingetragen, aber ohne die gedolmetschten Sprachen. Tragen Sie die Sprachen ein.',
+  'attendee.interpreter_sworn_reference_missing':
+    '{{name}} ist als Dolmetscher eingetragen, aber ohne Referenz als vereidigter Dolmetscher. Tragen Sie die Referenz der Vereidigung oder der Eintragung ein, bevor die Vernehmung versiegelt wird.',
+  'interpreter.missing':
+    'Die vernommene Person spricht {{language}}, das nicht die Sprache der Vernehmung ist, und es ist kein Dolmetscher für diese Sprache anwesend. Fügen Sie einen Dolmetscher mit den gedolmetschten Sprachen den Anwesenden hinzu.',
 
   'room.not_confirmed':
     'Niemand hat die Prüfung des Raums bestätigt. Prüfen Sie den Vernehmungsraum und die Technik und vermerken Sie, wer das getan hat und wann.',
@@ -83,4 +111,18 @@ export const de: Record<UnmetCode, string> = {
     'Der Vernehmungsraum ist nicht als kindgerecht bestätigt. Nutzen Sie einen für die Vernehmung von Kindern eingerichteten Raum und setzen Sie dann das Häkchen.',
   'room.equipment_not_checked':
     'Die Aufnahmetechnik ist nicht geprüft. Testen Sie Kameras und Mikrofone und setzen Sie dann das Häkchen.',
+  'follow_up.reception_centre_not_contacted':
+    'Es wurde kein spezialisiertes Aufnahmezentrum kontaktiert. Ein Opfer von Menschenhandel muss mit einem Zentrum in Kontakt gebracht werden (Payoke, Sürya, Pag-Asa; für ein Kind auch Esperanto, Minor Ndako oder Juna): Vermerken Sie, welches, wann und durch wen.',
+  'follow_up.reception_centre_unknown':
+    'Das vermerkte Aufnahmezentrum steht nicht in der Liste der Regeln. Wählen Sie das Zentrum aus der Liste.',
+  'follow_up.centre_for_minors_only':
+    'Das vermerkte Aufnahmezentrum nimmt nur Kinder auf, und diese Person ist volljährig. Kontaktieren Sie Payoke, Sürya oder Pag-Asa.',
+  'follow_up.brochure_not_handed':
+    'Es ist nicht vermerkt, dass die Informationsbroschüre für Opfer von Menschenhandel übergeben wurde. Übergeben Sie sie in einer Sprache, die die Person versteht, und vermerken Sie die Sprache, wann und durch wen.',
+  'follow_up.reflection_period_not_noted':
+    'Die Bedenkzeit ist nicht vermerkt. Vermerken Sie den Tag, an dem sie beginnt: Ihr Ende ergibt sich aus den Regeln (drei Monate für ein Kind, 45 Tage für einen Erwachsenen).',
+  'follow_up.guardian_not_informed':
+    'Es ist nicht vermerkt, dass der Vormund über die Nachbetreuung informiert wurde. Informieren Sie den Vormund und vermerken Sie, wann und durch wen.',
+  'follow_up.incomplete':
+    'Die schützende Nachbetreuung ist nicht vollständig vermerkt. Füllen Sie das markierte Feld aus.',
 };

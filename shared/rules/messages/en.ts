@@ -7,6 +7,8 @@ export const en: Record<UnmetCode, string> = {
     'The hearing date ({{hearingDate}}) is not the day the hearing starts ({{startDate}}, Belgian time). Correct the hearing date.',
   'rules.not_in_force':
     'The rules in this application apply to hearings from {{validFrom}}. Check the hearing date; for an earlier hearing, ask your legal adviser.',
+  'rules.rule_outside_validity':
+    'The rule “{{rule}}” is stated for hearings in another period than this one (many rules describe the law of 2008–2009). It was applied as stated: have your legal adviser confirm it before the hearing is sealed.',
 
   'order.missing':
     'No recording order has been entered. A hearing may only be filmed on the order of the public prosecutor or the investigating judge: enter who gave the order, its reference and its date.',
@@ -36,6 +38,18 @@ export const en: Record<UnmetCode, string> = {
     'The rules in use do not provide for filmed hearings of vulnerable adults. This person is an adult on the day of the hearing: this procedure does not apply.',
   'person.category_should_be_minor':
     "On the day of the hearing this person is, or may be, younger than {{majorityAge}}, so they must be heard as a minor. Change the category to 'minor'.",
+  'person.accompaniment_unknown':
+    'The person heard is a foreign national: note whether they are accompanied by a parent or guardian in Belgium. An unaccompanied minor needs a guardian.',
+  'guardian.office_not_warned':
+    'This minor is unaccompanied, is not an EEA national (or the nationality is not known) and has no guardian yet. Warn the Guardianship Office at once, by telephone, and note when, by whom, and its reference if it gives one. An urgent hearing may go ahead, but the warning must be noted before the hearing is sealed.',
+  'guardian.incomplete':
+    'Details of the guardian or of the warning to the Guardianship Office are missing. Fill in the marked field.',
+  'guardian.eea_circular':
+    'This unaccompanied minor is an EEA national: the Guardianship Law does not apply, but a minor in a vulnerable situation (a victim of trafficking among them) falls under the circular of 2 August 2007. Follow that circular and inform the magistrate.',
+  'age_assessment.incomplete':
+    'The age assessment is not noted completely. Fill in the marked field: the method (and for a medical assessment, which X-rays), the day, and the result as a lowest and a highest age.',
+  'age_assessment.range_inverted':
+    'The lowest assessed age is above the highest one. Correct the result of the age assessment.',
 
   'consent.missing':
     'Consent to filming has not been noted. A child aged {{consentAge}} or older, and any adult, must agree to be filmed: ask them, then note their answer, who asked, when and in which language.',
@@ -45,10 +59,18 @@ export const en: Record<UnmetCode, string> = {
     'The person heard does not agree to be filmed. Do not record, and inform the magistrate.',
   'consent.withdrawn':
     'The person heard has withdrawn their consent. Stop the recording, do not start it again, and inform the magistrate.',
+  'consent.language_not_understood':
+    'Consent was asked in a language ({{language}}) that is not noted as one the person understands. Ask again in the person’s language, through an interpreter if needed, or note the languages the person understands.',
+  'consent.interpreter_not_named':
+    'Consent was asked in a language other than that of the hearing, but the interpreter is not named. Note through whom consent was asked.',
   'information.missing':
     'The child is younger than {{consentAge}}: the child does not decide, but must be told that the hearing will be filmed. Tell the child, then note who told them, when and in which language.',
   'information.incomplete':
     'It is not noted completely that the child was told. Fill in the marked field: who told the child, when, and in which language.',
+  'information.language_not_understood':
+    'The child was told in a language ({{language}}) that is not noted as one the child understands. Tell the child again in their language, through an interpreter if needed, or note the languages the child understands.',
+  'information.interpreter_not_named':
+    'The child was told in a language other than that of the hearing, but the interpreter is not named. Note through whom the child was told.',
 
   'person_of_trust.undecided':
     'It is not noted whether the child wants a person of trust. Ask the child which adult they want with them, or whether they want nobody, and note the answer. If the magistrate refused the first person, the child may choose someone else or nobody.',
@@ -75,6 +97,12 @@ export const en: Record<UnmetCode, string> = {
     'The child chose a person of trust, but that person is not among the people present. Add them, or note a new choice of the child.',
   'attendee.left_before_arrival':
     'For {{name}}, the time they left is before the time they arrived. Correct the times.',
+  'attendee.interpreter_languages_missing':
+    '{{name}} is listed as interpreter without the languages interpreted. Enter the languages.',
+  'attendee.interpreter_sworn_reference_missing':
+    '{{name}} is listed as interpreter without a sworn-interpreter reference. Enter the reference of the oath or of the listing before the hearing is sealed.',
+  'interpreter.missing':
+    'The person heard speaks {{language}}, which is not the language of the hearing, and no interpreter for that language is present. Add an interpreter to the people present, with the languages interpreted.',
 
   'room.not_confirmed':
     'Nobody has confirmed the room check. Check the hearing room and the equipment, then note who did it and when.',
@@ -82,4 +110,18 @@ export const en: Record<UnmetCode, string> = {
     'The hearing room is not confirmed as child-friendly. Use a room arranged for hearing children, then tick the box.',
   'room.equipment_not_checked':
     'The recording equipment has not been checked. Test the cameras and microphones, then tick the box.',
+  'follow_up.reception_centre_not_contacted':
+    'No specialised reception centre has been contacted. A victim of trafficking must be put in contact with one (Payoke, Sürya, Pag-Asa; for a child also Esperanto, Minor Ndako or Juna): note which one, when and by whom.',
+  'follow_up.reception_centre_unknown':
+    'The reception centre noted is not one of the centres the rules list. Choose the centre from the list.',
+  'follow_up.centre_for_minors_only':
+    'The reception centre noted receives children only, and this person is an adult. Contact Payoke, Sürya or Pag-Asa.',
+  'follow_up.brochure_not_handed':
+    'It is not noted that the information brochure for victims of trafficking was handed over. Hand it over in a language the person understands, and note the language, when and by whom.',
+  'follow_up.reflection_period_not_noted':
+    'The reflection period is not noted. Note the day it starts: its end follows from the rules (three months for a child, 45 days for an adult).',
+  'follow_up.guardian_not_informed':
+    'It is not noted that the guardian was informed of the follow-up. Inform the guardian and note when and by whom.',
+  'follow_up.incomplete':
+    'The protective follow-up is not noted completely. Fill in the marked field.',
 };

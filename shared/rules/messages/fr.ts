@@ -6,6 +6,8 @@ export const fr: Record<UnmetCode, string> = {
     "La date de l'audition ({{hearingDate}}) n'est pas le jour où elle commence ({{startDate}}, heure belge). Corrigez la date de l'audition.",
   'rules.not_in_force':
     "Les règles de cette application s'appliquent aux auditions à partir du {{validFrom}}. Vérifiez la date de l'audition ; pour une audition antérieure, demandez conseil à votre juriste.",
+  'rules.rule_outside_validity':
+    "La règle « {{rule}} » est établie pour des auditions d'une autre période que celle-ci (beaucoup de règles décrivent le droit de 2008–2009). Elle a été appliquée telle quelle : faites-la confirmer par votre juriste avant le scellement de l'audition.",
 
   'order.missing':
     "Aucun ordre d'enregistrement n'a été saisi. Une audition ne peut être filmée que sur ordre du procureur du Roi ou du juge d'instruction : indiquez qui a donné l'ordre, sa référence et sa date.",
@@ -36,6 +38,18 @@ export const fr: Record<UnmetCode, string> = {
     "Les règles utilisées ne prévoient pas d'audition filmée des adultes vulnérables. Cette personne est majeure le jour de l'audition : cette procédure ne s'applique pas.",
   'person.category_should_be_minor':
     "Le jour de l'audition, cette personne a moins de {{majorityAge}} ans, ou peut-être moins : elle doit être entendue comme mineur. Choisissez la catégorie « mineur ».",
+  'person.accompaniment_unknown':
+    "La personne entendue est de nationalité étrangère : notez si elle est accompagnée en Belgique d'un parent ou d'un tuteur. Un mineur non accompagné doit avoir un tuteur.",
+  'guardian.office_not_warned':
+    "Ce mineur n'est pas accompagné, n'est pas ressortissant de l'EEE (ou sa nationalité n'est pas connue) et n'a pas encore de tuteur. Prévenez immédiatement le Service des Tutelles par téléphone et notez quand, par qui, et sa référence s'il en donne une. Une audition urgente peut avoir lieu, mais l'avertissement doit être noté avant le scellement de l'audition.",
+  'guardian.incomplete':
+    "Des informations sur le tuteur ou sur l'avertissement au Service des Tutelles manquent. Remplissez le champ signalé.",
+  'guardian.eea_circular':
+    "Ce mineur non accompagné est ressortissant de l'EEE : la loi sur la tutelle ne s'applique pas, mais un mineur en situation de vulnérabilité (notamment une victime de la traite) relève de la circulaire du 2 août 2007. Suivez cette circulaire et prévenez le magistrat.",
+  'age_assessment.incomplete':
+    "L'estimation de l'âge n'est pas notée complètement. Remplissez le champ signalé : la méthode (et pour un examen médical, quelles radiographies), le jour et le résultat sous forme d'âge le plus bas et le plus élevé.",
+  'age_assessment.range_inverted':
+    "L'âge estimé le plus bas dépasse le plus élevé. Corrigez le résultat de l'estimation de l'âge.",
 
   'consent.missing':
     "Le consentement à l'enregistrement n'a pas été noté. Un enfant de {{consentAge}} ans ou plus, et tout adulte, doit accepter d'être filmé : posez-lui la question, puis notez sa réponse, qui a posé la question, quand et dans quelle langue.",
@@ -45,10 +59,18 @@ export const fr: Record<UnmetCode, string> = {
     "La personne entendue n'accepte pas d'être filmée. N'enregistrez pas et prévenez le magistrat.",
   'consent.withdrawn':
     "La personne entendue a retiré son consentement. Arrêtez l'enregistrement, ne le reprenez pas et prévenez le magistrat.",
+  'consent.language_not_understood':
+    "Le consentement a été demandé dans une langue ({{language}}) qui n'est pas notée comme comprise par la personne. Redemandez-le dans sa langue, au besoin par un interprète, ou notez les langues qu'elle comprend.",
+  'consent.interpreter_not_named':
+    "Le consentement a été demandé dans une autre langue que celle de l'audition, mais l'interprète n'est pas nommé. Notez par qui le consentement a été demandé.",
   'information.missing':
     "L'enfant a moins de {{consentAge}} ans : il ne décide pas, mais doit être informé que l'audition sera filmée. Informez l'enfant, puis notez qui l'a informé, quand et dans quelle langue.",
   'information.incomplete':
     "L'information de l'enfant n'est pas notée complètement. Remplissez le champ signalé : qui a informé l'enfant, quand et dans quelle langue.",
+  'information.language_not_understood':
+    "L'enfant a été informé dans une langue ({{language}}) qui n'est pas notée comme comprise par lui. Informez-le à nouveau dans sa langue, au besoin par un interprète, ou notez les langues qu'il comprend.",
+  'information.interpreter_not_named':
+    "L'enfant a été informé dans une autre langue que celle de l'audition, mais l'interprète n'est pas nommé. Notez par qui l'enfant a été informé.",
 
   'person_of_trust.undecided':
     "Il n'est pas noté si l'enfant souhaite une personne de confiance. Demandez à l'enfant quel adulte il veut à ses côtés, ou s'il ne veut personne, et notez sa réponse. Si le magistrat a refusé la première personne, l'enfant peut en choisir une autre, ou personne.",
@@ -75,6 +97,12 @@ export const fr: Record<UnmetCode, string> = {
     "L'enfant a choisi une personne de confiance, mais elle ne figure pas parmi les personnes présentes. Ajoutez-la, ou notez un nouveau choix de l'enfant.",
   'attendee.left_before_arrival':
     "Pour {{name}}, l'heure de départ est antérieure à l'heure d'arrivée. Corrigez les heures.",
+  'attendee.interpreter_languages_missing':
+    '{{name}} figure comme interprète sans les langues interprétées. Indiquez les langues.',
+  'attendee.interpreter_sworn_reference_missing':
+    "{{name}} figure comme interprète sans référence d'interprète juré. Indiquez la référence de la prestation de serment ou de l'inscription avant le scellement de l'audition.",
+  'interpreter.missing':
+    "La personne entendue parle {{language}}, qui n'est pas la langue de l'audition, et aucun interprète pour cette langue n'est présent. Ajoutez un interprète aux personnes présentes, avec les langues interprétées.",
 
   'room.not_confirmed':
     "Personne n'a confirmé la vérification du local. Vérifiez la salle d'audition et le matériel, puis notez qui l'a fait et quand.",
@@ -82,4 +110,18 @@ export const fr: Record<UnmetCode, string> = {
     "La salle d'audition n'est pas confirmée comme adaptée aux enfants. Utilisez une salle aménagée pour l'audition d'enfants, puis cochez la case.",
   'room.equipment_not_checked':
     "Le matériel d'enregistrement n'a pas été vérifié. Testez les caméras et les micros, puis cochez la case.",
+  'follow_up.reception_centre_not_contacted':
+    "Aucun centre d'accueil spécialisé n'a été contacté. Une victime de la traite doit être mise en contact avec un centre (Payoke, Sürya, Pag-Asa ; pour un enfant aussi Esperanto, Minor Ndako ou Juna) : notez lequel, quand et par qui.",
+  'follow_up.reception_centre_unknown':
+    "Le centre d'accueil noté ne figure pas dans la liste des règles. Choisissez le centre dans la liste.",
+  'follow_up.centre_for_minors_only':
+    "Le centre d'accueil noté n'accueille que des enfants, et cette personne est majeure. Contactez Payoke, Sürya ou Pag-Asa.",
+  'follow_up.brochure_not_handed':
+    "Il n'est pas noté que la brochure d'information pour les victimes de la traite a été remise. Remettez-la dans une langue que la personne comprend et notez la langue, quand et par qui.",
+  'follow_up.reflection_period_not_noted':
+    "La période de réflexion n'est pas notée. Notez le jour où elle commence : sa fin découle des règles (trois mois pour un enfant, 45 jours pour un majeur).",
+  'follow_up.guardian_not_informed':
+    "Il n'est pas noté que le tuteur a été informé du suivi. Informez le tuteur et notez quand et par qui.",
+  'follow_up.incomplete':
+    "Le suivi de protection n'est pas noté complètement. Remplissez le champ signalé.",
 };

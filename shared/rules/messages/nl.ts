@@ -7,6 +7,8 @@ export const nl: Record<UnmetCode, string> = {
     'De datum van het verhoor ({{hearingDate}}) is niet de dag waarop het verhoor begint ({{startDate}}, Belgische tijd). Verbeter de datum van het verhoor.',
   'rules.not_in_force':
     'De regels in deze toepassing gelden voor verhoren vanaf {{validFrom}}. Controleer de datum van het verhoor; vraag voor een eerder verhoor raad aan uw juridisch adviseur.',
+  'rules.rule_outside_validity':
+    'De regel “{{rule}}” is vastgesteld voor verhoren in een andere periode dan deze (veel regels beschrijven het recht van 2008–2009). Hij werd toegepast zoals hij luidt: laat uw juridisch adviseur hem bevestigen vóór het verhoor verzegeld wordt.',
 
   'order.missing':
     'Er is geen bevel tot opname ingevuld. Een verhoor mag alleen gefilmd worden op bevel van de procureur des Konings of de onderzoeksrechter: vul in wie het bevel gaf, de referentie en de datum.',
@@ -37,6 +39,18 @@ export const nl: Record<UnmetCode, string> = {
     'De gebruikte regels voorzien geen gefilmd verhoor van kwetsbare volwassenen. Deze persoon is op de dag van het verhoor meerderjarig: deze procedure is niet van toepassing.',
   'person.category_should_be_minor':
     "Op de dag van het verhoor is deze persoon jonger dan {{majorityAge}} jaar, of mogelijk jonger: de persoon moet als minderjarige verhoord worden. Kies de categorie 'minderjarige'.",
+  'person.accompaniment_unknown':
+    'De verhoorde persoon is een vreemdeling: noteer of hij of zij in België begeleid is door een ouder of voogd. Een niet-begeleide minderjarige heeft een voogd nodig.',
+  'guardian.office_not_warned':
+    'Deze minderjarige is niet begeleid, is geen onderdaan van de EER (of de nationaliteit is niet gekend) en heeft nog geen voogd. Verwittig onmiddellijk telefonisch de Dienst Voogdij en noteer wanneer, door wie, en de referentie als de dienst er een geeft. Een dringend verhoor mag doorgaan, maar de melding moet genoteerd zijn vóór het verhoor verzegeld wordt.',
+  'guardian.incomplete':
+    'Er ontbreken gegevens over de voogd of over de melding aan de Dienst Voogdij. Vul het aangeduide veld in.',
+  'guardian.eea_circular':
+    'Deze niet-begeleide minderjarige is onderdaan van de EER: de voogdijwet is niet van toepassing, maar een minderjarige in een kwetsbare situatie (onder meer een slachtoffer van mensenhandel) valt onder de omzendbrief van 2 augustus 2007. Volg die omzendbrief en verwittig de magistraat.',
+  'age_assessment.incomplete':
+    'De leeftijdsbepaling is niet volledig genoteerd. Vul het aangeduide veld in: de methode (en bij een medisch onderzoek welke röntgenfoto’s), de dag en het resultaat als laagste en hoogste leeftijd.',
+  'age_assessment.range_inverted':
+    'De laagste vastgestelde leeftijd is hoger dan de hoogste. Verbeter het resultaat van de leeftijdsbepaling.',
 
   'consent.missing':
     'De toestemming om te filmen is niet genoteerd. Een kind van {{consentAge}} jaar of ouder, en elke volwassene, moet ermee instemmen gefilmd te worden: vraag het, en noteer het antwoord, wie het vroeg, wanneer en in welke taal.',
@@ -46,10 +60,18 @@ export const nl: Record<UnmetCode, string> = {
     'De verhoorde persoon wil niet gefilmd worden. Neem niet op en verwittig de magistraat.',
   'consent.withdrawn':
     'De verhoorde persoon heeft de toestemming ingetrokken. Stop de opname, start ze niet opnieuw en verwittig de magistraat.',
+  'consent.language_not_understood':
+    'De toestemming werd gevraagd in een taal ({{language}}) die niet genoteerd is als een taal die de persoon begrijpt. Vraag het opnieuw in de taal van de persoon, zo nodig via een tolk, of noteer de talen die de persoon begrijpt.',
+  'consent.interpreter_not_named':
+    'De toestemming werd gevraagd in een andere taal dan die van het verhoor, maar de tolk is niet vermeld. Noteer via wie de toestemming werd gevraagd.',
   'information.missing':
     'Het kind is jonger dan {{consentAge}} jaar: het beslist niet zelf, maar moet te horen krijgen dat het verhoor gefilmd wordt. Zeg het aan het kind en noteer wie het zei, wanneer en in welke taal.',
   'information.incomplete':
     'Er is niet volledig genoteerd dat het kind werd ingelicht. Vul het aangeduide veld in: wie het kind inlichtte, wanneer en in welke taal.',
+  'information.language_not_understood':
+    'Het kind werd ingelicht in een taal ({{language}}) die niet genoteerd is als een taal die het kind begrijpt. Licht het kind opnieuw in in zijn taal, zo nodig via een tolk, of noteer de talen die het kind begrijpt.',
+  'information.interpreter_not_named':
+    'Het kind werd ingelicht in een andere taal dan die van het verhoor, maar de tolk is niet vermeld. Noteer via wie het kind werd ingelicht.',
 
   'person_of_trust.undecided':
     'Er is niet genoteerd of het kind een vertrouwenspersoon wil. Vraag het kind welke volwassene het bij zich wil, of dat het niemand wil, en noteer het antwoord. Als de magistraat de eerste persoon weigerde, mag het kind iemand anders of niemand kiezen.',
@@ -76,6 +98,12 @@ export const nl: Record<UnmetCode, string> = {
     'Het kind koos een vertrouwenspersoon, maar die staat niet bij de aanwezigen. Voeg die persoon toe, of noteer een nieuwe keuze van het kind.',
   'attendee.left_before_arrival':
     'Bij {{name}} ligt het uur van vertrek vóór het uur van aankomst. Verbeter de uren.',
+  'attendee.interpreter_languages_missing':
+    '{{name}} staat als tolk vermeld zonder de getolkte talen. Vul de talen in.',
+  'attendee.interpreter_sworn_reference_missing':
+    '{{name}} staat als tolk vermeld zonder referentie als beëdigd tolk. Vul de referentie van de eed of van de inschrijving in vóór het verhoor verzegeld wordt.',
+  'interpreter.missing':
+    'De verhoorde persoon spreekt {{language}}, dat niet de taal van het verhoor is, en er is geen tolk voor die taal aanwezig. Voeg een tolk toe aan de aanwezigen, met de getolkte talen.',
 
   'room.not_confirmed':
     'Niemand heeft de controle van het lokaal bevestigd. Controleer het verhoorlokaal en de apparatuur, en noteer wie dat deed en wanneer.',
@@ -83,4 +111,18 @@ export const nl: Record<UnmetCode, string> = {
     'Het verhoorlokaal is niet bevestigd als kindvriendelijk. Gebruik een lokaal dat ingericht is voor het verhoor van kinderen en vink dan het vakje aan.',
   'room.equipment_not_checked':
     "De opnameapparatuur is niet gecontroleerd. Test de camera's en de microfoons en vink dan het vakje aan.",
+  'follow_up.reception_centre_not_contacted':
+    'Er is geen gespecialiseerd opvangcentrum gecontacteerd. Een slachtoffer van mensenhandel moet met een centrum in contact gebracht worden (Payoke, Sürya, Pag-Asa; voor een kind ook Esperanto, Minor Ndako of Juna): noteer welk, wanneer en door wie.',
+  'follow_up.reception_centre_unknown':
+    'Het genoteerde opvangcentrum staat niet in de lijst van de regels. Kies het centrum uit de lijst.',
+  'follow_up.centre_for_minors_only':
+    'Het genoteerde opvangcentrum vangt alleen kinderen op, en deze persoon is meerderjarig. Contacteer Payoke, Sürya of Pag-Asa.',
+  'follow_up.brochure_not_handed':
+    'Er is niet genoteerd dat de informatiebrochure voor slachtoffers van mensenhandel werd overhandigd. Overhandig ze in een taal die de persoon begrijpt en noteer de taal, wanneer en door wie.',
+  'follow_up.reflection_period_not_noted':
+    'De reflectieperiode is niet genoteerd. Noteer de dag waarop ze begint: het einde volgt uit de regels (drie maanden voor een kind, 45 dagen voor een meerderjarige).',
+  'follow_up.guardian_not_informed':
+    'Er is niet genoteerd dat de voogd over de opvolging werd ingelicht. Licht de voogd in en noteer wanneer en door wie.',
+  'follow_up.incomplete':
+    'De beschermende opvolging is niet volledig genoteerd. Vul het aangeduide veld in.',
 };

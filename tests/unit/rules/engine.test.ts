@@ -2,9 +2,9 @@ import { after, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluate, type EvaluateOptions, type Facts } from '../../../shared/rules/engine';
 import { currentRuleSet, type RuleSet } from '../../../shared/rules/ruleset';
-import { allUnmetCodes, type Unmet } from '../../../shared/rules/unmet';
+import { allUnmetCodes, unmet, type Unmet } from '../../../shared/rules/unmet';
 import type { ProcedureDraft } from '../../../shared/domain/procedure';
-import { completeRecord, heardAt, ids, information } from './fixtures';
+import { completeRecord, heardAt, ids, information, unaccompaniedRecord } from './fixtures';
 
 function must<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw new Error('fixture section missing');
@@ -42,8 +42,12 @@ interface Case {
   record?: ProcedureDraft;
   ruleSet?: RuleSet;
   options?: EvaluateOptions;
-  /** Exact codes, in the order reported. */
+  /** Exact codes that block the recording, in the order reported. */
   codes: string[];
+  /** Exact codes open for sealing; none when left out. */
+  sealing?: string[];
+  /** Exact reminders; none when left out. */
+  reminders?: string[];
   /** Exact reports where the field or parameters matter. */
   unmet?: Unmet[];
   facts?: Partial<Facts>;
@@ -60,13 +64,28 @@ function run(c: Case) {
     const record = c.record ?? completeRecord();
     c.edit?.(record);
     const result = evaluate(record, c.ruleSet ?? currentRuleSet, c.options);
-    for (const u of result.unmet) emitted.add(u.code);
+    const all = [...result.unmet, ...result.openForSealing, ...result.reminders];
+    for (const u of all) emitted.add(u.code);
     assert.deepEqual(
       result.unmet.map((u) => u.code),
       c.codes,
     );
+    assert.deepEqual(
+      result.openForSealing.map((u) => u.code),
+      c.sealing ?? [],
+      'open for sealing',
+    );
+    assert.deepEqual(
+      result.reminders.map((u) => u.code),
+      c.reminders ?? [],
+      'reminders',
+    );
     assert.equal(result.mayRecord, c.codes.length === 0);
-    if (c.unmet) assert.deepEqual(result.unmet, c.unmet);
+    assert.equal(result.maySeal, (c.sealing ?? []).length === 0);
+    if (c.unmet) {
+      const reported = all.filter((u) => c.unmet?.some((e) => e.code === u.code));
+      assert.deepEqual(reported, c.unmet);
+    }
     if (c.facts) {
       const picked = Object.fromEntries(
         Object.keys(c.facts).map((k) => [k, result.facts[k as keyof Facts]]),
@@ -93,7 +112,7 @@ describe('a complete record', () => {
 
   test('names the rule set version', () => {
     const result = evaluate(completeRecord(), currentRuleSet);
-    assert.deepEqual(result.ruleSet, { id: 'be-cic-91bis-101', version: '1.0.0' });
+    assert.deepEqual(result.ruleSet, { id: 'be-cic-91bis-101', version: '1.1.0' });
   });
 
   test('is evaluated without reading the clock', () => {
@@ -805,6 +824,679 @@ describe('an empty draft', () => {
 
   test('rejects a moment that is not an instant', () => {
     assert.throws(() => evaluate({}, currentRuleSet, { at: '2026-03-16 09:00' }), RangeError);
+  });
+});
+
+type Rules = RuleSet['rules'];
+/** The current rule set with some values changed, as a legal adviser would. */
+function rulesChanging<K extends keyof Rules>(key: K, change: Partial<Rules[K]>): RuleSet {
+  return {
+    ...currentRuleSet,
+    rules: { ...currentRuleSet.rules, [key]: { ...currentRuleSet.rules[key], ...change } },
+  };
+}
+const guardian = (r: ProcedureDraft) => must(person(r).guardian);
+const interpreter = (r: ProcedureDraft) => must(attendees(r).find((a) => a.role === 'interpreter'));
+const followUp = (r: ProcedureDraft) => must(r.protectiveFollowUp);
+
+describe('the unaccompanied minor and the Guardianship Office (study §68)', () => {
+  for (const c of [
+    {
+      name: 'warned, no guardian yet: may be recorded and sealed',
+      record: unaccompaniedRecord(),
+      codes: [],
+      facts: { nonAccompaniedMinor: true, eeaNational: false, isMinor: true },
+    },
+    {
+      name: 'non-EEA, no guardian, Office not warned: recording allowed, sealing not',
+      record: unaccompaniedRecord(),
+      edit: (r) => (person(r).guardian = null),
+      codes: [],
+      sealing: ['guardian.office_not_warned'],
+      unmet: [{ code: 'guardian.office_not_warned', field: 'personHeard.guardian' }],
+    },
+    {
+      name: 'guardian "not yet" and no warning',
+      record: unaccompaniedRecord(),
+      edit: (r) => (guardian(r).officeWarned = null),
+      codes: [],
+      sealing: ['guardian.office_not_warned'],
+      unmet: [{ code: 'guardian.office_not_warned', field: 'personHeard.guardian.officeWarned' }],
+    },
+    {
+      name: 'a telephone warning without a reference is enough',
+      record: unaccompaniedRecord(),
+      edit: (r) => (must(guardian(r).officeWarned).reference = null),
+      codes: [],
+    },
+    {
+      name: 'a warning without who made it',
+      record: unaccompaniedRecord(),
+      edit: (r) => (must(guardian(r).officeWarned).by = null),
+      codes: [],
+      sealing: ['guardian.incomplete'],
+      unmet: [{ code: 'guardian.incomplete', field: 'personHeard.guardian.officeWarned.by' }],
+    },
+    {
+      name: 'an appointed guardian, no warning needed',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).guardian = { status: 'appointed', name: 'M. Dubois' };
+        followUp(r).guardianInformed = { at: '2026-03-16T11:30:00+01:00', by: 'Insp. L. Peeters' };
+      },
+      codes: [],
+    },
+    {
+      name: 'temporary guardianship by the head of the Office, without a name',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).guardian = { status: 'temporary' };
+        followUp(r).guardianInformed = { at: '2026-03-16T11:30:00+01:00', by: 'Insp. L. Peeters' };
+      },
+      codes: [],
+      sealing: ['guardian.incomplete'],
+      unmet: [{ code: 'guardian.incomplete', field: 'personHeard.guardian.name' }],
+    },
+    {
+      name: 'nationality not known: warned as a non-EEA minor',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).nationality = null;
+        person(r).guardian = null;
+      },
+      codes: [],
+      sealing: ['guardian.office_not_warned'],
+      facts: { eeaNational: null, nonAccompaniedMinor: true },
+    },
+    {
+      name: 'an EEA national (Romania): the circular of 2 August 2007, a reminder',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).nationality = 'RO';
+        person(r).guardian = null;
+      },
+      codes: [],
+      reminders: ['guardian.eea_circular'],
+      unmet: [{ code: 'guardian.eea_circular', field: 'personHeard.nationality' }],
+      facts: { eeaNational: true },
+    },
+    {
+      name: 'a British national in 2026 is no longer an EEA one',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).nationality = 'GB';
+        person(r).guardian = null;
+      },
+      codes: [],
+      sealing: ['guardian.office_not_warned'],
+      facts: { eeaNational: false },
+    },
+    {
+      name: 'a Swiss national is not an EEA one',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).nationality = 'CH';
+        person(r).guardian = null;
+      },
+      codes: [],
+      sealing: ['guardian.office_not_warned'],
+    },
+    {
+      name: 'rules that make the warning block the recording',
+      record: unaccompaniedRecord(),
+      edit: (r) => (person(r).guardian = null),
+      ruleSet: rulesChanging('guardianshipOfficeWarning', { value: 'recording' }),
+      codes: ['guardian.office_not_warned'],
+    },
+    {
+      name: 'rules that make the warning a reminder only',
+      record: unaccompaniedRecord(),
+      edit: (r) => (person(r).guardian = null),
+      ruleSet: rulesChanging('guardianshipOfficeWarning', { value: 'reminder' }),
+      codes: [],
+      reminders: ['guardian.office_not_warned'],
+    },
+    {
+      name: 'accompanied: no guardian question',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).accompanied = true;
+        person(r).guardian = null;
+      },
+      codes: [],
+      facts: { nonAccompaniedMinor: false },
+    },
+    {
+      name: 'a foreign minor, accompaniment not noted: a reminder',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).accompanied = null;
+        person(r).guardian = null;
+      },
+      codes: [],
+      reminders: ['person.accompaniment_unknown'],
+      facts: { nonAccompaniedMinor: null },
+    },
+    {
+      name: 'a Belgian minor, accompaniment not noted: nothing to ask',
+      edit: (r) => (person(r).nationality = 'BE'),
+      codes: [],
+      facts: { eeaNational: true, nonAccompaniedMinor: null },
+    },
+    {
+      name: 'an unaccompanied vulnerable adult is not a NAM',
+      edit: (r) => {
+        person(r).dateOfBirth = '1990-01-01';
+        adult(r);
+        person(r).nationality = 'NG';
+        person(r).accompanied = false;
+      },
+      codes: [],
+      facts: { nonAccompaniedMinor: false },
+    },
+    {
+      name: 'age not yet known: warned as a minor',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).ageAssessment = null;
+        person(r).guardian = null;
+      },
+      codes: ['person.date_of_birth_missing'],
+      sealing: ['guardian.office_not_warned'],
+      facts: { nonAccompaniedMinor: true, isMinor: null },
+    },
+  ] satisfies Case[])
+    run(c);
+});
+
+describe('age assessment: the lowest age is used (art. 7 §3, study §69)', () => {
+  const assessedOn = (day: string, minAge: number, maxAge: number) => (r: ProcedureDraft) => {
+    person(r).dateOfBirthCertain = false;
+    person(r).dateOfBirth = null;
+    person(r).ageAssessment = {
+      method: 'medical',
+      medicalTests: ['wrist_xray'],
+      date: day,
+      minAge,
+      maxAge,
+    };
+  };
+  const assessed = (minAge: number, maxAge: number) => assessedOn('2026-03-16', minAge, maxAge);
+  for (const c of [
+    {
+      name: 'assessed 15–17 on the hearing day: 15 is used, a minor who consents',
+      edit: assessed(15, 17),
+      codes: [],
+      facts: {
+        ageAtHearing: null,
+        ageRange: { min: 15, max: 17 },
+        ageUsed: 15,
+        isMinor: true,
+        consentRequired: true,
+        ageAssessment: { method: 'medical', date: '2026-03-16', min: 15, max: 17 },
+      },
+    },
+    {
+      name: 'assessed 15–17 six days before: on the hearing day 15–18, still a minor, 15 used',
+      record: unaccompaniedRecord(),
+      codes: [],
+      facts: { ageRange: { min: 15, max: 18 }, ageUsed: 15, isMinor: true },
+    },
+    {
+      name: 'across 18 (17–19): a minor, 17 used',
+      edit: assessed(17, 19),
+      codes: [],
+      facts: { ageRange: { min: 17, max: 19 }, ageUsed: 17, isMinor: true },
+    },
+    {
+      name: '18–20: not a minor, out of scope',
+      edit: assessed(18, 20),
+      codes: ['person.out_of_scope'],
+      facts: { ageUsed: 18, isMinor: false },
+    },
+    {
+      name: 'across 12 (11–13): 11 used, yet consent is asked (protective reading)',
+      edit: (r) => {
+        assessed(11, 13)(r);
+        informedOnly(r);
+      },
+      codes: ['consent.missing'],
+      facts: { ageUsed: 11, consentRequired: true, informationRequired: false },
+    },
+    {
+      name: 'under 12 (9–11): information',
+      edit: (r) => {
+        assessed(9, 11)(r);
+        informedOnly(r);
+      },
+      codes: [],
+      facts: { ageUsed: 9, informationRequired: true },
+    },
+    {
+      name: 'assessed 11 a year before the hearing: 12 on the hearing day, consent',
+      edit: (r) => {
+        assessedOn('2025-03-16', 11, 11)(r);
+        informedOnly(r);
+      },
+      codes: ['consent.missing'],
+      facts: { ageRange: { min: 12, max: 12 }, ageUsed: 12 },
+    },
+    {
+      name: 'assessed on 29 February: a year later the range follows the 1 March birthday',
+      edit: (r) => {
+        heardAt(r, '2029-02-28', '2029-02-28T10:00:00+01:00');
+        assessedOn('2028-02-29', 16, 17)(r);
+      },
+      codes: [],
+      facts: { ageRange: { min: 16, max: 18 }, ageUsed: 16, isMinor: true },
+    },
+    {
+      name: 'the lowest age above the highest',
+      edit: assessed(17, 15),
+      codes: ['age_assessment.range_inverted'],
+      unmet: [{ code: 'age_assessment.range_inverted', field: 'personHeard.ageAssessment.maxAge' }],
+      facts: { ageUsed: null, isMinor: null },
+    },
+    {
+      name: 'an assessment without its day',
+      edit: (r) => {
+        assessed(15, 17)(r);
+        must(person(r).ageAssessment).date = null;
+      },
+      codes: ['person.date_of_birth_missing'],
+      unmet: [{ code: 'person.date_of_birth_missing', field: 'personHeard.ageAssessment.date' }],
+    },
+    {
+      name: 'a medical assessment that does not say which X-rays',
+      edit: (r) => {
+        assessed(15, 17)(r);
+        must(person(r).ageAssessment).medicalTests = [];
+      },
+      codes: [],
+      sealing: ['age_assessment.incomplete'],
+      unmet: [
+        { code: 'age_assessment.incomplete', field: 'personHeard.ageAssessment.medicalTests' },
+      ],
+    },
+    {
+      name: 'a range of birth dates entered wins over the assessment',
+      edit: (r) => {
+        assessed(15, 17)(r);
+        person(r).dateOfBirthRange = { earliest: '2013-06-01', latest: '2015-06-01' };
+      },
+      codes: [],
+      facts: { ageRange: { min: 10, max: 12 }, ageUsed: 10 },
+    },
+    {
+      name: 'a certain date of birth: the age is the age used',
+      codes: [],
+      facts: { ageAtHearing: 13, ageUsed: 13, ageAssessment: null },
+    },
+  ] satisfies Case[])
+    run(c);
+});
+
+describe('the interpreter and the language of consent', () => {
+  for (const c of [
+    {
+      name: 'Albanian heard in Dutch through a sworn interpreter',
+      record: unaccompaniedRecord(),
+      codes: [],
+      facts: { hearingLanguage: 'nl', interpreterRequired: true },
+    },
+    {
+      name: 'no interpreter: recording blocked',
+      record: unaccompaniedRecord(),
+      edit: (r) => withoutRole(r, 'interpreter'),
+      codes: ['interpreter.missing'],
+      unmet: [{ code: 'interpreter.missing', field: 'attendees', params: { language: 'sq' } }],
+    },
+    {
+      name: 'an interpreter for another language',
+      record: unaccompaniedRecord(),
+      edit: (r) => (interpreter(r).languages = ['ar', 'nl']),
+      codes: ['interpreter.missing'],
+    },
+    {
+      name: 'a regional variant of the language counts',
+      record: unaccompaniedRecord(),
+      edit: (r) => (interpreter(r).languages = ['sq-AL', 'nl']),
+      codes: [],
+    },
+    {
+      name: 'the interpreter left before the moment checked',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        interpreter(r).arrivedAt = '2026-03-16T08:00:00+01:00';
+        interpreter(r).leftAt = '2026-03-16T08:55:00+01:00';
+      },
+      codes: ['interpreter.missing'],
+    },
+    {
+      name: 'an interpreter without the languages interpreted',
+      record: unaccompaniedRecord(),
+      edit: (r) => (interpreter(r).languages = null),
+      codes: ['interpreter.missing', 'attendee.interpreter_languages_missing'],
+      unmet: [
+        unmet('interpreter.missing', 'attendees', { language: 'sq' }),
+        unmet('attendee.interpreter_languages_missing', 'attendees.3.languages', {
+          name: 'A. Hoxha',
+        }),
+      ],
+    },
+    {
+      name: 'an interpreter without a sworn-interpreter reference: open for sealing',
+      record: unaccompaniedRecord(),
+      edit: (r) => (interpreter(r).swornReference = null),
+      codes: [],
+      sealing: ['attendee.interpreter_sworn_reference_missing'],
+    },
+    {
+      name: 'no hearing language recorded: a language other than nl/fr/de needs an interpreter',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        r.hearingLanguage = null;
+        withoutRole(r, 'interpreter');
+      },
+      codes: ['interpreter.missing'],
+      facts: { hearingLanguage: null, interpreterRequired: true },
+    },
+    {
+      name: 'heard in Albanian by an interviewer who speaks it: no interpreter',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        r.hearingLanguage = 'sq';
+        withoutRole(r, 'interpreter');
+        must(r.consent).interpretedBy = null;
+      },
+      codes: [],
+      facts: { interpreterRequired: false },
+    },
+    {
+      name: 'a Dutch-speaking child, no hearing language recorded: heard in Dutch',
+      codes: [],
+      facts: { hearingLanguage: 'nl', interpreterRequired: false },
+    },
+    {
+      name: 'a Dutch-speaking child heard in French without an interpreter',
+      edit: (r) => (r.hearingLanguage = 'fr'),
+      codes: ['consent.interpreter_not_named', 'interpreter.missing'],
+    },
+    {
+      name: 'consent asked in Dutch, which the child does not understand',
+      record: unaccompaniedRecord(),
+      edit: (r) => (must(r.consent).language = 'nl'),
+      codes: ['consent.language_not_understood'],
+      unmet: [
+        {
+          code: 'consent.language_not_understood',
+          field: 'consent.language',
+          params: { language: 'nl' },
+        },
+      ],
+    },
+    {
+      name: 'consent asked in Albanian without naming the interpreter',
+      record: unaccompaniedRecord(),
+      edit: (r) => (must(r.consent).interpretedBy = null),
+      codes: ['consent.interpreter_not_named'],
+      unmet: [{ code: 'consent.interpreter_not_named', field: 'consent.interpretedBy' }],
+    },
+    {
+      name: 'consent asked in English, a language the child also understands',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        person(r).otherLanguages = ['en'];
+        must(r.consent).language = 'en';
+      },
+      codes: [],
+    },
+    {
+      name: 'a child under 12 told in French, which the child does not understand',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        must(person(r).ageAssessment).minAge = 9;
+        must(person(r).ageAssessment).maxAge = 10;
+        r.consent = null;
+        r.information = { ...information, language: 'fr' };
+      },
+      codes: ['information.language_not_understood'],
+    },
+    {
+      name: 'a child under 12 told in Albanian without naming the interpreter',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        must(person(r).ageAssessment).minAge = 9;
+        must(person(r).ageAssessment).maxAge = 10;
+        r.consent = null;
+        r.information = { ...information, language: 'sq' };
+      },
+      codes: ['information.interpreter_not_named'],
+    },
+    {
+      name: 'rules without the interpreter requirement',
+      record: unaccompaniedRecord(),
+      edit: (r) => {
+        withoutRole(r, 'interpreter');
+        must(r.consent).interpretedBy = null;
+      },
+      ruleSet: rulesChanging('interpreterRequired', { value: false }),
+      codes: [],
+      facts: { interpreterRequired: false },
+    },
+  ] satisfies Case[])
+    run(c);
+});
+
+describe('the protective follow-up of a victim of trafficking (study §§56, 78, 85-86)', () => {
+  for (const c of [
+    {
+      name: 'complete: nothing open for sealing; three months for a child',
+      codes: [],
+      facts: {
+        protectiveFollowUpRequired: true,
+        reflectionPeriod: { start: '2026-03-16', end: '2026-06-16', length: { months: 3 } },
+      },
+    },
+    {
+      name: 'not done: the hearing may be recorded, but not sealed',
+      edit: (r) => (r.protectiveFollowUp = null),
+      codes: [],
+      sealing: [
+        'follow_up.reception_centre_not_contacted',
+        'follow_up.brochure_not_handed',
+        'follow_up.reflection_period_not_noted',
+      ],
+      facts: { reflectionPeriod: null },
+    },
+    {
+      name: 'a witness, not a victim: no follow-up asked',
+      edit: (r) => {
+        order(r).capacity = 'witness';
+        r.protectiveFollowUp = null;
+      },
+      codes: [],
+      facts: { protectiveFollowUpRequired: false },
+    },
+    {
+      name: 'a victim of rape: no follow-up asked',
+      edit: (r) => {
+        order(r).offenceCategory = 'rape';
+        r.protectiveFollowUp = null;
+      },
+      codes: [],
+      facts: { protectiveFollowUpRequired: false, recordingIsTheRule: true },
+    },
+    {
+      name: 'a victim of sexual exploitation: follow-up asked',
+      edit: (r) => {
+        order(r).offenceCategory = 'sexual_exploitation_of_minors';
+        followUp(r).brochure = null;
+      },
+      codes: [],
+      sealing: ['follow_up.brochure_not_handed'],
+    },
+    {
+      name: 'a centre not in the list',
+      edit: (r) => (must(followUp(r).receptionCentre).centre = 'somewhere_else'),
+      codes: [],
+      sealing: ['follow_up.reception_centre_unknown'],
+      unmet: [
+        {
+          code: 'follow_up.reception_centre_unknown',
+          field: 'protectiveFollowUp.receptionCentre.centre',
+        },
+      ],
+    },
+    {
+      name: 'an adult sent to a centre for children',
+      edit: (r) => {
+        person(r).dateOfBirth = '1990-01-01';
+        adult(r);
+        must(followUp(r).receptionCentre).centre = 'juna';
+      },
+      codes: [],
+      sealing: ['follow_up.centre_for_minors_only'],
+      facts: {
+        reflectionPeriod: { start: '2026-03-16', end: '2026-04-30', length: { days: 45 } },
+      },
+    },
+    {
+      name: 'a child with a guardian who was not informed',
+      record: unaccompaniedRecord(),
+      edit: (r) => (person(r).guardian = { status: 'appointed', name: 'M. Dubois' }),
+      codes: [],
+      sealing: ['follow_up.guardian_not_informed'],
+    },
+    {
+      name: 'the brochure without its language',
+      edit: (r) => (must(followUp(r).brochure).language = null),
+      codes: [],
+      sealing: ['follow_up.incomplete'],
+      unmet: [{ code: 'follow_up.incomplete', field: 'protectiveFollowUp.brochure.language' }],
+    },
+    {
+      name: 'age unknown: the child’s (longer) reflection period',
+      edit: (r) => (person(r).dateOfBirth = null),
+      codes: ['person.date_of_birth_missing'],
+      facts: {
+        reflectionPeriod: { start: '2026-03-16', end: '2026-06-16', length: { months: 3 } },
+      },
+    },
+    {
+      name: 'rules that make the follow-up block the recording',
+      edit: (r) => (followUp(r).reflectionPeriod = null),
+      ruleSet: rulesChanging('protectiveFollowUpGate', { value: 'recording' }),
+      codes: ['follow_up.reflection_period_not_noted'],
+    },
+  ] satisfies Case[])
+    run(c);
+});
+
+describe('rules stated for another period', () => {
+  run({
+    name: 'a rule whose validity ended before the hearing: applied, confirmed before sealing',
+    ruleSet: rulesChanging('reflectionPeriod', { validUntil: '2025-12-31' }),
+    codes: [],
+    sealing: ['rules.rule_outside_validity'],
+    unmet: [
+      {
+        code: 'rules.rule_outside_validity',
+        field: 'hearingDate',
+        params: { rule: 'reflectionPeriod' },
+      },
+    ],
+    facts: { reflectionPeriod: { start: '2026-03-16', end: '2026-06-16', length: { months: 3 } } },
+  });
+  run({
+    name: 'a rule stated from a day after the hearing',
+    ruleSet: rulesChanging('guardianshipOfficeWarning', { validFrom: '2026-03-17' }),
+    codes: [],
+    sealing: ['rules.rule_outside_validity'],
+  });
+
+  test('every rule added in 1.1.0 names its paragraph and its validity', () => {
+    for (const key of [
+      'eeaStates',
+      'guardianshipOfficeWarning',
+      'eeaVulnerableMinorsCircular',
+      'proceedingsLanguages',
+      'interpreterRequired',
+      'protectiveFollowUpOffences',
+      'protectiveFollowUpGate',
+      'receptionCentres',
+      'reflectionPeriod',
+    ] as const) {
+      const item = currentRuleSet.rules[key];
+      assert.match(item.reference ?? '', /^\[(study( §§?[\d, -]+)?|secondary)\]$/, key);
+      assert.match(item.validFrom ?? '', /^\d{4}-\d{2}-\d{2}$/, key);
+      assert.ok(item.validUntil === null, `${key}: no end known`);
+    }
+  });
+});
+
+describe('readiness for a planned instant: the Brussels day, across midnight and DST', () => {
+  // [instant, its Brussels day]: the night before and after each change of the clocks.
+  const instants: Array<[string, string]> = [
+    ['2026-03-28T22:59:59Z', '2026-03-28'],
+    ['2026-03-28T23:00:00Z', '2026-03-29'],
+    ['2026-03-29T03:30:00+02:00', '2026-03-29'],
+    ['2026-03-29T21:59:59Z', '2026-03-29'],
+    ['2026-03-29T22:00:00Z', '2026-03-30'],
+    ['2026-10-24T21:59:59Z', '2026-10-24'],
+    ['2026-10-24T22:00:00Z', '2026-10-25'],
+    ['2026-10-25T22:59:59Z', '2026-10-25'],
+    ['2026-10-25T23:00:00Z', '2026-10-26'],
+    ['2027-03-27T22:59:59Z', '2027-03-27'],
+    ['2027-03-27T23:00:00Z', '2027-03-28'],
+    ['2027-03-28T22:00:00Z', '2027-03-29'],
+    ['2027-10-30T21:59:59Z', '2027-10-30'],
+    ['2027-10-30T22:00:00Z', '2027-10-31'],
+    ['2027-10-31T23:00:00+01:00', '2027-10-31'],
+    ['2027-10-31T23:00:00Z', '2027-11-01'],
+  ];
+  const minusYears = (day: string, years: number) =>
+    `${Number(day.slice(0, 4)) - years}${day.slice(4)}`;
+  const nextDay = (day: string) => {
+    const t = new Date(`${day}T00:00:00Z`);
+    t.setUTCDate(t.getUTCDate() + 1);
+    return t.toISOString().slice(0, 10);
+  };
+  const plannedFor = (day: string) => (r: ProcedureDraft) => {
+    heardAt(r, day, '');
+    r.hearingStart = null;
+    order(r).date = day;
+  };
+  for (const [at, day] of instants) {
+    run({
+      name: `${at}: 12th birthday on ${day}, order of that day: ready`,
+      options: { at },
+      edit: (r) => {
+        plannedFor(day)(r);
+        person(r).dateOfBirth = minusYears(day, 12);
+      },
+      codes: [],
+      facts: { hearingDate: day, ageAtHearing: 12, consentRequired: true },
+    });
+    run({
+      name: `${at}: 12th birthday the next day: still 11, order of the next day too late`,
+      options: { at },
+      edit: (r) => {
+        plannedFor(day)(r);
+        person(r).dateOfBirth = minusYears(nextDay(day), 12);
+        order(r).date = nextDay(day);
+        informedOnly(r);
+      },
+      codes: ['order.date_after_hearing'],
+      facts: { hearingDate: day, ageAtHearing: 11, informationRequired: true },
+    });
+  }
+  run({
+    name: 'planned for the next day while the record still says today: a date mismatch',
+    options: { at: '2026-03-29T09:00:00+02:00' },
+    edit: (r) => (r.hearingStart = null),
+    codes: ['hearing.date_mismatch'],
+    facts: { hearingDate: '2026-03-29' },
   });
 });
 

@@ -5,11 +5,13 @@ export const ids = {
   technician: '00000000-0000-4000-8000-000000000002',
   psychologist: '00000000-0000-4000-8000-000000000003',
   personOfTrust: '00000000-0000-4000-8000-000000000004',
+  interpreter: '00000000-0000-4000-8000-000000000005',
 };
 
 /**
- * A complete record that may be recorded: a 13-year-old victim of child trafficking heard on
- * Monday 16 March 2026 at 09:00 Brussels time, who consented and chose her mother.
+ * A complete record that may be recorded and sealed: a 13-year-old victim of child trafficking
+ * heard on Monday 16 March 2026 at 09:00 Brussels time, who consented and chose her mother, and
+ * whose protective follow-up is done.
  */
 export function completeRecord(): ProcedureDraft {
   return {
@@ -66,7 +68,87 @@ export function completeRecord(): ProcedureDraft {
       confirmedBy: 'J. Maes',
       confirmedAt: '2026-03-16T08:15:00+01:00',
     },
+    protectiveFollowUp: {
+      receptionCentre: {
+        centre: 'pag_asa',
+        at: '2026-03-16T11:00:00+01:00',
+        by: 'Insp. L. Peeters',
+      },
+      brochure: { language: 'nl', at: '2026-03-16T11:05:00+01:00', by: 'Insp. L. Peeters' },
+      reflectionPeriod: { start: '2026-03-16', notedBy: 'Insp. L. Peeters' },
+    },
   };
+}
+
+/**
+ * The children the study is about: Elira D., an unaccompanied Albanian girl who speaks only
+ * Albanian, a victim of trafficking, assessed 15–17 by X-rays the week before, whose Guardianship
+ * Office was warned but who has no guardian yet, heard in Dutch through a sworn interpreter on
+ * the same day and in the same room as `completeRecord`.
+ */
+export function unaccompaniedRecord(): ProcedureDraft {
+  const r = completeRecord();
+  r.hearingLanguage = 'nl';
+  r.personHeard = {
+    name: 'Elira D.',
+    dateOfBirthCertain: false,
+    dateOfBirth: null,
+    dateOfBirthRange: null,
+    language: 'sq',
+    category: 'minor',
+    nationality: 'AL',
+    accompanied: false,
+    ageAssessment: {
+      method: 'medical',
+      medicalTests: ['wrist_xray', 'collarbone_xray', 'teeth_xray'],
+      date: '2026-03-10',
+      assessedBy: 'Dienst Voogdij',
+      minAge: 15,
+      maxAge: 17,
+    },
+    guardian: {
+      status: 'not_yet',
+      officeWarned: {
+        at: '2026-03-09T16:20:00+01:00',
+        by: 'Insp. L. Peeters',
+        reference: 'DV-2026-0311',
+      },
+    },
+  };
+  r.consent = {
+    decision: 'given',
+    takenBy: 'Insp. L. Peeters',
+    at: '2026-03-16T08:40:00+01:00',
+    language: 'sq',
+    interpretedBy: 'A. Hoxha',
+    wordsSaid: 'Po, mund të filmoni.',
+  };
+  r.personOfTrust = {
+    kind: 'none_chosen',
+    recordedBy: 'Insp. L. Peeters',
+    at: '2026-03-16T08:35:00+01:00',
+  };
+  r.attendees = [
+    ...(r.attendees ?? []).filter((a) => a.role !== 'person_of_trust'),
+    {
+      id: ids.interpreter,
+      name: 'A. Hoxha',
+      role: 'interpreter',
+      room: 'hearing_room',
+      languages: ['sq', 'nl'],
+      swornReference: 'Nationaal register beëdigd tolken 2024/1234',
+    },
+  ];
+  r.protectiveFollowUp = {
+    receptionCentre: {
+      centre: 'minor_ndako',
+      at: '2026-03-16T11:00:00+01:00',
+      by: 'Insp. L. Peeters',
+    },
+    brochure: { language: 'sq', at: '2026-03-16T11:05:00+01:00', by: 'A. Hoxha' },
+    reflectionPeriod: { start: '2026-03-16', notedBy: 'Insp. L. Peeters' },
+  };
+  return r;
 }
 
 /**

@@ -7,7 +7,16 @@ import {
   messageLocales,
   unmetMessages,
 } from '../../../shared/rules/messages/index';
+import {
+  describeAgeUsed,
+  describeReflectionPeriod,
+  factMessages,
+  factTemplateNames,
+} from '../../../shared/rules/messages/facts';
+import { evaluate } from '../../../shared/rules/engine';
+import { currentRuleSet } from '../../../shared/rules/ruleset';
 import { allUnmetCodes, unmetCodes } from '../../../shared/rules/unmet';
+import { completeRecord, unaccompaniedRecord } from './fixtures';
 
 const placeholders = (template: string) =>
   [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
@@ -90,5 +99,118 @@ describe('describeUnmet', () => {
       'en',
       'en',
     ]);
+  });
+});
+
+describe('the Belgian legal terms of the new messages', () => {
+  const terms: Array<
+    [locale: (typeof messageLocales)[number], code: keyof typeof unmetCodes, term: string]
+  > = [
+    ['nl', 'guardian.office_not_warned', 'Dienst Voogdij'],
+    ['nl', 'follow_up.guardian_not_informed', 'voogd'],
+    ['nl', 'rules.rule_outside_validity', 'verhoor'],
+    ['fr', 'guardian.office_not_warned', 'Service des Tutelles'],
+    ['fr', 'follow_up.guardian_not_informed', 'tuteur'],
+    ['fr', 'rules.rule_outside_validity', 'audition'],
+    ['de', 'guardian.office_not_warned', 'Vormundschaftsdienst'],
+    ['de', 'follow_up.guardian_not_informed', 'Vormund'],
+    ['de', 'rules.rule_outside_validity', 'Vernehmung'],
+    ['en', 'guardian.office_not_warned', 'Guardianship Office'],
+  ];
+  for (const [locale, code, term] of terms) {
+    test(`${locale}: ${code} says "${term}"`, () => {
+      assert.ok(unmetMessages[locale][code].includes(term), unmetMessages[locale][code]);
+    });
+  }
+  test('German says Vernehmung, never Anhörung', () => {
+    for (const code of allUnmetCodes) assert.ok(!unmetMessages.de[code].includes('Anhörung'), code);
+  });
+});
+
+describe('facts in words', () => {
+  for (const locale of messageLocales) {
+    test(`${locale}: every fact template, with its placeholders`, () => {
+      assert.deepEqual(Object.keys(factMessages[locale]).sort(), [...factTemplateNames].sort());
+      for (const name of factTemplateNames) {
+        const expected =
+          name === 'ageAssessed'
+            ? ['date', 'max', 'min', 'used']
+            : name === 'ageRange'
+              ? ['max', 'min', 'used']
+              : ['count', 'end', 'start'];
+        assert.deepEqual(placeholders(factMessages[locale][name]), expected, name);
+      }
+    });
+  }
+
+  const assessedOnHearingDay = () => {
+    const r = unaccompaniedRecord();
+    const assessment = r.personHeard?.ageAssessment;
+    if (!assessment) throw new Error('fixture without an assessment');
+    assessment.date = '2026-03-16';
+    return evaluate(r, currentRuleSet).facts;
+  };
+  const cases: Array<[locale: string, age: string, period: string]> = [
+    [
+      'en',
+      'assessed 15–17 on 16/03/2026; 15 is used on the day of the hearing',
+      'reflection period of 3 months from 16/03/2026 to 16/06/2026',
+    ],
+    [
+      'nl',
+      'leeftijd geschat op 15–17 jaar op 16/03/2026; op de dag van het verhoor wordt 15 jaar in aanmerking genomen',
+      'reflectieperiode van 3 maanden van 16/03/2026 tot 16/06/2026',
+    ],
+    [
+      'fr',
+      "âge estimé à 15–17 ans le 16/03/2026 ; le jour de l'audition, l'âge pris en considération est 15 ans",
+      'période de réflexion de 3 mois du 16/03/2026 au 16/06/2026',
+    ],
+    [
+      'de',
+      'Alter am 16.03.2026 auf 15–17 Jahre geschätzt; am Tag der Vernehmung werden 15 Jahre zugrunde gelegt',
+      'Bedenkzeit von 3 Monaten vom 16.03.2026 bis zum 16.06.2026',
+    ],
+  ];
+  for (const [locale, age, period] of cases) {
+    test(`${locale}: the age used and the reflection period`, () => {
+      const facts = assessedOnHearingDay();
+      assert.equal(describeAgeUsed(facts, locale), age);
+      assert.equal(describeReflectionPeriod(facts, locale), period);
+    });
+  }
+
+  test('an adult’s reflection period in days', () => {
+    const r = completeRecord();
+    if (r.personHeard) {
+      r.personHeard.dateOfBirth = '1990-01-01';
+      r.personHeard.category = 'vulnerable_adult';
+    }
+    const facts = evaluate(r, currentRuleSet).facts;
+    assert.equal(
+      describeReflectionPeriod(facts, 'en'),
+      'reflection period of 45 days from 16/03/2026 to 30/04/2026',
+    );
+  });
+
+  test('a range of birth dates without an assessment', () => {
+    const r = completeRecord();
+    if (r.personHeard) {
+      r.personHeard.dateOfBirthCertain = false;
+      r.personHeard.dateOfBirthRange = { earliest: '2013-06-01', latest: '2015-06-01' };
+    }
+    const facts = evaluate(r, currentRuleSet).facts;
+    assert.equal(
+      describeAgeUsed(facts, 'en'),
+      'between 10 and 12 on the day of the hearing; 10 is used',
+    );
+  });
+
+  test('nothing to say for a certain date of birth or an unnoted period', () => {
+    const r = completeRecord();
+    r.protectiveFollowUp = null;
+    const facts = evaluate(r, currentRuleSet).facts;
+    assert.equal(describeAgeUsed(facts, 'fr'), null);
+    assert.equal(describeReflectionPeriod(facts, 'fr'), null);
   });
 });

@@ -10,7 +10,7 @@ import {
   procedureDraft,
   procedureRecord,
 } from '../../../shared/domain/procedure';
-import { completeRecord, ids } from './fixtures';
+import { completeRecord, ids, unaccompaniedRecord } from './fixtures';
 
 const paths = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) =>
   result.success ? [] : (result.error?.issues ?? []).map((i) => i.path.map(String).join('.'));
@@ -19,6 +19,48 @@ describe('the procedural record schemas', () => {
   test('a complete record is a valid record and a valid draft', () => {
     assert.deepEqual(paths(procedureRecord.safeParse(completeRecord())), []);
     assert.deepEqual(paths(procedureDraft.safeParse(completeRecord())), []);
+  });
+
+  test('the unaccompanied, assessed, interpreted record is valid as record and draft', () => {
+    assert.deepEqual(paths(procedureRecord.safeParse(unaccompaniedRecord())), []);
+    assert.deepEqual(paths(procedureDraft.safeParse(unaccompaniedRecord())), []);
+  });
+
+  test('a record saved before the new fields existed still parses', () => {
+    const old = completeRecord();
+    delete old.protectiveFollowUp;
+    assert.deepEqual(paths(procedureRecord.safeParse(old)), []);
+    assert.deepEqual(paths(procedureDraft.safeParse(old)), []);
+  });
+
+  test('the person’s situation: nationality, guardian, age assessment', () => {
+    const base = { name: 'Elira D.', language: 'sq', category: 'minor', dateOfBirthCertain: false };
+    const assessment = {
+      method: 'medical',
+      medicalTests: ['wrist_xray'],
+      date: '2026-03-10',
+      minAge: 15,
+      maxAge: 17,
+    };
+    const cases: Array<[person: object, issues: string[]]> = [
+      [{ ...base, ageAssessment: assessment }, []],
+      [{ ...base }, ['dateOfBirthRange']],
+      [{ ...base, ageAssessment: assessment, nationality: 'al' }, ['nationality']],
+      [
+        { ...base, ageAssessment: { ...assessment, medicalTests: [] } },
+        ['ageAssessment.medicalTests'],
+      ],
+      [{ ...base, ageAssessment: { ...assessment, minAge: 18 } }, ['ageAssessment.maxAge']],
+      [{ ...base, ageAssessment: { ...assessment, method: 'guess' } }, ['ageAssessment.method']],
+      [
+        { ...base, ageAssessment: assessment, guardian: { status: 'appointed' } },
+        ['guardian.name'],
+      ],
+      [{ ...base, ageAssessment: assessment, guardian: { status: 'not_yet' } }, []],
+    ];
+    for (const [person, issues] of cases) {
+      assert.deepEqual(paths(personHeard.safeParse(person)), issues, JSON.stringify(person));
+    }
   });
 
   test('an empty draft is a valid draft but not a record', () => {
@@ -43,6 +85,17 @@ describe('the procedural record schemas', () => {
       [{ personOfTrust: { kind: 'chosen' } }, []],
       [{ personOfTrust: { kind: 'maybe' } }, ['personOfTrust.kind']],
       [{ attendees: [{ name: 'X' }] }, ['attendees.0.id']],
+      [{ hearingLanguage: 'Albanian' }, ['hearingLanguage']],
+      [{ personHeard: { guardian: { status: 'maybe' } } }, ['personHeard.guardian.status']],
+      [{ personHeard: { ageAssessment: { minAge: 15.5 } } }, ['personHeard.ageAssessment.minAge']],
+      [
+        { protectiveFollowUp: { receptionCentre: { centre: 'Payoke' } } },
+        ['protectiveFollowUp.receptionCentre.centre'],
+      ],
+      [
+        { protectiveFollowUp: { reflectionPeriod: { start: '2025-02-29' } } },
+        ['protectiveFollowUp.reflectionPeriod.start'],
+      ],
     ];
     for (const [draft, issues] of cases) {
       assert.deepEqual(paths(procedureDraft.safeParse(draft)), issues, JSON.stringify(draft));
