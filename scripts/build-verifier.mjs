@@ -1,6 +1,7 @@
-// Bundles the seal verifier (main/services/seal/verify-cli.ts and verify.ts) into one file that
-// needs nothing but Node 18 or later: tools/verify/hearing-room-verify.mjs. The file is committed,
-// so it exists on a clean checkout, and every export carries a copy.
+// Bundles the seal verifier (main/services/seal/verify-cli.ts, verify.ts, and Mediabunny, with
+// which it derives each working copy again) into one file that needs nothing but Node 20 or later:
+// tools/verify/hearing-room-verify.mjs. The file is committed, so it exists on a clean checkout,
+// and every export carries a copy.
 //   node scripts/build-verifier.mjs             write it
 //   node scripts/build-verifier.mjs --if-stale  write it only if the sources changed it
 //   node scripts/build-verifier.mjs --check     exit 1 if the committed file is out of date
@@ -17,7 +18,15 @@ const allowedInputs = new Set([
   entry,
   'main/services/seal/verify.ts',
   'main/services/seal/format.ts',
+  'main/services/seal/messages.ts',
+  'main/services/seal/rederive.ts',
 ]);
+// Mediabunny is the one library the verifier carries: the remuxer that made the working copies.
+// (A path through a symlinked node_modules folder still has node_modules/mediabunny/ in it.)
+const allowedLibrary = /(^|\/)node_modules\/mediabunny\//;
+const mediabunny = JSON.parse(
+  readFileSync(path.join(root, 'node_modules', 'mediabunny', 'package.json'), 'utf8'),
+);
 
 const result = await build({
   absWorkingDir: root,
@@ -25,10 +34,11 @@ const result = await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node18',
+  target: 'node20',
   write: false,
   metafile: true,
-  legalComments: 'none',
+  // Mediabunny's copyright and licence notices, once each, at the end of the file.
+  legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',
   banner: {
@@ -36,15 +46,19 @@ const result = await build({
       '#!/usr/bin/env node',
       '// Hearing Room seal verifier: node hearing-room-verify.mjs <folder>',
       '// Generated from main/services/seal/verify.ts by scripts/build-verifier.mjs; do not edit.',
+      `// Contains Mediabunny ${mediabunny.version} (${mediabunny.license}, Vanilagy and contributors),`,
+      `// unmodified; its source: https://github.com/Vanilagy/mediabunny/tree/v${mediabunny.version}`,
     ].join('\n'),
   },
 });
 
 // The verifier must stand alone: anything but its own sources and Node's modules is a mistake.
-const stray = Object.keys(result.metafile.inputs).filter((input) => !allowedInputs.has(input));
+const stray = Object.keys(result.metafile.inputs).filter(
+  (input) => !allowedInputs.has(input) && !allowedLibrary.test(input),
+);
 if (stray.length > 0) {
   console.error(
-    `The verifier may import only node:* and ${[...allowedInputs].join(', ')}; it imports ${stray.join(', ')}.`,
+    `The verifier may import only node:*, Mediabunny and ${[...allowedInputs].join(', ')}; it imports ${stray.join(', ')}.`,
   );
   process.exit(1);
 }

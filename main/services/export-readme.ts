@@ -31,7 +31,12 @@ interface Language {
   install: string;
   valid: string;
   invalid: string;
-  compareKey: string;
+  /** Why and how to give the key's fingerprint, ending before the command. */
+  expectKey: string;
+  /** What stands in for the fingerprint in the command. */
+  fingerprintPlaceholder: string;
+  afterExpectKey: string;
+  quick: string;
   manualTitle: string;
   manual: string;
 }
@@ -57,12 +62,16 @@ const languages: Language[] = [
     },
     checkTitle: 'How to check',
     install:
-      'Install Node.js (version 18 or later, https://nodejs.org), open a terminal in this folder and type:',
+      'Install Node.js (version 20 or later, https://nodejs.org), open a terminal in this folder and type:',
     valid: 'VALID: every file is exactly as it was when the hearing was sealed.',
     invalid:
       'INVALID: something was changed after sealing, or the seal is not genuine; the lines marked FAIL say what and where. Do not rely on the files; tell the magistrate in charge.',
-    compareKey:
-      'Also compare the key fingerprint the program shows with the one in the written record or known to the registry: a valid seal made with another key proves nothing.',
+    expectKey:
+      'The program shows the fingerprint of the key that made the seal. A valid seal made with another key proves nothing, and a fingerprint found in this folder comes with the folder: obtain the installation\'s fingerprint from the registry, by another channel than this export, and give it to the program, which then checks it (FAIL "Expected key" if the seal was made with another key):',
+    fingerprintPlaceholder: '<fingerprint>',
+    afterExpectKey: 'The spaces in the fingerprint do not matter.',
+    quick:
+      'The program also derives each working copy again from its master and compares them byte for byte; for long recordings that takes a while. --quick skips it (the result then says it was not done). --lang en, nl, fr or de chooses the language of the result.',
     manualTitle: 'Without the program',
     manual:
       "Each file's SHA-256 can be compared with manifest.json using any tool (sha256sum <file>, or certutil -hashfile <file> SHA256 on Windows), and the signature checked with OpenSSL 3:",
@@ -89,12 +98,16 @@ const languages: Language[] = [
     },
     checkTitle: 'Controleren',
     install:
-      'Installeer Node.js (versie 18 of later, https://nodejs.org), open een terminal in deze map en typ:',
+      'Installeer Node.js (versie 20 of later, https://nodejs.org), open een terminal in deze map en typ:',
     valid: 'VALID (geldig): elk bestand is precies zoals het was bij de verzegeling.',
     invalid:
       'INVALID (ongeldig): er werd na de verzegeling iets gewijzigd, of de verzegeling is niet echt; de regels met FAIL zeggen wat en waar. Vertrouw de bestanden niet en verwittig de bevoegde magistraat.',
-    compareKey:
-      'Vergelijk ook de sleutelvingerafdruk die het programma toont met die in het proces-verbaal of die bekend bij de griffie: een geldige verzegeling met een andere sleutel bewijst niets.',
+    expectKey:
+      'Het programma toont de vingerafdruk van de sleutel waarmee werd verzegeld. Een geldige verzegeling met een andere sleutel bewijst niets, en een vingerafdruk in deze map komt met de map mee: vraag de vingerafdruk van de installatie aan de griffie, langs een ander kanaal dan deze export, en geef ze aan het programma, dat ze dan controleert (FAIL "Expected key" als met een andere sleutel werd verzegeld):',
+    fingerprintPlaceholder: '<vingerafdruk>',
+    afterExpectKey: 'De spaties in de vingerafdruk doen er niet toe.',
+    quick:
+      'Het programma leidt ook elke werkkopie opnieuw af van haar master en vergelijkt ze byte voor byte; bij lange opnames duurt dat even. --quick slaat dat over (het resultaat zegt dan dat het niet werd gedaan). --lang en, nl, fr of de kiest de taal van het resultaat.',
     manualTitle: 'Zonder het programma',
     manual:
       'De SHA-256 van elk bestand kan met elk hulpmiddel met manifest.json worden vergeleken (sha256sum <bestand>, of certutil -hashfile <bestand> SHA256 onder Windows), en de handtekening met OpenSSL 3:',
@@ -121,12 +134,16 @@ const languages: Language[] = [
     },
     checkTitle: 'Vérifier',
     install:
-      'Installez Node.js (version 18 ou ultérieure, https://nodejs.org), ouvrez un terminal dans ce dossier et tapez :',
+      'Installez Node.js (version 20 ou ultérieure, https://nodejs.org), ouvrez un terminal dans ce dossier et tapez :',
     valid: "VALID (valide) : chaque fichier est exactement tel qu'il était lors du scellement.",
     invalid:
       "INVALID (non valide) : quelque chose a été modifié après le scellement, ou le scellé n'est pas authentique ; les lignes marquées FAIL indiquent quoi et où. Ne vous fiez pas aux fichiers ; avertissez le magistrat compétent.",
-    compareKey:
-      "Comparez aussi l'empreinte de clé affichée par le programme avec celle du procès-verbal ou connue du greffe : un scellé valide fait avec une autre clé ne prouve rien.",
+    expectKey:
+      "Le programme affiche l'empreinte de la clé qui a fait le scellé. Un scellé valide fait avec une autre clé ne prouve rien, et une empreinte trouvée dans ce dossier vient avec le dossier : obtenez l'empreinte de l'installation auprès du greffe, par un autre canal que cet export, et donnez-la au programme, qui la vérifie alors (FAIL « Expected key » si le scellé a été fait avec une autre clé) :",
+    fingerprintPlaceholder: '<empreinte>',
+    afterExpectKey: "Les espaces dans l'empreinte n'ont pas d'importance.",
+    quick:
+      "Le programme dérive aussi à nouveau chaque copie de travail de son original et les compare octet par octet ; pour de longs enregistrements, cela prend un moment. --quick l'omet (le résultat dit alors que ce n'a pas été fait). --lang en, nl, fr ou de choisit la langue du résultat.",
     manualTitle: 'Sans le programme',
     manual:
       "L'empreinte SHA-256 de chaque fichier peut être comparée à manifest.json avec n'importe quel outil (sha256sum <fichier>, ou certutil -hashfile <fichier> SHA256 sous Windows), et la signature vérifiée avec OpenSSL 3 :",
@@ -153,12 +170,16 @@ const languages: Language[] = [
     },
     checkTitle: 'Prüfen',
     install:
-      'Installieren Sie Node.js (Version 18 oder neuer, https://nodejs.org), öffnen Sie ein Terminal in diesem Ordner und geben Sie ein:',
+      'Installieren Sie Node.js (Version 20 oder neuer, https://nodejs.org), öffnen Sie ein Terminal in diesem Ordner und geben Sie ein:',
     valid: 'VALID (gültig): jede Datei ist genau so, wie sie bei der Versiegelung war.',
     invalid:
       'INVALID (ungültig): nach der Versiegelung wurde etwas verändert, oder das Siegel ist nicht echt; die mit FAIL markierten Zeilen sagen, was und wo. Verlassen Sie sich nicht auf die Dateien; benachrichtigen Sie den zuständigen Magistrat.',
-    compareKey:
-      'Vergleichen Sie auch den vom Programm angezeigten Schlüssel-Fingerabdruck mit dem im Protokoll oder dem der Kanzlei bekannten: ein gültiges Siegel mit einem anderen Schlüssel beweist nichts.',
+    expectKey:
+      'Das Programm zeigt den Fingerabdruck des Schlüssels, mit dem versiegelt wurde. Ein gültiges Siegel mit einem anderen Schlüssel beweist nichts, und ein Fingerabdruck in diesem Ordner kommt mit dem Ordner: erfragen Sie den Fingerabdruck der Installation bei der Kanzlei, auf einem anderen Weg als diesem Export, und geben Sie ihn dem Programm, das ihn dann prüft (FAIL "Expected key", wenn mit einem anderen Schlüssel versiegelt wurde):',
+    fingerprintPlaceholder: '<Fingerabdruck>',
+    afterExpectKey: 'Die Leerzeichen im Fingerabdruck spielen keine Rolle.',
+    quick:
+      'Das Programm leitet außerdem jede Arbeitskopie erneut aus ihrem Original ab und vergleicht sie Byte für Byte; bei langen Aufnahmen dauert das eine Weile. --quick lässt das aus (das Ergebnis sagt dann, dass es nicht durchgeführt wurde). --lang en, nl, fr oder de wählt die Sprache des Ergebnisses.',
     manualTitle: 'Ohne das Programm',
     manual:
       'Der SHA-256-Wert jeder Datei kann mit jedem Werkzeug mit manifest.json verglichen werden (sha256sum <Datei>, oder certutil -hashfile <Datei> SHA256 unter Windows), und die Signatur mit OpenSSL 3:',
@@ -200,7 +221,13 @@ export function clerkReadme(facts: ReadmeFacts): string {
       '',
       `  ${l.valid}`,
       `  ${l.invalid}`,
-      `  ${l.compareKey}`,
+      '',
+      `  ${l.expectKey}`,
+      '',
+      `      node ${sealFiles.verifier} . --expect-key "${l.fingerprintPlaceholder}"`,
+      '',
+      `  ${l.afterExpectKey}`,
+      `  ${l.quick}`,
       '',
       l.manualTitle,
       `  ${l.manual}`,

@@ -14,15 +14,40 @@ import {
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ApiError } from '../../shared/api/errors';
+import { canonicalJson } from '../../shared/canonical-json';
 import { HearingExporter } from '../../main/services/export';
-import { verifyFolder, type VerifyReport } from '../../main/services/seal/verify';
-import { ctx, openSealing, recordedHearing, verifierPath, type Sealing } from '../helpers/sealing';
+import type { AuditLine, SealManifest } from '../../main/services/seal/format';
+import { carriedRemuxer } from '../../main/services/seal/rederive';
+import {
+  sha256File,
+  sha256Hex,
+  verifyFolder,
+  type VerifyReport,
+} from '../../main/services/seal/verify';
+import { FileMediaStore } from '../../main/services/storage/file-media-store';
+import { MediabunnyRemuxer } from '../../main/services/working-copy';
+import {
+  ctx,
+  fixture,
+  openSealing,
+  recordedHearing,
+  verifierPath,
+  type Sealing,
+} from '../helpers/sealing';
 import { tempDir } from '../helpers/temp';
 
 const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
 
-function runVerifier(folder: string, script = verifierPath) {
-  const r = spawnSync(process.execPath, [script, folder], { encoding: 'utf8' });
+/** The environment with only LANG to choose the language, as `LANG=nl_BE.UTF-8` would. */
+function withLang(lang: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: lang };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return env;
+}
+
+function runVerifier(folder: string, args: string[] = [], env = withLang('C.UTF-8')) {
+  const r = spawnSync(process.execPath, [verifierPath, folder, ...args], { encoding: 'utf8', env });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -274,7 +299,10 @@ describe('exporting a sealed hearing', () => {
   });
   test('with a passphrase, only the zip is written, every entry AES-256 encrypted; 7-Zip opens it with the passphrase and the verifier finds it valid', async (t) => {
     const has7z = spawnSync('7z', ['--help'], { encoding: 'utf8' }).status === 0;
-    if (!has7z) return t.skip('7-Zip is not installed (Debian: apt-get install p7zip-full); the protected zip was not opened');
+    if (!has7z)
+      return t.skip(
+        '7-Zip is not installed (Debian: apt-get install p7zip-full); the protected zip was not opened',
+      );
     const out = tempDir();
     const passphrase = 'correct horse battery staple';
     const result = await s.exporter.exportHearing(hearingA, out, ctx, { passphrase });
@@ -285,13 +313,18 @@ describe('exporting a sealed hearing', () => {
     const wrong = spawnSync('7z', ['t', '-pnot the passphrase', result.zip], { encoding: 'utf8' });
     assert.notEqual(wrong.status, 0, 'a wrong passphrase opens nothing');
     const unpacked = tempDir();
-    const right = spawnSync('7z', ['x', `-p${passphrase}`, `-o${unpacked}`, result.zip], { encoding: 'utf8' });
+    const right = spawnSync('7z', ['x', `-p${passphrase}`, `-o${unpacked}`, result.zip], {
+      encoding: 'utf8',
+    });
     assert.equal(right.status, 0, right.stdout + right.stderr);
     const [folderName] = readdirSync(unpacked);
     const report = await verifyFolder(join(unpacked, folderName!));
     assert.equal(report.verdict, 'valid', failed(report));
     const entry = s.audit.entries(hearingA).findLast((e) => e.action === 'hearing.exported');
-    assert.equal((entry?.details as { protectedWithPassphrase?: boolean }).protectedWithPassphrase, true);
+    assert.equal(
+      (entry?.details as { protectedWithPassphrase?: boolean }).protectedWithPassphrase,
+      true,
+    );
     assert.doesNotMatch(JSON.stringify(entry), /correct horse/, 'the passphrase is never audited');
   });
 });
@@ -302,9 +335,10 @@ describe('a tampered export is detected, and what changed is named', () => {
     flipByte(join(f, 'segment-001-master.webm'), 4321);
     const report = await verifyFolder(f);
     assert.equal(report.verdict, 'invalid');
+    // The working copy, derived again from the changed master, no longer matches either.
     assert.match(
       failed(report),
-      /^segment-001-master\.webm: Master of segment 1: the content was changed \(same size, \d+ bytes\): SHA-256 expected [0-9a-f]{64}, found [0-9a-f]{64}\.$/,
+      /^segment-001-master\.webm: Master of segment 1: the content was changed \(same size, \d+ bytes\): SHA-256 expected [0-9a-f]{64}, found [0-9a-f]{64}\.\nsegment-001-working\.webm derived again: The working copy of segment 1 is not what its master derives to: they differ from byte \d+ on\.$/,
     );
   });
 
@@ -426,5 +460,259 @@ describe('a tampered export is detected, and what changed is named', () => {
     assert.equal(report.verdict, 'valid', failed(report));
     assert.deepEqual(report.notCovered, ['notes.txt']);
     assert.ok(existsSync(join(f, 'sub')));
+  });
+});
+
+/**
+ * What someone holding the installation's key could do to an export: change the manifest, sign
+ * it again with that key, and make the audit chain agree (the sealing entry names the new
+ * manifest's SHA-256, and every entry after it is linked and hashed again).
+ */
+function forgeSeal(folder: string, change: (manifest: SealManifest) => void): void {
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as SealManifest;
+  change(manifest);
+  const bytes = Buffer.from(canonicalJson(manifest));
+  writeFileSync(join(folder, 'manifest.json'), bytes);
+  writeFileSync(
+    join(folder, 'manifest.sig'),
+    `${Buffer.from(s.keys.sign(bytes)).toString('base64')}\n`,
+  );
+  const lines = auditLines(folder).map((l) => JSON.parse(l) as AuditLine & { details?: unknown });
+  let prevHash: string | null = null;
+  for (const line of lines) {
+    if (prevHash !== null) line.prevHash = prevHash;
+    if (
+      !('redacted' in line) &&
+      line.action === 'hearing.sealed' &&
+      line.hearingId === manifest.hearingId
+    ) {
+      (line.details as { manifestSha256: string }).manifestSha256 = sha256Hex(bytes);
+      prevHash = '';
+    }
+    if (prevHash !== null && !('redacted' in line)) {
+      const { hash: _old, ...body } = line;
+      line.hash = sha256Hex(canonicalJson(body));
+    }
+    if (prevHash !== null) prevHash = line.hash;
+  }
+  writeFileSync(join(folder, 'audit.jsonl'), lines.map((l) => `${canonicalJson(l)}\n`).join(''));
+}
+
+/** Puts `bytes` in place of the working copy of segment 1, and in the manifest, re-signed. */
+async function replaceWorkingCopy(folder: string, bytes: Uint8Array): Promise<void> {
+  const file = join(folder, 'segment-001-working.webm');
+  writeFileSync(file, bytes);
+  const { sha256, sizeBytes } = await sha256File(file);
+  forgeSeal(folder, (m) => {
+    const working = m.recordings[0]?.working;
+    assert.ok(working);
+    working.sha256 = sha256;
+    working.sizeBytes = sizeBytes;
+  });
+}
+
+function check(report: VerifyReport, code: string) {
+  const found = report.checks.filter((c) => c.code === code);
+  assert.equal(found.length, 1, `one ${code} check`);
+  return found[0]!;
+}
+
+describe('the working copy is derived again from its master', () => {
+  test('a re-signed export whose working copy has one byte changed is invalid, and says so', async () => {
+    const f = copyOf(exportA);
+    const bytes = readFileSync(join(f, 'segment-001-working.webm'));
+    const at = bytes.byteLength - 5000; // inside a video frame: still a playable file
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    await replaceWorkingCopy(f, bytes);
+
+    // The forgery is complete: without re-deriving, nothing notices it.
+    const quick = await verifyFolder(f, { quick: true });
+    assert.equal(quick.verdict, 'valid', failed(quick));
+
+    const report = await verifyFolder(f);
+    assert.equal(report.verdict, 'invalid');
+    assert.equal(
+      failed(report),
+      `segment-001-working.webm derived again: The working copy of segment 1 is not what its master derives to: they differ from byte ${at} on.`,
+    );
+    const { code, out } = runVerifier(f);
+    assert.equal(code, 1, out);
+    assert.match(
+      out,
+      /FAIL\s+segment-001-working\.webm derived again: The working copy of segment 1 is not what its master derives to/,
+    );
+  });
+
+  test('a re-signed export whose working copy was derived from another master is invalid', async () => {
+    const f = copyOf(exportA);
+    // Another master: the first three of the four chunks the recording was made of.
+    const store = new FileMediaStore(tempDir());
+    store.writeAtomic(
+      'other',
+      'master.webm',
+      fixture.subarray(0, Math.ceil(fixture.byteLength / 4) * 3),
+    );
+    const derived = await new MediabunnyRemuxer(store).derive(
+      'other',
+      'master.webm',
+      'working.webm',
+    );
+    const other = await store.readBytes('other', 'working.webm', 0, derived.output.sizeBytes);
+    await replaceWorkingCopy(f, other);
+
+    assert.equal((await verifyFolder(f, { quick: true })).verdict, 'valid');
+    const report = await verifyFolder(f);
+    assert.equal(report.verdict, 'invalid');
+    const rederive = check(report, 'working.rederive');
+    assert.equal(rederive.ok, false);
+    assert.match(
+      rederive.detail,
+      /^The working copy of segment 1 is not what its master derives to: /,
+    );
+  });
+
+  test('--quick skips it, and the verdict says which check was not done', () => {
+    const { code, out } = runVerifier(exportA, ['--quick']);
+    assert.equal(code, 0, out);
+    assert.match(out, /^ {2}-- {4}segment-001-working\.webm derived again: Not done \(--quick\)/m);
+    assert.match(
+      out,
+      /Result: VALID for what was checked: \d+ checks passed\. Not done: working\.rederive \(segment-001-working\.webm derived again\)\./,
+    );
+    const full = runVerifier(exportA);
+    assert.match(
+      full.out,
+      /ok {4}segment-001-working\.webm derived again: The master of segment 1, remuxed again with mediabunny \d/,
+    );
+    assert.match(full.out, /Result: VALID\. All \d+ checks passed/);
+  });
+
+  test('a seal naming another version of the remuxer: not re-derived, said so, and the hashes still checked', async () => {
+    const f = copyOf(exportA);
+    forgeSeal(f, (m) => {
+      m.recordings[0]!.working!.derivation.toolVersion = '0.9.0';
+    });
+    const report = await verifyFolder(f);
+    assert.equal(report.verdict, 'valid', failed(report));
+    const rederive = check(report, 'working.rederive');
+    assert.equal(rederive.done, false);
+    assert.equal(
+      rederive.detail,
+      `Not done: cannot re-derive the working copy of segment 1: the verifier carries mediabunny ${carriedRemuxer.version}, the seal names mediabunny 0.9.0. Its SHA-256 was still checked. To re-derive, use a verifier that carries mediabunny 0.9.0.`,
+    );
+    assert.equal(check(report, 'working.sha256').ok, true);
+
+    flipByte(join(f, 'segment-001-working.webm'), 999);
+    const changed = await verifyFolder(f);
+    assert.equal(changed.verdict, 'invalid');
+    assert.equal(check(changed, 'working.sha256').ok, false);
+  });
+});
+
+describe('verdicts a clerk can act on', () => {
+  test('every check has a stable code', async () => {
+    const report = await verifyFolder(exportA);
+    assert.deepEqual(
+      report.checks.map((c) => c.code),
+      [
+        'signature',
+        'manifest.canonical',
+        'key.fingerprint',
+        'key.fingerprint-file',
+        'hearing.id',
+        'master.sha256',
+        'working.sha256',
+        'working.derivation',
+        'working.rederive',
+        'audit.chain',
+        'audit.entries',
+        'audit.sealing',
+      ],
+    );
+  });
+
+  test('in Dutch, French and German, with --lang or from LANG', () => {
+    const tampered = copyOf(exportA);
+    flipByte(join(tampered, 'segment-001-master.webm'), 4321);
+    const expected = {
+      nl: [
+        /Resultaat: VALID \(geldig\)\. Alle \d+ controles geslaagd/,
+        /FAIL\s+segment-001-master\.webm: Master van segment 1: de inhoud werd gewijzigd \(zelfde grootte, \d+ bytes\)/,
+        /Resultaat: INVALID \(ongeldig\)\. 2 van \d+ controles mislukt/,
+      ],
+      fr: [
+        /Résultat : VALID \(valide\)\. Les \d+ contrôles ont réussi/,
+        /FAIL\s+segment-001-master\.webm: Original du segment 1 : le contenu a été modifié \(même taille, \d+ octets\)/,
+        /Résultat : INVALID \(non valide\)\. 2 contrôles sur \d+ ont échoué/,
+      ],
+      de: [
+        /Ergebnis: VALID \(gültig\)\. Alle \d+ Prüfungen bestanden/,
+        /FAIL\s+segment-001-master\.webm: Original von Segment 1: der Inhalt wurde verändert \(gleiche Größe, \d+ Bytes\)/,
+        /Ergebnis: INVALID \(ungültig\)\. 2 von \d+ Prüfungen fehlgeschlagen/,
+      ],
+    };
+    for (const [lang, [valid, named, invalid]] of Object.entries(expected)) {
+      const quick = runVerifier(exportA, ['--lang', lang, '--quick']);
+      assert.equal(quick.code, 0, quick.out);
+      assert.match(quick.out, /\(--quick\)/);
+      assert.doesNotMatch(quick.out, /Not done/);
+      const full = runVerifier(exportA, [], withLang(`${lang}_BE.UTF-8`));
+      assert.match(full.out, valid!, `${lang} from LANG`);
+      const bad = runVerifier(tampered, ['--lang', lang]);
+      assert.equal(bad.code, 1, bad.out);
+      assert.match(bad.out, named!, lang);
+      assert.match(bad.out, invalid!, lang);
+      assert.doesNotMatch(
+        bad.out,
+        /the content was changed|Result:/,
+        `${lang}: nothing left in English`,
+      );
+    }
+    const unknown = runVerifier(exportA, ['--lang', 'es']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.out, /--lang es is not one of en, nl, fr, de/);
+  });
+
+  test('every check of a report is written in each language', async () => {
+    const f = copyOf(exportA);
+    flipByte(join(f, 'segment-001-working.webm'), 999);
+    const report = await verifyFolder(f, { expectedFingerprint: 'ab'.repeat(32) });
+    for (const c of report.checks) {
+      assert.ok(c.text, c.code);
+      assert.equal(c.text.en.detail, c.detail);
+      for (const lang of ['nl', 'fr', 'de'] as const)
+        assert.notEqual(c.text[lang].detail, c.detail, `${c.code} in ${lang}`);
+    }
+  });
+
+  test('--json gives each check with its code', () => {
+    const { code, out } = runVerifier(exportA, ['--json', '--quick']);
+    assert.equal(code, 0);
+    const report = JSON.parse(out) as VerifyReport;
+    assert.equal(report.verdict, 'valid');
+    const rederive = report.checks.find((c) => c.code === 'working.rederive');
+    assert.equal(rederive?.done, false);
+  });
+
+  test('the README explains --expect-key and --quick in each language, and promises nothing more', () => {
+    const readme = readFileSync(join(exportA, 'README-CLERK.txt'), 'utf8');
+    const sections = readme.split(/\r\n(?=ENGLISH|NEDERLANDS|FRANÇAIS|DEUTSCH\r\n)/).slice(1);
+    assert.equal(sections.length, 4);
+    const placeholders = ['<fingerprint>', '<vingerafdruk>', '<empreinte>', '<Fingerabdruck>'];
+    sections.forEach((section, i) => {
+      // The fingerprint to expect comes from the registry, never from the export itself.
+      assert.ok(
+        section.includes(`node hearing-room-verify.mjs . --expect-key "${placeholders[i]}"`),
+        section,
+      );
+      assert.ok(section.includes('--quick'), section);
+      assert.ok(section.includes('--lang'), section);
+      assert.ok(section.includes('20'), 'the Node.js version the verifier needs');
+    });
+    assert.doesNotMatch(readme, /--checkpoint/);
+    assert.doesNotMatch(
+      readme,
+      /fingerprint in the written record|vingerafdruk in het proces-verbaal/,
+    );
   });
 });

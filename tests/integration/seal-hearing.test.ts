@@ -131,14 +131,18 @@ describe('checking a sealed hearing in the app', () => {
     );
   });
 
-  test('one byte flipped in the working copy is named', async () => {
+  test('one byte flipped in the working copy is named, and the app derives it again to say where', async () => {
     const { s, hearingId, dir } = await sealedHearing();
     flipByte(join(dir, 'segment-001-working.webm'), 2000);
     const problems = failed(await s.seals.verifyHearing(hearingId));
-    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.equal(problems.length, 2, problems.join('\n'));
     assert.match(
       problems[0] ?? '',
       /^segment-001-working\.webm: Working copy of segment 1: the content was changed/,
+    );
+    assert.equal(
+      problems[1],
+      'segment-001-working.webm derived again: The working copy of segment 1 is not what its master derives to: they differ from byte 2000 on.',
     );
   });
 

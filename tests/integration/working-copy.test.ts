@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { FileMediaStore } from '../../main/services/storage/file-media-store';
 import { MediabunnyRemuxer, remuxTool } from '../../main/services/working-copy';
+import { carriedRemuxer } from '../../main/services/seal/rederive';
 import { tempDir } from '../helpers/temp';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -55,4 +56,12 @@ test('a master that is not media is refused and leaves no working copy behind', 
   await assert.rejects(new MediabunnyRemuxer(store).derive('h1', 'master.webm', 'working.webm'));
   assert.equal(store.size('h1', 'working.webm'), null);
   assert.equal(store.size('h1', 'working.webm.partial'), null);
+});
+
+test('the verifier carries the remuxer the app records: a working copy the app derives today can be derived again', () => {
+  assert.deepEqual(
+    carriedRemuxer,
+    { tool: remuxTool.name, version: remuxTool.version },
+    'update carriedRemuxer in main/services/seal/rederive.ts to the installed Mediabunny, and rebuild the verifier',
+  );
 });

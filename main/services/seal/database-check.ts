@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { SealManifest } from './format';
-import type { Check } from './verify';
+import type { Check, CheckCode } from './verify';
 
 export interface RecordingRow {
   id: string;
@@ -42,9 +42,63 @@ export interface DatabaseNow {
   installationKey: string;
 }
 
-const shown = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 const same = (a: unknown, b: unknown) =>
   a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b);
+/** A value is shown up to this many characters: enough to recognise it, short enough to read. */
+const maxShownChars = 80;
+const maxChangesListed = 20;
+
+function shown(v: unknown): string {
+  if (v === undefined) return '(absent)';
+  const text = JSON.stringify(v);
+  return text.length > maxShownChars ? `${text.slice(0, maxShownChars - 1)}…` : text;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** JSON kept as text in a column (the procedure), parsed so that its fields compare one by one. */
+function parsedIfJson(v: unknown): unknown {
+  if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+/**
+ * Each leaf that differs between the sealed value and the current one, named by its path
+ * (`procedure.consent.at`) with both values, so that a change reads as the field that changed.
+ */
+export function changedFields(path: string, sealed: unknown, current: unknown): string[] {
+  const a = parsedIfJson(sealed);
+  const b = parsedIfJson(current);
+  const at = (key: string | number) =>
+    typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+  let inner: string[] | null = null;
+  if (isRecord(a) && isRecord(b)) {
+    inner = [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) =>
+      changedFields(at(k), a[k], b[k]),
+    );
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    inner = Array.from({ length: Math.max(a.length, b.length) }, (_, i) =>
+      changedFields(at(i), a[i], b[i]),
+    ).flat();
+  }
+  if (inner !== null && inner.length > 0) return inner;
+  if (same(sealed, current)) return [];
+  // Text that holds the same JSON, written differently, is still not what was sealed.
+  const how = inner === null ? '' : ' (the same content, written differently)';
+  return [`${path}: sealed ${shown(sealed)}, database now ${shown(current)}${how}`];
+}
+
+function listed(changes: string[]): string {
+  const shownChanges = changes.slice(0, maxChangesListed).join('; ');
+  return changes.length > maxChangesListed
+    ? `${shownChanges}; and ${changes.length - maxChangesListed} more`
+    : shownChanges;
+}
 
 /**
  * What the database says now, field by field against the signed manifest: a value changed in the
@@ -52,12 +106,15 @@ const same = (a: unknown, b: unknown) =>
  */
 export function compareWithDatabase(manifest: SealManifest, now: DatabaseNow): Check[] {
   const checks: Check[] = [];
-  const report = (what: string, diffs: string[], okDetail: string) =>
-    checks.push({
+  const push = (code: CheckCode, what: string, ok: boolean, detail: string) =>
+    checks.push({ code, ok, done: true, what, detail });
+  const report = (code: CheckCode, what: string, diffs: string[], okDetail: string) =>
+    push(
+      code,
       what,
-      ok: diffs.length === 0,
-      detail: diffs.length === 0 ? okDetail : `changed after sealing: ${diffs.join('; ')}.`,
-    });
+      diffs.length === 0,
+      diffs.length === 0 ? okDetail : `changed after sealing: ${listed(diffs)}.`,
+    );
 
   const hearingDiffs: string[] = [];
   for (const key of new Set([...Object.keys(manifest.hearing), ...Object.keys(now.hearing)])) {
@@ -65,17 +122,21 @@ export function compareWithDatabase(manifest: SealManifest, now: DatabaseNow): C
     const current = now.hearing[key];
     // A column added by a later migration is not a change, as long as it holds nothing.
     if (sealed === undefined && (current === null || current === undefined)) continue;
-    if (!same(sealed, current))
-      hearingDiffs.push(`${key}: sealed ${shown(sealed)}, database now ${shown(current)}`);
+    hearingDiffs.push(...changedFields(key, sealed, current));
   }
-  report('Database: hearing', hearingDiffs, 'Every field of the hearing is as sealed.');
+  report(
+    'db.hearing',
+    'Database: hearing',
+    hearingDiffs,
+    'Every field of the hearing is as sealed.',
+  );
 
   const rows = new Map(now.recordings.map((r) => [r.id, r]));
   for (const r of manifest.recordings) {
     const row = rows.get(r.id);
     const what = `Database: recording segment ${r.segment}`;
     if (!row) {
-      checks.push({ what, ok: false, detail: `recording ${r.id} is no longer in the database.` });
+      push('db.recording', what, false, `recording ${r.id} is no longer in the database.`);
       continue;
     }
     rows.delete(r.id);
@@ -95,6 +156,7 @@ export function compareWithDatabase(manifest: SealManifest, now: DatabaseNow): C
       ['working copy (recordings.working_file)', r.working?.name ?? null, row.working_file],
     ];
     report(
+      'db.recording',
       what,
       fields
         .filter(([, a, b]) => !same(a, b))
@@ -103,11 +165,12 @@ export function compareWithDatabase(manifest: SealManifest, now: DatabaseNow): C
     );
   }
   for (const row of rows.values()) {
-    checks.push({
-      what: `Database: recording segment ${row.segment}`,
-      ok: false,
-      detail: `recording ${row.id} (${row.master_file}) was added after sealing.`,
-    });
+    push(
+      'db.recording',
+      `Database: recording segment ${row.segment}`,
+      false,
+      `recording ${row.id} (${row.master_file}) was added after sealing.`,
+    );
   }
 
   const s = now.seal;
@@ -124,19 +187,21 @@ export function compareWithDatabase(manifest: SealManifest, now: DatabaseNow): C
     ['signature (seals.signature), against manifest.sig', s.signature, now.files.signature],
   ];
   report(
+    'db.seal',
     'Database: seal record',
     sealDiffs
       .filter(([, a, b]) => !same(a, b))
       .map(([name, a, b]) => `${name}: sealed ${shown(a)}, now ${shown(b)}`),
     'The seal recorded in the database matches manifest.json and manifest.sig.',
   );
-  checks.push({
-    what: 'Installation key',
-    ok: manifest.key.fingerprint === now.installationKey,
-    detail:
-      manifest.key.fingerprint === now.installationKey
-        ? "The seal was made with this installation's signing key."
-        : `The seal was not made with this installation's signing key (sealed with ${manifest.key.fingerprint}, the installation has ${now.installationKey}). If the key was replaced since, compare the seal's fingerprint with the one in the written record.`,
-  });
+  const sameKey = manifest.key.fingerprint === now.installationKey;
+  push(
+    'db.key',
+    'Installation key',
+    sameKey,
+    sameKey
+      ? "The seal was made with this installation's signing key."
+      : `The seal was not made with this installation's signing key (sealed with ${manifest.key.fingerprint}, the installation has ${now.installationKey}). If the key was replaced since, compare the seal's fingerprint with the one the registry holds.`,
+  );
   return checks;
 }

@@ -13,5 +13,14 @@ export function storeSource(store: MediaStore, hearingId: string): SealSource {
       return store.size(hearingId, name);
     },
     sha256: async (name) => (await hashStored(store, hearingId, name)).sha256,
+    async open(name) {
+      const size = store.size(hearingId, name);
+      if (size === null) throw new Error(`${name} is not in the hearing's folder.`);
+      return {
+        size,
+        read: (start, end) => store.readBytes(hearingId, name, start, end),
+        close: async () => undefined,
+      };
+    },
   };
 }

@@ -1,20 +1,26 @@
 /**
- * The standalone verifier: `node hearing-room-verify.mjs <folder>`. Bundled with verify.ts into
- * one file that needs nothing but Node 18 or later. Exit code 0: valid; 1: invalid; 2: the input
- * cannot be read (no such folder, no manifest, a manifest that is not JSON).
+ * The standalone verifier: `node hearing-room-verify.mjs <folder>`. Bundled with verify.ts and
+ * Mediabunny into one file that needs nothing but Node 20 or later. Exit code 0: valid (also when
+ * some checks were not done, which the verdict names); 1: invalid; 2: the input cannot be read
+ * (no such folder, no manifest, a manifest that is not JSON).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { catalogs, languageFromEnvironment, languages, type Lang } from './messages';
 import { groupHex, verifyFolder, type VerifyReport } from './verify';
 
 const usage = `Checks a sealed Hearing Room hearing without the application.
 
-Usage: node hearing-room-verify.mjs <folder> [--expect-key <fingerprint>] [--json]
+Usage: node hearing-room-verify.mjs <folder> [--expect-key <fingerprint>] [--quick]
+                                             [--lang en|nl|fr|de] [--json]
 
   <folder>        the unpacked export folder (the one holding manifest.json)
-  --expect-key    the signing key's fingerprint as you know it from elsewhere (the written
-                  record, the registry); the check fails if the seal was made with another key
-  --json          print the result as JSON
+  --expect-key    the signing key's fingerprint as you know it from elsewhere (the registry);
+                  the check fails if the seal was made with another key
+  --quick         do not derive each working copy again from its master (faster); the
+                  verdict then says that this check was not done
+  --lang          the language of the verdict: en, nl, fr or de (default: from LANG, else en)
+  --json          print the result as JSON, with each check's stable code
 
 Exit code: 0 valid, 1 invalid, 2 the folder or its manifest cannot be read.
 `;
@@ -22,40 +28,43 @@ Exit code: 0 valid, 1 invalid, 2 the folder or its manifest cannot be read.
 const exitCodes = { valid: 0, invalid: 1, unreadable: 2 } as const;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
-function print(folder: string, report: VerifyReport): void {
-  out('Hearing Room seal check');
-  out(`Folder:          ${folder}`);
+function print(folder: string, report: VerifyReport, lang: Lang): void {
+  const t = catalogs[lang];
+  const labels = [t.folder, t.hearingLine, t.sealedAt, t.fingerprintLine];
+  const width = Math.max(...labels.map((l) => l.length)) + 2;
+  const line = (label: string, value: string) => out(`${`${label}:`.padEnd(width)}${value}`);
+  out(t.title);
+  line(t.folder, folder);
   if (report.seal) {
-    const ref = report.seal.caseReference ? ` (case ${report.seal.caseReference})` : '';
-    out(`Hearing:         ${report.seal.hearingId}${ref}`);
-    out(`Sealed at:       ${report.seal.sealedAt}`);
-    out(`Key fingerprint: ${groupHex(report.seal.keyFingerprint)}`);
-    out(
-      '                 Compare it with the fingerprint in the written record or held by the registry.',
-    );
+    const ref = report.seal.caseReference ? ` (${t.caseOf(report.seal.caseReference)})` : '';
+    line(t.hearingLine, `${report.seal.hearingId}${ref}`);
+    line(t.sealedAt, report.seal.sealedAt);
+    line(t.fingerprintLine, groupHex(report.seal.keyFingerprint));
+    out(`${' '.repeat(width)}${t.compareFingerprint}`);
   }
   out();
-  for (const c of report.checks) out(`${c.ok ? '  ok   ' : '  FAIL '} ${c.what}: ${c.detail}`);
+  const texts = report.checks.map((c) => ({ check: c, ...(c.text?.[lang] ?? c) }));
+  for (const { check, what, detail } of texts) {
+    const mark = !check.done ? '  --   ' : check.ok ? '  ok   ' : '  FAIL ';
+    out(`${mark} ${what}: ${detail}`);
+  }
   if (report.notCovered.length > 0) {
     out();
-    out(
-      `Not covered by the seal (nothing vouches for these files): ${report.notCovered.join(', ')}`,
-    );
+    out(t.notCovered(report.notCovered.join(', ')));
   }
   out();
   const failed = report.checks.filter((c) => !c.ok).length;
+  const notDone = texts.filter((x) => !x.check.done).map((x) => `${x.check.code} (${x.what})`);
   if (report.verdict === 'valid') {
     out(
-      `Result: VALID. All ${report.checks.length} checks passed: the sealed files are exactly as they were when the hearing was sealed.`,
+      notDone.length === 0
+        ? t.resultValid(report.checks.length)
+        : t.resultValidPartly(report.checks.length - notDone.length, notDone),
     );
   } else if (report.verdict === 'invalid') {
-    out(
-      `Result: INVALID. ${failed} of ${report.checks.length} checks failed (marked FAIL above): something was changed after sealing, or the seal is not genuine. Do not rely on these files; report this to the magistrate in charge.`,
-    );
+    out(t.resultInvalid(failed, report.checks.length));
   } else {
-    out(
-      'Result: CANNOT CHECK. The folder or its seal cannot be read (see FAIL above); nothing was verified.',
-    );
+    out(t.resultUnreadable);
   }
 }
 
@@ -66,6 +75,8 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'expect-key': { type: 'string' },
+        quick: { type: 'boolean' },
+        lang: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,18 +90,23 @@ async function main(): Promise<number> {
     out(usage);
     return 0;
   }
+  const lang = values.lang ?? languageFromEnvironment(process.env);
+  if (!(languages as readonly string[]).includes(lang)) {
+    process.stderr.write(`--lang ${lang} is not one of ${languages.join(', ')}.\n\n${usage}`);
+    return 2;
+  }
   if (positionals.length !== 1) {
     process.stderr.write(usage);
     return 2;
   }
   const folder = resolve(positionals[0] as string);
   const expectKey = values['expect-key'];
-  const report = await verifyFolder(
-    folder,
-    expectKey === undefined ? {} : { expectedFingerprint: expectKey },
-  );
+  const report = await verifyFolder(folder, {
+    quick: values.quick === true,
+    ...(expectKey === undefined ? {} : { expectedFingerprint: expectKey }),
+  });
   if (values.json) out(JSON.stringify(report, null, 2));
-  else print(folder, report);
+  else print(folder, report, lang as Lang);
   return exitCodes[report.verdict];
 }
 

@@ -1,7 +1,8 @@
 /**
- * Checks a sealed hearing: the signature, every file's size and SHA-256, the audit chain, and
- * that the pieces belong together. Shared by the app and the standalone verifier, into which it is
- * bundled: it imports nothing but node:crypto, node:fs, node:path and its own format.
+ * Checks a sealed hearing: the signature, every file's size and SHA-256, each working copy derived
+ * again from its master, the audit chain, and that the pieces belong together. Shared by the app
+ * and the standalone verifier, into which it is bundled: it imports nothing but node:crypto,
+ * node:fs, node:path, Mediabunny (through rederive.ts) and its own format and messages.
  */
 import {
   createHash,
@@ -19,14 +20,53 @@ import {
   type AuditLineFull,
   type SealManifest,
   type SealedFile,
+  type SealedRecording,
 } from './format';
+import { inEveryLanguage, type Lang, type Text } from './messages';
+import { carriedRemuxer, rederive, type RangeReader } from './rederive';
 
 export type Verdict = 'valid' | 'invalid' | 'unreadable';
 
+/**
+ * What each check is, stable across versions and languages, for scripts and for the list in
+ * docs/seal.md.
+ */
+export type CheckCode =
+  | 'seal.readable'
+  | 'key.public'
+  | 'signature'
+  | 'manifest.canonical'
+  | 'key.fingerprint'
+  | 'key.expected'
+  | 'key.fingerprint-file'
+  | 'hearing.id'
+  | 'master.sha256'
+  | 'working.sha256'
+  | 'working.derivation'
+  | 'working.rederive'
+  | 'document.sha256'
+  | 'audit.file'
+  | 'audit.chain'
+  | 'audit.entries'
+  | 'audit.sealing'
+  | 'db.hearing'
+  | 'db.recording'
+  | 'db.seal'
+  | 'db.key';
+
 export interface Check {
-  what: string;
+  code: CheckCode;
+  /** False only for a check that was done and failed. */
   ok: boolean;
+  /** False when the check was not done (`--quick`, or a remuxer of another version); `detail` says why. */
+  done: boolean;
+  what: string;
   detail: string;
+  /**
+   * `what` and `detail` in every language the verifier speaks. The app's database checks, shown
+   * by the app in English, have none.
+   */
+  text?: Record<Lang, { what: string; detail: string }>;
 }
 
 export interface VerifyReport {
@@ -50,6 +90,8 @@ export interface SealSource {
   /** Size in bytes; null when the file does not exist. */
   size(name: string): Promise<number | null>;
   sha256(name: string): Promise<string>;
+  /** Random access to a file that exists, to derive a working copy again. */
+  open(name: string): Promise<RangeReader>;
   /** The names present, to list what the seal does not cover; optional. */
   list?(): Promise<string[]>;
 }
@@ -59,15 +101,15 @@ export interface VerifyOptions {
   expectedHearingId?: string | null;
   /** Audit entries to check instead of audit.jsonl (the app passes its own log). */
   auditEntries?: readonly AuditLine[];
-  /** A key fingerprint obtained independently (written record, registry): the seal must use it. */
+  /** A key fingerprint obtained independently (the registry): the seal must use it. */
   expectedFingerprint?: string;
+  /** Skip deriving each working copy again from its master; the report says it was not done. */
+  quick?: boolean;
 }
 
 const hashBufferBytes = 4 * 1024 * 1024;
 const uuidAtEnd = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
-const maxProblemsListed = 12;
-
 /**
  * SHA-256 of a file, read in large blocks into two reused buffers: the next block is read while
  * the current one is hashed, and no byte is copied on the way.
@@ -150,6 +192,19 @@ export function folderSource(folder: string): SealSource {
     async sha256(name) {
       return (await sha256File(path(name))).sha256;
     },
+    async open(name) {
+      const file = await open(path(name), 'r');
+      const { size } = await file.stat();
+      return {
+        size,
+        async read(start, end) {
+          const bytes = Buffer.allocUnsafe(end - start);
+          const { bytesRead } = await file.read(bytes, 0, end - start, start);
+          return bytes.subarray(0, bytesRead);
+        },
+        close: () => file.close(),
+      };
+    },
     async list() {
       return (await readdir(folder, { withFileTypes: true }))
         .filter((d) => d.isFile())
@@ -168,10 +223,7 @@ export async function verifyFolder(
     (s) => s.isDirectory(),
     () => false,
   );
-  if (!isDir)
-    return unreadable(
-      `There is no folder at ${absolute}. Give the path of the unpacked export folder.`,
-    );
+  if (!isDir) return unreadable((t) => t.noFolder(absolute));
   const fromName = uuidAtEnd.exec(basename(absolute))?.[1]?.toLowerCase() ?? null;
   return verifySeal(folderSource(absolute), {
     ...options,
@@ -184,49 +236,51 @@ export async function verifySeal(
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
   const checks: Check[] = [];
-  const add = (what: string, ok: boolean, detail: string) => checks.push({ what, ok, detail });
+  const add: Add = (code, ok, what, detail, done = true) =>
+    checks.push(check(code, ok, what, detail, done));
+  const m = sealFiles.manifest;
 
-  const manifestBytes = await source.readFile(sealFiles.manifest);
-  if (manifestBytes === null) {
-    return unreadable(
-      `${sealFiles.manifest} is missing: this is not a sealed hearing folder, or its seal was removed.`,
-    );
-  }
+  const manifestBytes = await source.readFile(m);
+  if (manifestBytes === null) return unreadable((t) => t.manifestMissing(m));
   const key = await checkSignature(source, manifestBytes, add);
 
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
   } catch {
-    return unreadable(
-      `${sealFiles.manifest} is not valid JSON, so nothing can be checked against it.`,
-      checks,
-    );
+    return unreadable((t) => t.manifestNotJson(m), checks);
   }
   const shapeProblem = manifestShapeProblem(parsed);
-  if (shapeProblem)
-    return unreadable(`${sealFiles.manifest} cannot be read as a seal: ${shapeProblem}.`, checks);
+  if (shapeProblem) return unreadable((t) => t.manifestShape(m, shapeProblem(t)), checks);
   const manifest = parsed as SealManifest;
   const manifestSha256 = sha256Hex(manifestBytes);
 
   const canonical = canonicalJsonText(manifest) === new TextDecoder().decode(manifestBytes);
   add(
-    'Canonical form',
+    'manifest.canonical',
     canonical,
-    `${sealFiles.manifest} is ${canonical ? '' : 'not '}written in canonical JSON (RFC 8785), as a seal is.`,
+    (t) => t.canonical,
+    (t) => (canonical ? t.canonicalOk(m) : t.canonicalNot(m)),
   );
   if (key) await checkKey(source, key, manifest, options.expectedFingerprint, add);
   checkHearingIdentity(manifest, options.expectedHearingId ?? null, add);
-  await checkFiles(source, manifest, add);
+  for (const r of manifest.recordings) await checkRecording(source, r, options.quick === true, add);
+  for (const d of manifest.documents) {
+    const label: Text = (t) =>
+      d.kind === 'written-record' ? t.writtenRecord : t.documentOf(d.kind);
+    if (await checkPresent(source, 'document.sha256', label, d, add))
+      checkHash('document.sha256', label, d, await source.sha256(d.name), add);
+  }
 
   let lines: AuditLine[] | null = options.auditEntries ? [...options.auditEntries] : null;
   if (!lines) {
     const auditBytes = await source.readFile(sealFiles.audit);
     if (auditBytes === null) {
       add(
-        'Audit log',
+        'audit.file',
         false,
-        `${sealFiles.audit} is missing: the history of the hearing cannot be checked.`,
+        (t) => t.auditLog,
+        (t) => t.auditMissing(sealFiles.audit),
       );
     } else {
       lines = parseAuditLines(new TextDecoder().decode(auditBytes), add);
@@ -262,12 +316,24 @@ export async function verifySeal(
   };
 }
 
-type Add = (what: string, ok: boolean, detail: string) => void;
+type Add = (code: CheckCode, ok: boolean, what: Text, detail: Text, done?: boolean) => void;
 
-function unreadable(reason: string, checks: Check[] = []): VerifyReport {
+function check(code: CheckCode, ok: boolean, what: Text, detail: Text, done = true): Check {
+  const whats = inEveryLanguage(what);
+  const details = inEveryLanguage(detail);
+  const text = Object.fromEntries(
+    (Object.keys(whats) as Lang[]).map((lang) => [
+      lang,
+      { what: whats[lang], detail: details[lang] },
+    ]),
+  ) as Record<Lang, { what: string; detail: string }>;
+  return { code, ok, done, what: whats.en, detail: details.en, text };
+}
+
+function unreadable(reason: Text, checks: Check[] = []): VerifyReport {
   return {
     verdict: 'unreadable',
-    checks: [...checks, { what: 'Reading the seal', ok: false, detail: reason }],
+    checks: [...checks, check('seal.readable', false, (t) => t.readingSeal, reason)],
     notCovered: [],
   };
 }
@@ -277,35 +343,45 @@ async function checkSignature(
   manifestBytes: Uint8Array,
   add: Add,
 ): Promise<KeyObject | null> {
-  const pem = await source.readFile(sealFiles.publicKey);
+  const { manifest: m, publicKey: pem, signature: sig } = sealFiles;
+  const pemBytes = await source.readFile(pem);
   let key: KeyObject | null = null;
-  if (pem === null) {
+  if (pemBytes === null) {
     add(
-      'Signing key',
+      'key.public',
       false,
-      `${sealFiles.publicKey} is missing: the signature cannot be checked.`,
+      (t) => t.signingKey,
+      (t) => t.publicKeyMissing(pem),
     );
   } else {
     try {
-      key = createPublicKey(Buffer.from(pem));
+      key = createPublicKey(Buffer.from(pemBytes));
       if (key.asymmetricKeyType !== 'ed25519') {
+        const type = String(key.asymmetricKeyType);
         add(
-          'Signing key',
+          'key.public',
           false,
-          `${sealFiles.publicKey} holds a ${String(key.asymmetricKeyType)} key, not the Ed25519 key a seal uses.`,
+          (t) => t.signingKey,
+          (t) => t.publicKeyNotEd25519(pem, type),
         );
         key = null;
       }
     } catch {
-      add('Signing key', false, `${sealFiles.publicKey} does not hold a readable public key.`);
+      add(
+        'key.public',
+        false,
+        (t) => t.signingKey,
+        (t) => t.publicKeyUnreadable(pem),
+      );
     }
   }
-  const sigBytes = await source.readFile(sealFiles.signature);
+  const sigBytes = await source.readFile(sig);
   if (sigBytes === null) {
     add(
-      'Signature',
+      'signature',
       false,
-      `${sealFiles.signature} is missing: nothing shows that ${sealFiles.manifest} is genuine.`,
+      (t) => t.signature,
+      (t) => t.signatureMissing(sig, m),
     );
     return key;
   }
@@ -315,20 +391,20 @@ async function checkSignature(
     : Buffer.alloc(0);
   if (signature.byteLength !== 64) {
     add(
-      'Signature',
+      'signature',
       false,
-      `${sealFiles.signature} does not hold an Ed25519 signature (64 bytes written in base64).`,
+      (t) => t.signature,
+      (t) => t.signatureMalformed(sig),
     );
     return key;
   }
   if (!key) return null;
   const ok = verifySignature(null, manifestBytes, key, signature);
   add(
-    'Signature',
+    'signature',
     ok,
-    ok
-      ? `${sealFiles.manifest} carries a valid Ed25519 signature made with the key in ${sealFiles.publicKey}.`
-      : `${sealFiles.manifest} does not match its signature in ${sealFiles.signature}: the manifest was changed after sealing, or it was signed with another key than the one in ${sealFiles.publicKey}.`,
+    (t) => t.signature,
+    (t) => (ok ? t.signatureValid(m, pem) : t.signatureInvalid(m, sig, pem)),
   );
   return key;
 }
@@ -340,113 +416,184 @@ async function checkKey(
   expected: string | undefined,
   add: Add,
 ) {
+  const pem = sealFiles.publicKey;
   const found = sha256Hex(key.export({ type: 'spki', format: 'der' }));
+  const sealed = manifest.key.fingerprint;
   add(
-    'Key fingerprint',
-    found === manifest.key.fingerprint,
-    found === manifest.key.fingerprint
-      ? `The key in ${sealFiles.publicKey} has the fingerprint the seal records: ${groupHex(found)}.`
-      : `The key in ${sealFiles.publicKey} is not the one the seal records: fingerprint expected ${groupHex(manifest.key.fingerprint)}, found ${groupHex(found)}.`,
+    'key.fingerprint',
+    found === sealed,
+    (t) => t.keyFingerprint,
+    (t) =>
+      found === sealed
+        ? t.fingerprintOk(pem, groupHex(found))
+        : t.fingerprintNot(pem, groupHex(sealed), groupHex(found)),
   );
   if (expected !== undefined) {
     const want = expected.replace(/[\s:]/g, '').toLowerCase();
     add(
-      'Expected key',
+      'key.expected',
       want === found,
-      want === found
-        ? 'The seal was made with the key whose fingerprint you gave.'
-        : `The seal was made with another key than the one you gave: expected ${groupHex(want)}, found ${groupHex(found)}.`,
+      (t) => t.expectedKey,
+      (t) => (want === found ? t.expectedKeyOk : t.expectedKeyNot(groupHex(want), groupHex(found))),
     );
   }
   const txt = await source.readFile(sealFiles.fingerprint);
   if (txt !== null) {
     const shown = new TextDecoder().decode(txt).replace(/\s/g, '').toLowerCase();
     add(
-      sealFiles.fingerprint,
+      'key.fingerprint-file',
       shown.includes(found),
-      shown.includes(found)
-        ? `It shows the fingerprint of ${sealFiles.publicKey}.`
-        : `It does not show the fingerprint of ${sealFiles.publicKey} (${groupHex(found)}).`,
+      () => sealFiles.fingerprint,
+      (t) =>
+        shown.includes(found)
+          ? t.fingerprintFileOk(pem)
+          : t.fingerprintFileNot(pem, groupHex(found)),
     );
   }
 }
 
 function checkHearingIdentity(manifest: SealManifest, expected: string | null, add: Add) {
+  const id = manifest.hearingId;
   if (expected === null) {
     add(
-      'Hearing',
+      'hearing.id',
       true,
-      `The seal is for hearing ${manifest.hearingId}. The folder's name carries no hearing identifier to compare, so the audit entries identify the hearing.`,
+      (t) => t.hearing,
+      (t) => t.hearingUnnamed(id),
     );
     return;
   }
   add(
-    'Hearing',
-    expected === manifest.hearingId,
-    expected === manifest.hearingId
-      ? `The seal is for hearing ${manifest.hearingId}, the hearing of this folder.`
-      : `The seal is for hearing ${manifest.hearingId}, but this folder is hearing ${expected}: the seal belongs to another hearing.`,
+    'hearing.id',
+    expected === id,
+    (t) => t.hearing,
+    (t) => (expected === id ? t.hearingOk(id) : t.hearingNot(id, expected)),
   );
 }
 
-async function checkFiles(source: SealSource, manifest: SealManifest, add: Add) {
-  for (const r of manifest.recordings) {
-    await checkFile(source, `Master of segment ${r.segment}`, r.master, add);
-    if (r.working) {
-      await checkFile(source, `Working copy of segment ${r.segment}`, r.working, add);
-      const d = r.working.derivation;
-      add(
-        `${r.working.name} derivation`,
-        d.inputSha256 === r.master.sha256,
-        d.inputSha256 === r.master.sha256
-          ? `The working copy of segment ${r.segment} was derived by ${d.tool} ${d.toolVersion} from this segment's master.`
-          : `The working copy of segment ${r.segment} was derived from a file with SHA-256 ${d.inputSha256}, not from this segment's master (${r.master.sha256}).`,
-      );
+/**
+ * The master and working copy of one segment: their sizes and hashes, the recorded derivation,
+ * and the working copy derived again from the master and compared byte for byte. Re-deriving
+ * reads each file once and hashes it on the way, so it costs one remux on top of the hashes.
+ */
+async function checkRecording(source: SealSource, r: SealedRecording, quick: boolean, add: Add) {
+  const segment = r.segment;
+  const masterLabel: Text = (t) => t.masterOf(segment);
+  const masterPresent = await checkPresent(source, 'master.sha256', masterLabel, r.master, add);
+  if (!r.working) {
+    if (masterPresent)
+      checkHash('master.sha256', masterLabel, r.master, await source.sha256(r.master.name), add);
+    return;
+  }
+  const w = r.working;
+  const workingLabel: Text = (t) => t.workingOf(segment);
+  const workingPresent = await checkPresent(source, 'working.sha256', workingLabel, w, add);
+  const d = w.derivation;
+  const sealedTool = `${d.tool} ${d.toolVersion}`;
+  const carriedTool = `${carriedRemuxer.tool} ${carriedRemuxer.version}`;
+
+  let notDone: Text | null = null;
+  if (quick) notDone = (t) => t.rederiveQuick(segment);
+  else if (d.tool !== carriedRemuxer.tool || d.toolVersion !== carriedRemuxer.version)
+    notDone = (t) => t.rederiveVersion(segment, carriedTool, sealedTool);
+  else if (!masterPresent || !workingPresent) notDone = (t) => t.rederiveMissingFile(segment);
+
+  let rederived: Awaited<ReturnType<typeof rederive>> | null = null;
+  let remuxFailure: string | null = null;
+  if (notDone === null) {
+    const master = await source.open(r.master.name);
+    const working = await source.open(w.name);
+    try {
+      rederived = await rederive(master, working);
+    } catch (err) {
+      remuxFailure = err instanceof Error ? err.message : String(err);
+    } finally {
+      await Promise.all([master.close(), working.close()]);
     }
   }
-  for (const d of manifest.documents)
-    await checkFile(
-      source,
-      d.kind === 'written-record' ? 'Written record' : `Document (${d.kind})`,
-      d,
-      add,
+  if (masterPresent) {
+    const found = rederived?.masterSha256 ?? (await source.sha256(r.master.name));
+    checkHash('master.sha256', masterLabel, r.master, found, add);
+  }
+  if (workingPresent) {
+    const found = rederived?.workingSha256 ?? (await source.sha256(w.name));
+    checkHash('working.sha256', workingLabel, w, found, add);
+  }
+  add(
+    'working.derivation',
+    d.inputSha256 === r.master.sha256,
+    (t) => t.derivationOf(w.name),
+    (t) =>
+      d.inputSha256 === r.master.sha256
+        ? t.derivationOk(segment, sealedTool)
+        : t.derivationNot(segment, d.inputSha256, r.master.sha256),
+  );
+  const label: Text = (t) => t.rederivationOf(w.name);
+  if (notDone !== null) {
+    add('working.rederive', true, label, notDone, false);
+  } else if (remuxFailure !== null) {
+    const reason = remuxFailure;
+    add('working.rederive', false, label, (t) => t.rederiveFailed(segment, reason));
+  } else if (rederived) {
+    const { firstDifference, derivedSize } = rederived;
+    add('working.rederive', firstDifference === null, label, (t) =>
+      firstDifference === null
+        ? t.rederiveOk(segment, carriedTool)
+        : derivedSize !== w.sizeBytes
+          ? t.rederiveSize(segment, derivedSize, w.sizeBytes)
+          : t.rederiveNot(segment, firstDifference),
     );
+  }
 }
 
-async function checkFile(source: SealSource, label: string, file: SealedFile, add: Add) {
-  if (!plainName.test(file.name)) {
-    add(
-      label,
-      false,
-      `The seal names the file ${JSON.stringify(file.name)}, which is not a plain file name; it was not read.`,
-    );
-    return;
+/** Whether the file can be hashed: a plain name, present, with the sealed size. */
+async function checkPresent(
+  source: SealSource,
+  code: CheckCode,
+  label: Text,
+  file: SealedFile,
+  add: Add,
+): Promise<boolean> {
+  const name = file.name;
+  if (!plainName.test(name)) {
+    add(code, false, label, (t) => t.fileNameNotPlain(JSON.stringify(name)));
+    return false;
   }
-  const size = await source.size(file.name);
+  const size = await source.size(name);
+  const sealed = file.sizeBytes;
   if (size === null) {
     add(
-      file.name,
+      code,
       false,
-      `${label}: the file is missing (the seal records ${file.sizeBytes} bytes).`,
+      () => name,
+      (t) => t.fileMissing(label(t), sealed),
     );
-    return;
+    return false;
   }
-  if (size !== file.sizeBytes) {
-    const how = size < file.sizeBytes ? 'shorter: it was cut' : 'longer: something was added';
+  if (size !== sealed) {
     add(
-      file.name,
+      code,
       false,
-      `${label}: size expected ${file.sizeBytes} bytes, found ${size}; the file is ${how}.`,
+      () => name,
+      (t) =>
+        size < sealed
+          ? t.fileShorter(label(t), sealed, size)
+          : t.fileLonger(label(t), sealed, size),
     );
-    return;
+    return false;
   }
-  const found = await source.sha256(file.name);
+  return true;
+}
+
+function checkHash(code: CheckCode, label: Text, file: SealedFile, found: string, add: Add) {
   add(
-    file.name,
+    code,
     found === file.sha256,
-    found === file.sha256
-      ? `${label}: ${size} bytes, SHA-256 ${found}, as sealed.`
-      : `${label}: the content was changed (same size, ${size} bytes): SHA-256 expected ${file.sha256}, found ${found}.`,
+    () => file.name,
+    (t) =>
+      found === file.sha256
+        ? t.fileOk(label(t), file.sizeBytes, found)
+        : t.fileChanged(label(t), file.sizeBytes, file.sha256, found),
   );
 }
 
@@ -463,13 +610,13 @@ function parseAuditLines(text: string, add: Add): AuditLine[] {
       bad.push(i + 1);
     }
   });
-  if (bad.length > 0) {
+  if (bad.length > 0)
     add(
-      'Audit log',
+      'audit.file',
       false,
-      `${sealFiles.audit}: ${listed(bad.map((n) => `line ${n}`))} ${bad.length === 1 ? 'is' : 'are'} not an audit entry.`,
+      (t) => t.auditLog,
+      (t) => t.auditBadLines(sealFiles.audit, bad),
     );
-  }
   return lines;
 }
 
@@ -489,18 +636,21 @@ const isFull = (e: AuditLine): e is AuditLineFull => !('redacted' in e && e.reda
  * entry of this hearing that the seal lists must be there in full, unchanged.
  */
 function checkAudit(lines: AuditLine[], manifest: SealManifest, manifestSha256: string, add: Add) {
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const bySeq = new Map<number, AuditLine>();
   let maxSeq = 0;
   for (const e of lines) {
-    if (bySeq.has(e.seq)) {
-      problems.push(`entry ${e.seq} appears twice`);
+    const seq = e.seq;
+    if (bySeq.has(seq)) {
+      problems.push((t) => t.entryTwice(seq));
       continue;
     }
-    if (e.seq <= maxSeq)
-      problems.push(`entry ${e.seq} is out of place: it comes after entry ${maxSeq}`);
-    bySeq.set(e.seq, e);
-    maxSeq = Math.max(maxSeq, e.seq);
+    if (seq <= maxSeq) {
+      const after = maxSeq;
+      problems.push((t) => t.entryOutOfPlace(seq, after));
+    }
+    bySeq.set(seq, e);
+    maxSeq = Math.max(maxSeq, seq);
   }
   let missingFrom: number | null = null;
   for (let seq = 1; seq <= maxSeq + 1; seq++) {
@@ -510,54 +660,48 @@ function checkAudit(lines: AuditLine[], manifest: SealManifest, manifestSha256: 
       continue;
     }
     if (missingFrom !== null) {
-      problems.push(
-        missingFrom === seq - 1
-          ? `entry ${missingFrom} is missing`
-          : `entries ${missingFrom} to ${seq - 1} are missing`,
-      );
+      const from = missingFrom;
+      const to = seq - 1;
+      problems.push((t) => (from === to ? t.entryMissing(from) : t.entriesMissing(from, to)));
       missingFrom = null;
     }
     if (isFull(e)) {
       const { hash, ...body } = e;
-      if (sha256Hex(canonicalJsonText(body)) !== hash)
-        problems.push(`entry ${seq} was changed: its content no longer matches its hash`);
+      if (sha256Hex(canonicalJsonText(body)) !== hash) problems.push((t) => t.entryChanged(seq));
     }
     const before = seq === 1 ? { hash: genesisHash } : bySeq.get(seq - 1);
-    if (before && e.prevHash !== before.hash) {
-      problems.push(
-        `entry ${seq} does not follow entry ${seq - 1}: the link between them was changed`,
-      );
-    }
+    if (before && e.prevHash !== before.hash) problems.push((t) => t.entryUnlinked(seq));
   }
   const head = manifest.audit.head;
   const atHead = bySeq.get(head.seq);
   // A hearing sealed before any entry was written points at the genesis hash, before entry 1.
   const sealedOnEmptyLog = head.seq === 0 && head.hash === genesisHash;
-  if (!sealedOnEmptyLog && !atHead)
-    problems.push(`the entry the seal points to (entry ${head.seq}) is missing`);
+  if (!sealedOnEmptyLog && !atHead) problems.push((t) => t.headMissing(head.seq));
   else if (atHead && atHead.hash !== head.hash) {
-    problems.push(
-      `entry ${head.seq} is not the entry the seal points to: hash expected ${head.hash}, found ${atHead.hash}`,
-    );
+    const found = atHead.hash;
+    problems.push((t) => t.headDiffers(head.seq, head.hash, found));
   }
   add(
-    'Audit log: chain',
+    'audit.chain',
     problems.length === 0,
-    problems.length === 0
-      ? `Entries 1 to ${maxSeq} form an unbroken hash chain through entry ${head.seq}, the last one when the hearing was sealed.`
-      : `The audit entries were tampered with: ${listed(problems)}.`,
+    (t) => t.auditChain,
+    (t) =>
+      problems.length === 0 ? t.chainOk(maxSeq, head.seq) : t.chainNot(problems.map((p) => p(t))),
   );
 
-  const own: string[] = [];
+  const own: Text[] = [];
   const pinned = new Set<number>();
   for (const p of manifest.audit.entries) {
-    pinned.add(p.seq);
-    const e = bySeq.get(p.seq);
-    if (!e) own.push(`entry ${p.seq} is missing`);
-    else if (!isFull(e)) own.push(`entry ${p.seq} is left out (only its links are present)`);
-    else if (e.hash !== p.hash) own.push(`entry ${p.seq} differs from the one sealed`);
-    else if (e.hearingId !== manifest.hearingId)
-      own.push(`entry ${p.seq} is about hearing ${String(e.hearingId)}`);
+    const seq = p.seq;
+    pinned.add(seq);
+    const e = bySeq.get(seq);
+    if (!e) own.push((t) => t.entryMissing(seq));
+    else if (!isFull(e)) own.push((t) => t.entryLeftOut(seq));
+    else if (e.hash !== p.hash) own.push((t) => t.entryDiffers(seq));
+    else if (e.hearingId !== manifest.hearingId) {
+      const other = String(e.hearingId);
+      own.push((t) => t.entryOtherHearing(seq, other));
+    }
   }
   for (const e of bySeq.values()) {
     if (
@@ -566,15 +710,15 @@ function checkAudit(lines: AuditLine[], manifest: SealManifest, manifestSha256: 
       e.hearingId === manifest.hearingId &&
       !pinned.has(e.seq)
     ) {
-      own.push(`entry ${e.seq} is about this hearing but is not in the seal`);
+      own.push((t) => t.entryNotSealed(e.seq));
     }
   }
+  const count = manifest.audit.entries.length;
   add(
-    "Audit log: this hearing's entries",
+    'audit.entries',
     own.length === 0,
-    own.length === 0
-      ? `All ${manifest.audit.entries.length} entries about this hearing up to the seal are present and unchanged.`
-      : `The entries about this hearing do not match the seal: ${listed(own)}.`,
+    (t) => t.auditOwn,
+    (t) => (own.length === 0 ? t.ownOk(count) : t.ownNot(own.map((p) => p(t)))),
   );
 
   const sealing = [...bySeq.values()].find(
@@ -586,68 +730,62 @@ function checkAudit(lines: AuditLine[], manifest: SealManifest, manifestSha256: 
   );
   const recorded = (sealing?.details as { manifestSha256?: unknown } | undefined)?.manifestSha256;
   add(
-    'Audit log: sealing',
+    'audit.sealing',
     recorded === manifestSha256,
-    !sealing
-      ? 'No audit entry records the sealing of this hearing.'
-      : recorded === manifestSha256
-        ? `Entry ${sealing.seq} records the sealing, with the SHA-256 of this ${sealFiles.manifest} (${manifestSha256}).`
-        : `Entry ${sealing.seq} records the sealing of another manifest: SHA-256 expected ${String(recorded)}, found ${manifestSha256}.`,
+    (t) => t.auditSealing,
+    (t) =>
+      !sealing
+        ? t.sealingMissing
+        : recorded === manifestSha256
+          ? t.sealingOk(sealing.seq, sealFiles.manifest, manifestSha256)
+          : t.sealingOther(sealing.seq, String(recorded), manifestSha256),
   );
 }
 
-function listed(items: string[]): string {
-  const shown = items.slice(0, maxProblemsListed).join('; ');
-  return items.length > maxProblemsListed
-    ? `${shown}; and ${items.length - maxProblemsListed} more`
-    : shown;
-}
-
 /** A problem with the manifest's structure, or null when it has every field the checks read. */
-function manifestShapeProblem(v: unknown): string | null {
+function manifestShapeProblem(v: unknown): Text | null {
   const isObj = (x: unknown): x is Record<string, unknown> =>
     typeof x === 'object' && x !== null && !Array.isArray(x);
   const isStr = (x: unknown) => typeof x === 'string';
   const isInt = (x: unknown) => Number.isInteger(x);
   const fileOk = (f: unknown) => isObj(f) && isStr(f.name) && isStr(f.sha256) && isInt(f.sizeBytes);
-  if (!isObj(v)) return 'it is not a JSON object';
+  if (!isObj(v)) return (t) => t.shapeNotObject;
   if (v.format !== sealFormat) {
-    return `its format is ${JSON.stringify(v.format)}, and this verifier reads ${sealFormat} only; use the verifier delivered with the export`;
+    const found = JSON.stringify(v.format) ?? 'absent';
+    return (t) => t.shapeFormat(found, sealFormat);
   }
-  if (!isStr(v.hearingId) || !isStr(v.sealedAt) || !isObj(v.hearing))
-    return 'the hearing, its identifier or the sealing time is missing';
-  if (!isObj(v.key) || !isStr(v.key.fingerprint)) return 'the key fingerprint is missing';
+  if (!isStr(v.hearingId) || !isStr(v.sealedAt) || !isObj(v.hearing)) return (t) => t.shapeHearing;
+  if (!isObj(v.key) || !isStr(v.key.fingerprint)) return (t) => t.shapeKey;
   if (
     !isObj(v.audit) ||
     !isObj(v.audit.head) ||
     !isInt(v.audit.head.seq) ||
     !isStr(v.audit.head.hash)
   )
-    return 'the audit head is missing';
+    return (t) => t.shapeAuditHead;
   if (
     !Array.isArray(v.audit.entries) ||
     !v.audit.entries.every((p) => isObj(p) && isInt(p.seq) && isStr(p.hash))
   ) {
-    return "the list of the hearing's audit entries is missing";
+    return (t) => t.shapeAuditEntries;
   }
-  if (!Array.isArray(v.recordings)) return 'the list of recordings is missing';
+  if (!Array.isArray(v.recordings)) return (t) => t.shapeRecordings;
   for (const r of v.recordings as unknown[]) {
-    if (!isObj(r) || !isInt(r.segment) || !fileOk(r.master))
-      return 'a recording has no master file';
+    if (!isObj(r) || !isInt(r.segment) || !fileOk(r.master)) return (t) => t.shapeMaster;
     if (r.working !== null) {
       const w = r.working;
       if (!fileOk(w) || !isObj((w as Record<string, unknown>).derivation))
-        return 'a working copy is incomplete';
+        return (t) => t.shapeWorking;
       const d = (w as { derivation: Record<string, unknown> }).derivation;
       if (!isStr(d.tool) || !isStr(d.toolVersion) || !isStr(d.inputSha256))
-        return "a working copy's derivation is incomplete";
+        return (t) => t.shapeDerivation;
     }
   }
   if (
     !Array.isArray(v.documents) ||
     !v.documents.every((d) => fileOk(d) && isStr((d as Record<string, unknown>).kind))
   ) {
-    return 'the list of documents is missing';
+    return (t) => t.shapeDocuments;
   }
   return null;
 }
