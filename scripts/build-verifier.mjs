@@ -30,6 +30,9 @@ const mediabunny = JSON.parse(
 
 const result = await build({
   absWorkingDir: root,
+  // Paths in the file's comments stay the checkout's own (node_modules/...), also where
+  // node_modules is a link: the committed file must not depend on how a checkout is laid out.
+  preserveSymlinks: true,
   entryPoints: [entry],
   bundle: true,
   platform: 'node',

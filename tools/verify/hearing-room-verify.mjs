@@ -636,7 +636,7 @@ var sealFiles = {
 // main/services/seal/rederive.ts
 import { createHash } from 'node:crypto';
 
-// ../../main/node_modules/mediabunny/dist/modules/src/misc.js
+// node_modules/mediabunny/dist/modules/src/misc.js
 function assert(x) {
   if (!x) {
     throw new Error('Assertion failed.');
@@ -1539,7 +1539,7 @@ var isRecordStringString = (value) => {
   );
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/logging.js
+// node_modules/mediabunny/dist/modules/src/logging.js
 var LogLevel;
 (function (LogLevel2) {
   LogLevel2[(LogLevel2['Silent'] = 0)] = 'Silent';
@@ -1597,7 +1597,7 @@ var Logging = class _Logging {
 Logging._level = LogLevel.Info;
 Logging._emitterInstance = null;
 
-// ../../main/node_modules/mediabunny/dist/modules/src/metadata.js
+// node_modules/mediabunny/dist/modules/src/metadata.js
 var RichImageData = class {
   /** Creates a new {@link RichImageData}. */
   constructor(data, mimeType) {
@@ -1766,7 +1766,7 @@ var validateTrackDisposition = (disposition) => {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/shared/bitstream.js
+// node_modules/mediabunny/dist/modules/shared/bitstream.js
 var Bitstream = class _Bitstream {
   constructor(bytes2) {
     this.bytes = bytes2;
@@ -1838,7 +1838,7 @@ var Bitstream = class _Bitstream {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/shared/aac-misc.js
+// node_modules/mediabunny/dist/modules/shared/aac-misc.js
 var aacFrequencyTable = [
   96e3, 88200, 64e3, 48e3, 44100, 32e3, 24e3, 22050, 16e3, 12e3, 11025, 8e3, 7350,
 ];
@@ -1966,15 +1966,15 @@ var findAacFrequencyIndex = (sampleRate) => {
   return index === -1 ? 15 : index;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/shared/ac3-misc.js
+// node_modules/mediabunny/dist/modules/shared/ac3-misc.js
 var AC3_SAMPLE_RATES = [48e3, 44100, 32e3];
 var EAC3_REDUCED_SAMPLE_RATES = [24e3, 22050, 16e3];
 
-// ../../main/node_modules/mediabunny/dist/modules/src/version.js
+// node_modules/mediabunny/dist/modules/src/version.js
 var VERSION = '1.61.0';
 var VERSIONED_NAME = `Mediabunny v${VERSION}`;
 
-// ../../main/node_modules/mediabunny/dist/modules/src/codec-data.js
+// node_modules/mediabunny/dist/modules/src/codec-data.js
 var AvcNalUnitType;
 (function (AvcNalUnitType2) {
   AvcNalUnitType2[(AvcNalUnitType2['NON_IDR_SLICE'] = 1)] = 'NON_IDR_SLICE';
@@ -4653,7 +4653,7 @@ var getDtsChannelCount = (channelLayout) => {
   return popcount(channelLayout) + popcount(channelLayout & DTS_CHANNEL_LAYOUT_PAIR_MASK);
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/codec.js
+// node_modules/mediabunny/dist/modules/src/codec.js
 var VIDEO_CODECS = ['avc', 'hevc', 'vp9', 'av1', 'vp8', 'prores'];
 var PCM_AUDIO_CODECS = [
   'pcm-s16',
@@ -5765,7 +5765,7 @@ var validateSubtitleMetadata = (metadata) => {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/shared/mp3-misc.js
+// node_modules/mediabunny/dist/modules/shared/mp3-misc.js
 var MP3_FRAME_HEADER_SIZE = 4;
 var SAMPLING_RATES = [44100, 48e3, 32e3];
 var KILOBIT_RATES = [
@@ -5917,7 +5917,7 @@ var getMp3ChannelCount = (channel) => {
   return channel === 3 ? 1 : 2;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/demuxer.js
+// node_modules/mediabunny/dist/modules/src/demuxer.js
 var Demuxer = class {
   constructor(input) {
     this.input = input;
@@ -5925,7 +5925,7 @@ var Demuxer = class {
   dispose() {}
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/packet.js
+// node_modules/mediabunny/dist/modules/src/packet.js
 var PLACEHOLDER_DATA = /* @__PURE__ */ new Uint8Array(0);
 var EncodedPacket = class _EncodedPacket {
   /** Creates a new {@link EncodedPacket} from raw bytes and timing information. */
@@ -6112,7 +6112,7 @@ var EncodedPacket = class _EncodedPacket {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/isobmff/isobmff-misc.js
+// node_modules/mediabunny/dist/modules/src/isobmff/isobmff-misc.js
 var buildIsobmffMimeType = (info) => {
   const base = info.hasVideo ? 'video/' : info.hasAudio ? 'audio/' : 'application/';
   let string = base + (info.isQuickTime ? 'quicktime' : 'mp4');
@@ -6152,7 +6152,7 @@ var parsePsshBoxContents = (contents) => {
 };
 var psshBoxesAreEqual = (a, b) => a.systemId === b.systemId && uint8ArraysAreEqual(a.data, b.data);
 
-// ../../main/node_modules/mediabunny/dist/modules/src/isobmff/isobmff-reader.js
+// node_modules/mediabunny/dist/modules/src/isobmff/isobmff-reader.js
 var MIN_BOX_HEADER_SIZE = 8;
 var MAX_BOX_HEADER_SIZE = 16;
 var readBoxHeader = (slice) => {
@@ -6223,7 +6223,7 @@ var readDataBox = (slice) => {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/aes.js
+// node_modules/mediabunny/dist/modules/src/aes.js
 var AES_128_BLOCK_SIZE = 16;
 var Te4 = new Uint32Array(256);
 var Td0 = new Uint32Array(256);
@@ -6453,7 +6453,7 @@ var createAes128CbcDecryptStream = (reader, getInit, close) => {
   });
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/isobmff/isobmff-demuxer.js
+// node_modules/mediabunny/dist/modules/src/isobmff/isobmff-demuxer.js
 var IsobmffDemuxer = class _IsobmffDemuxer extends Demuxer {
   constructor(input) {
     super(input);
@@ -9691,7 +9691,7 @@ var collectCryptRanges = (subsamples, cryptByteBlock, skipByteBlock) => {
   return ranges;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/matroska/ebml.js
+// node_modules/mediabunny/dist/modules/src/matroska/ebml.js
 var EBMLFloat32 = class {
   constructor(value) {
     this.value = value;
@@ -10273,7 +10273,7 @@ function assertDefinedSize(size) {
   }
 }
 
-// ../../main/node_modules/mediabunny/dist/modules/src/matroska/matroska-misc.js
+// node_modules/mediabunny/dist/modules/src/matroska/matroska-misc.js
 var buildMatroskaMimeType = (info) => {
   const base = info.hasVideo ? 'video/' : info.hasAudio ? 'audio/' : 'application/';
   let string = base + (info.isWebM ? 'webm' : 'x-matroska');
@@ -10284,7 +10284,7 @@ var buildMatroskaMimeType = (info) => {
   return string;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/matroska/matroska-demuxer.js
+// node_modules/mediabunny/dist/modules/src/matroska/matroska-demuxer.js
 var BlockLacing;
 (function (BlockLacing2) {
   BlockLacing2[(BlockLacing2['None'] = 0)] = 'None';
@@ -12412,7 +12412,7 @@ var MatroskaAudioTrackBacking = class extends MatroskaTrackBacking {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/mp3/mp3-reader.js
+// node_modules/mediabunny/dist/modules/src/mp3/mp3-reader.js
 var readNextMp3FrameHeader = async (reader, startPos, until, ref = null) => {
   const CHUNK_SIZE = 2 ** 16;
   let currentPos = startPos;
@@ -12444,7 +12444,7 @@ var readNextMp3FrameHeader = async (reader, startPos, until, ref = null) => {
   return null;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/mp3/mp3-demuxer.js
+// node_modules/mediabunny/dist/modules/src/mp3/mp3-demuxer.js
 var Mp3Demuxer = class extends Demuxer {
   constructor(input) {
     super(input);
@@ -12784,7 +12784,7 @@ var Mp3AudioTrackBacking = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/ogg/ogg-misc.js
+// node_modules/mediabunny/dist/modules/src/ogg/ogg-misc.js
 var OGGS = 1399285583;
 var OGG_CRC_POLYNOMIAL = 79764919;
 var OGG_CRC_TABLE = new Uint32Array(256);
@@ -12848,7 +12848,7 @@ var buildOggMimeType = (info) => {
   return string;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/ogg/ogg-reader.js
+// node_modules/mediabunny/dist/modules/src/ogg/ogg-reader.js
 var MIN_PAGE_HEADER_SIZE = 27;
 var MAX_PAGE_HEADER_SIZE = 27 + 255;
 var MAX_PAGE_SIZE = MAX_PAGE_HEADER_SIZE + 255 * 255;
@@ -12905,7 +12905,7 @@ var findNextPageHeader = (slice, until) => {
   return false;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/ogg/ogg-demuxer.js
+// node_modules/mediabunny/dist/modules/src/ogg/ogg-demuxer.js
 var OggDemuxer = class extends Demuxer {
   constructor(input) {
     super(input);
@@ -13762,7 +13762,7 @@ var findPreviousPacketEndPosition = (pageList, startPage, startSegmentIndex) => 
   return { page: previousPage, segmentIndex: previousPage.lacingValues.length - 1 };
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/wave/wave-demuxer.js
+// node_modules/mediabunny/dist/modules/src/wave/wave-demuxer.js
 var WaveFormat;
 (function (WaveFormat2) {
   WaveFormat2[(WaveFormat2['PCM'] = 1)] = 'PCM';
@@ -14222,7 +14222,7 @@ var WaveAudioTrackBacking = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/adts/adts-reader.js
+// node_modules/mediabunny/dist/modules/src/adts/adts-reader.js
 var MIN_ADTS_FRAME_HEADER_SIZE = 7;
 var MAX_ADTS_FRAME_HEADER_SIZE = 9;
 var readAdtsFrameHeader = (slice) => {
@@ -14276,7 +14276,7 @@ var readAdtsFrameHeader = (slice) => {
   };
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/adts/adts-demuxer.js
+// node_modules/mediabunny/dist/modules/src/adts/adts-demuxer.js
 var SAMPLES_PER_AAC_FRAME = 1024;
 var AdtsDemuxer = class extends Demuxer {
   constructor(input) {
@@ -14550,7 +14550,7 @@ var AdtsAudioTrackBacking = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/flac/flac-misc.js
+// node_modules/mediabunny/dist/modules/src/flac/flac-misc.js
 var getBlockSizeOrUncommon = (bits) => {
   if (bits === 0) {
     return null;
@@ -14678,7 +14678,7 @@ var calculateCrc8 = (data) => {
   return crc;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/flac/flac-demuxer.js
+// node_modules/mediabunny/dist/modules/src/flac/flac-demuxer.js
 var FlacDemuxer = class extends Demuxer {
   constructor(input) {
     super(input);
@@ -15149,7 +15149,7 @@ var FlacAudioTrackBacking = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/mpeg-ts/mpeg-ts-misc.js
+// node_modules/mediabunny/dist/modules/src/mpeg-ts/mpeg-ts-misc.js
 var TIMESCALE = 9e4;
 var TIMESTAMP_MODULUS = 2 ** 33;
 var TS_PACKET_SIZE = 188;
@@ -15162,7 +15162,7 @@ var buildMpegTsMimeType = (codecStrings) => {
   return string;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/mpeg-ts/mpeg-ts-demuxer.js
+// node_modules/mediabunny/dist/modules/src/mpeg-ts/mpeg-ts-demuxer.js
 var MISSING_PTS_ERROR_MESSAGE =
   'PES packet is missing PTS where it was expected. PES packets without PTS are not currently supported. If you think this file should be supported, please report it.';
 var REGISTRATION_DESCRIPTOR_TAG = 5;
@@ -17077,7 +17077,7 @@ var PacketBuffer = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/hls/hls-misc.js
+// node_modules/mediabunny/dist/modules/src/hls/hls-misc.js
 var HLS_MIME_TYPE = 'application/vnd.apple.mpegurl';
 var TAG_STREAM_INF = '#EXT-X-STREAM-INF:';
 var TAG_I_FRAME_STREAM_INF = '#EXT-X-I-FRAME-STREAM-INF:';
@@ -17227,7 +17227,7 @@ var HlsPlaylistVariables = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/segmented-input.js
+// node_modules/mediabunny/dist/modules/src/segmented-input.js
 var SegmentedInput = class {
   constructor(input, path, trackDeclarations) {
     this.nextInputCacheAge = 0;
@@ -17630,7 +17630,7 @@ var SegmentedInputInputAudioTrackBacking = class extends SegmentedInputInputTrac
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/source.js
+// node_modules/mediabunny/dist/modules/src/source.js
 polyfillSymbolDispose();
 var DEFAULT_MIN_READ_POSITION = 0;
 var DEFAULT_MAX_READ_POSITION = Infinity;
@@ -18789,7 +18789,7 @@ var RangedSource = class extends Source {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/hls/hls-segmented-input.js
+// node_modules/mediabunny/dist/modules/src/hls/hls-segmented-input.js
 var __addDisposableResource = function (env, value, async) {
   if (value !== null && value !== void 0) {
     if (typeof value !== 'object' && typeof value !== 'function')
@@ -19457,7 +19457,7 @@ var HlsSegmentedInput = class extends SegmentedInput {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/hls/hls-demuxer.js
+// node_modules/mediabunny/dist/modules/src/hls/hls-demuxer.js
 var HlsDemuxer = class extends Demuxer {
   constructor(input) {
     super(input);
@@ -20162,7 +20162,7 @@ var preprocessLanguageCode = (code) => {
   return languageSubtag;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/input-format.js
+// node_modules/mediabunny/dist/modules/src/input-format.js
 var InputFormat = class {
   constructor() {
     this._isIsobmff = false;
@@ -20625,7 +20625,7 @@ var validateInputFormatOptions = (options, prefix) => {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/sample.js
+// node_modules/mediabunny/dist/modules/src/sample.js
 var __addDisposableResource2 = function (env, value, async) {
   if (value !== null && value !== void 0) {
     if (typeof value !== 'object' && typeof value !== 'function')
@@ -23039,7 +23039,7 @@ var audioSampleToInterleavedFormat = (sample, format) => {
   });
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/encode.js
+// node_modules/mediabunny/dist/modules/src/encode.js
 var canEncodeVideoMemo = /* @__PURE__ */ new Map();
 var canEncodeAudioMemo = /* @__PURE__ */ new Map();
 var validateVideoEncodingConfig = (config) => {
@@ -23785,13 +23785,13 @@ var getFirstEncodableVideoCodec = async (checkedCodecs, options) => {
   return null;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/custom-coder.js
+// node_modules/mediabunny/dist/modules/src/custom-coder.js
 var customVideoDecoders = [];
 var customAudioDecoders = [];
 var customVideoEncoders = [];
 var customAudioEncoders = [];
 
-// ../../main/node_modules/mediabunny/dist/modules/src/pcm.js
+// node_modules/mediabunny/dist/modules/src/pcm.js
 var toUlaw = (s16) => {
   const MULAW_MAX = 8191;
   const MULAW_BIAS = 33;
@@ -23869,7 +23869,7 @@ var fromAlaw = (u82) => {
   return (sign === 0 ? -decoded : decoded) << 3;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/media-sink.js
+// node_modules/mediabunny/dist/modules/src/media-sink.js
 var validatePacketRetrievalOptions = (options) => {
   if (!options || typeof options !== 'object') {
     throw new TypeError('options must be an object.');
@@ -25551,7 +25551,7 @@ var AudioSampleSink = class extends BaseMediaSampleSink {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/input-track.js
+// node_modules/mediabunny/dist/modules/src/input-track.js
 var InputTrack = class _InputTrack {
   /** @internal */
   constructor(input, backing) {
@@ -26683,7 +26683,7 @@ var getBestGuessFrameRate = (frameRate) => {
   return best;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/input.js
+// node_modules/mediabunny/dist/modules/src/input.js
 polyfillSymbolDispose();
 var DEFAULT_SOURCE_CACHE_GROUP = 1;
 var ENCRYPTION_KEY_CACHE_GROUP = 2;
@@ -27053,7 +27053,7 @@ var InputDisposedError = class extends Error {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/reader.js
+// node_modules/mediabunny/dist/modules/src/reader.js
 var Reader = class {
   constructor(source) {
     this.source = source;
@@ -27325,7 +27325,7 @@ var readAllLines = (slice, length, options) => {
   return lines;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/id3.js
+// node_modules/mediabunny/dist/modules/src/id3.js
 var Id3V2HeaderFlags;
 (function (Id3V2HeaderFlags2) {
   Id3V2HeaderFlags2[(Id3V2HeaderFlags2['Unsynchronisation'] = 128)] = 'Unsynchronisation';
@@ -28033,7 +28033,7 @@ var Id3V2Reader = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/muxer.js
+// node_modules/mediabunny/dist/modules/src/muxer.js
 var Muxer = class {
   constructor(output) {
     this.mutex = new AsyncMutex();
@@ -28070,7 +28070,7 @@ var Muxer = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/subtitles.js
+// node_modules/mediabunny/dist/modules/src/subtitles.js
 var inlineTimestampRegex = /<(?:(\d{2}):)?(\d{2}):(\d{2}).(\d{3})>/g;
 var timestampRegex = /(?:(\d{2}):)?(\d{2}):(\d{2}).(\d{3})/;
 var parseSubtitleTimestamp = (string) => {
@@ -28099,7 +28099,7 @@ var formatSubtitleTimestamp = (timestamp) => {
   );
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/isobmff/isobmff-boxes.js
+// node_modules/mediabunny/dist/modules/src/isobmff/isobmff-boxes.js
 var IsobmffBoxWriter = class {
   constructor(writer) {
     this.writer = writer;
@@ -29946,7 +29946,7 @@ var getLanguageCodeInt = (code) => {
   return language;
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/writer.js
+// node_modules/mediabunny/dist/modules/src/writer.js
 var Writer = class {
   constructor(target, isMonotonic) {
     this.finalized = false;
@@ -30038,7 +30038,7 @@ var Writer = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/target.js
+// node_modules/mediabunny/dist/modules/src/target.js
 var Target = class extends EventEmitter {
   constructor() {
     super(...arguments);
@@ -30433,7 +30433,7 @@ var PathedTarget = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/isobmff/isobmff-muxer.js
+// node_modules/mediabunny/dist/modules/src/isobmff/isobmff-muxer.js
 var GLOBAL_TIMESCALE = 57600;
 var TIMESTAMP_OFFSET = 2082844800;
 var getTrackMetadata = (trackData) => {
@@ -31641,7 +31641,7 @@ var IsobmffMuxer = class extends Muxer {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/matroska/matroska-muxer.js
+// node_modules/mediabunny/dist/modules/src/matroska/matroska-muxer.js
 var MIN_CLUSTER_TIMESTAMP_MS = -(2 ** 15);
 var MAX_CLUSTER_TIMESTAMP_MS = 2 ** 15 - 1;
 var SEGMENT_SIZE_BYTES = 6;
@@ -32793,7 +32793,7 @@ ${cue.notes ?? ''}`;
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/resample.js
+// node_modules/mediabunny/dist/modules/src/resample.js
 var AudioResampler = class {
   constructor(options) {
     this.sourceSampleRate = null;
@@ -33005,7 +33005,7 @@ var AudioResampler = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/media-source.js
+// node_modules/mediabunny/dist/modules/src/media-source.js
 var __addDisposableResource3 = function (env, value, async) {
   if (value !== null && value !== void 0) {
     if (typeof value !== 'object' && typeof value !== 'function')
@@ -34649,7 +34649,7 @@ var SubtitleSource = class extends MediaSource {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/output-format.js
+// node_modules/mediabunny/dist/modules/src/output-format.js
 var OutputFormat = class {
   /**
    * Whether this output format supports video rotation metadata.
@@ -34956,7 +34956,7 @@ var WebMOutputFormat = class extends MkvOutputFormat {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/output.js
+// node_modules/mediabunny/dist/modules/src/output.js
 var ALL_TRACK_TYPES = ['video', 'audio', 'subtitle'];
 var OutputTrack = class _OutputTrack {
   /** @internal */
@@ -35585,7 +35585,7 @@ var Output = class extends EventEmitter {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/conversion.js
+// node_modules/mediabunny/dist/modules/src/conversion.js
 var __addDisposableResource4 = function (env, value, async) {
   if (value !== null && value !== void 0) {
     if (typeof value !== 'object' && typeof value !== 'function')
@@ -37340,7 +37340,7 @@ var TrackSynchronizer = class {
   }
 };
 
-// ../../main/node_modules/mediabunny/dist/modules/src/index.js
+// node_modules/mediabunny/dist/modules/src/index.js
 var MEDIABUNNY_LOADED_SYMBOL = /* @__PURE__ */ Symbol.for('mediabunny loaded');
 if (globalThis[MEDIABUNNY_LOADED_SYMBOL]) {
   Logging._error(
