@@ -4,19 +4,37 @@ import { formatInstant } from '../format/dates';
 import { formatLocale } from '../i18n/locale';
 
 export type VerifyReport = CallOutput<'hearings.verify'>;
+type Check = VerifyReport['checks'][number];
+type Lang = 'nl' | 'fr' | 'de' | 'en';
+
+/** A check in the reader's language when the verifier gave it, else in English, marked so. */
+function CheckText({ check, language }: { check: Check; language: Lang }) {
+  const text = check.text?.[language];
+  const lang = text ? language : 'en';
+  return (
+    <>
+      <strong lang={lang}>{text?.what ?? check.what}</strong>
+      {': '}
+      <span lang={lang}>{text?.detail ?? check.detail}</span>
+    </>
+  );
+}
 
 /**
  * The verdict of an integrity check as a clerk reads it: intact or not, then every check that
  * failed, with what it concerns (a file, the signature, the history) and where it went wrong.
- * The checks are described by the verifier in English, the language of the standalone verifier
- * a registry runs; they are marked as such for screen readers.
+ * The verifier describes its checks in the four languages; the app's own checks of its database
+ * are in English and marked as such for screen readers. A check that was not done (a remuxer of
+ * another version) is neither passed nor failed: it is listed apart.
  */
 export function VerifyResult({ report, checkedAt }: { report: VerifyReport; checkedAt: string }) {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.resolvedLanguage);
   const failed = report.checks.filter((c) => !c.ok);
-  const passed = report.checks.length - failed.length;
-  const english = i18n.resolvedLanguage !== 'en';
+  const notDone = report.checks.filter((c) => c.ok && !c.done);
+  const passed = report.checks.length - failed.length - notDone.length;
+  const language = (['nl', 'fr', 'de', 'en'] as const).find((l) => l === i18n.resolvedLanguage) ?? 'en';
+  const english = language !== 'en' && report.checks.some((c) => !c.text);
 
   return (
     <div className={`verdict verdict-${report.verdict}`} data-verdict={report.verdict}>
@@ -29,10 +47,20 @@ export function VerifyResult({ report, checkedAt }: { report: VerifyReport; chec
           <p>{t('seal.verify.failedChecks', { count: failed.length })}</p>
           <ul className="failed-checks">
             {failed.map((check, index) => (
-              <li key={`${check.what}-${index}`}>
-                <strong lang="en">{check.what}</strong>
-                {': '}
-                <span lang="en">{check.detail}</span>
+              <li key={`${check.code}-${index}`}>
+                <CheckText check={check} language={language} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {notDone.length > 0 && (
+        <>
+          <p>{t('seal.verify.notDoneChecks', { count: notDone.length })}</p>
+          <ul className="failed-checks">
+            {notDone.map((check, index) => (
+              <li key={`${check.code}-${index}`}>
+                <CheckText check={check} language={language} />
               </li>
             ))}
           </ul>
@@ -58,13 +86,11 @@ export function VerifyResult({ report, checkedAt }: { report: VerifyReport; chec
         {english && <p className="muted">{t('seal.verify.inEnglish')}</p>}
         <ul>
           {report.checks.map((check, index) => (
-            <li key={`${check.what}-${index}`} className={check.ok ? 'ok' : 'failed'}>
+            <li key={`${check.code}-${index}`} className={check.ok ? 'ok' : 'failed'}>
               <span className="check-mark">
-                {check.ok ? t('seal.verify.checkOk') : t('seal.verify.checkFailed')}
+                {!check.ok ? t('seal.verify.checkFailed') : check.done ? t('seal.verify.checkOk') : t('seal.verify.checkNotDone')}
               </span>{' '}
-              <strong lang="en">{check.what}</strong>
-              {': '}
-              <span lang="en">{check.detail}</span>
+              <CheckText check={check} language={language} />
             </li>
           ))}
         </ul>

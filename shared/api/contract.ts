@@ -108,7 +108,21 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** A verdict a clerk can read: each check, whether it passed, and where it failed. */
 export const verifyReport = z.object({
   verdict: z.enum(['valid', 'invalid', 'unreadable']),
-  checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })),
+  checks: z.array(
+    z.object({
+      /** A stable code for the check (docs/seal.md lists them). */
+      code: z.string(),
+      ok: z.boolean(),
+      /** False when the check was not done (see `detail`): neither passed nor failed. */
+      done: z.boolean(),
+      what: z.string(),
+      detail: z.string(),
+      /** `what` and `detail` in each language the verifier speaks, when it speaks them. */
+      text: z
+        .record(z.enum(['nl', 'fr', 'de', 'en']), z.object({ what: z.string(), detail: z.string() }))
+        .optional(),
+    }),
+  ),
   seal: z
     .object({ hearingId: id, caseReference: z.string().nullable(), sealedAt: z.string(), keyFingerprint: z.string() })
     .optional(),
