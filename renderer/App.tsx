@@ -6,6 +6,7 @@ import { hrefFor } from './routing/routes';
 import { HearingPage } from './screens/HearingPage';
 import { HearingsList } from './screens/HearingsList';
 import { NewHearingForm } from './screens/NewHearingForm';
+import { ReviewPage } from './review/ReviewPage';
 
 export function App() {
   const route = useRoute();
@@ -16,6 +17,7 @@ export function App() {
       {route.name === 'hearing' && (
         <HearingPage key={route.hearingId} hearingId={route.hearingId} />
       )}
+      {route.name === 'review' && <ReviewPage key={route.hearingId} hearingId={route.hearingId} />}
       {route.name === 'notFound' && <NotFound />}
     </Layout>
   );

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'hearings' }
   | { name: 'newHearing' }
   | { name: 'hearing'; hearingId: string }
+  | { name: 'review'; hearingId: string }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -11,6 +12,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/hearings/new') return { name: 'newHearing' };
   const hearing = /^\/hearings\/([^/]+)$/.exec(path);
   if (hearing?.[1]) return { name: 'hearing', hearingId: decodeURIComponent(hearing[1]) };
+  const review = /^\/hearings\/([^/]+)\/review$/.exec(path);
+  if (review?.[1]) return { name: 'review', hearingId: decodeURIComponent(review[1]) };
   return { name: 'notFound' };
 }
 
@@ -23,5 +26,7 @@ export function hrefFor(route: Route): string {
       return '#/hearings/new';
     case 'hearing':
       return `#/hearings/${encodeURIComponent(route.hearingId)}`;
+    case 'review':
+      return `#/hearings/${encodeURIComponent(route.hearingId)}/review`;
   }
 }

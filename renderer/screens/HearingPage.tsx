@@ -49,6 +49,13 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
           )}
           <RecoveryNotice hearingId={hearing.value.id} />
           <Facts hearing={hearing.value} />
+          {hearing.value.recordings.length > 0 && (
+            <p className="review-link">
+              <a className="button" href={hrefFor({ name: 'review', hearingId: hearing.value.id })}>
+                {t('review.open')}
+              </a>
+            </p>
+          )}
           <HearingTabs workspace={workspace} hearing={hearing.value}>
             {/* Each part keeps its place whether the hearing is sealed or not, so sealing
                 swaps the recorder and the log for their record without resetting the rest. */}

@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createReadyHearing } from '../helpers/procedure';
+import { callHost, type HostProcess } from '../helpers/web-host-process';
+import { encodeInput } from '../../shared/api/wire';
+
+const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
+
+/** A hearing recorded in two segments of the fixture (4 s each), made through the API. */
+async function twoSegmentHearing(host: HostProcess): Promise<string> {
+  const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
+  const hearing = await createReadyHearing<{ id: string }>(api, 13, 'REVIEW/UI/1');
+  for (let segment = 0; segment < 2; segment++) {
+    const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
+    const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
+    const appended = await fetch(`${host.url}/api/recordings.appendChunk`, {
+      method: 'POST',
+      headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token },
+      body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
+    });
+    expect(appended.status).toBe(200);
+    await api('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
+  }
+  return hearing.id;
+}
+
+/** Counts calls to getUserMedia from the first script of the page on. */
+async function countCameraRequests(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counted = window as unknown as { cameraRequests: number };
+    counted.cameraRequests = 0;
+    const devices = navigator.mediaDevices;
+    if (!devices) return;
+    const original = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = (constraints) => {
+      counted.cameraRequests++;
+      return original(constraints);
+    };
+  });
+}
+
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+}
+
+test('review: two segments on one timeline, ten prompts coded with keys while it plays, figures, undo, EAF, no camera', async ({
+  page,
+  host,
+}) => {
+  const hearingId = await twoSegmentHearing(host);
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearingId}`);
+  await expect(page.getByRole('link', { name: 'Review and code the recordings' })).toHaveAttribute(
+    'href',
+    `#/hearings/${hearingId}/review`,
+  );
+
+  await countCameraRequests(page);
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearingId}/review`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review of hearing REVIEW/UI/1');
+  const position = page.getByTestId('position');
+  await expect(position).toHaveText('0:00:00.000 of 0:00:08.000 (segment 1)');
+  // The gap between the segments is named with its wall-clock length.
+  await expect(page.getByText(/^Between segment 1 and segment 2: pause of \d+ seconds?\.$/)).toBeAttached();
+  await expect(page.getByTestId('key-help')).toContainText('Shift+← → one frame (about 40 ms');
+
+  // An event row moves the player, across the boundary into the second segment's media.
+  await page.getByTestId('event-row').filter({ hasText: 'Recording started' }).nth(1).click();
+  await expect(position).toContainText(/^0:00:04\.\d{3} of 0:00:08\.000 \(segment 2\)$/);
+  const { recordings } = await callHost<{ recordings: { id: string; segment: number }[] }>(host, 'hearings.get', { hearingId });
+  const second = recordings.find((r) => r.segment === 2)!;
+  await expect
+    .poll(() => page.getByTestId('review-video').evaluate((v) => (v as HTMLVideoElement).currentSrc))
+    .toContain(`/recordings/${second.id}/working`);
+  await page.getByTestId('position').click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toContainText(/^0:00:00\.000 .*\(segment 1\)$/);
+
+  // Ten prompts coded while it plays: each key ends the previous prompt and starts its own.
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  for (const key of ['i', 'c', 'd', 'i', 'o', 'i', 's', 'c', 'i', 'd']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(550);
+  }
+  await page.keyboard.press('Enter');
+  await expect(position).toContainText('(segment 2)');
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const rows = page.getByTestId('annotation-row');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText('Local operator');
+  const openShare = page.getByTestId('open-share');
+  await expect(openShare).toHaveText('Open prompts (invitations): 60% (6 of 10 prompts).');
+  await expect(page.getByTestId('prompt-figures').getByRole('row', { name: /^Invitation\b/ })).toContainText('4');
+
+  // Keys do nothing while typing: the note's letters are not codes; Enter adds the note.
+  const note = page.getByLabel('Note', { exact: true });
+  await note.fill('');
+  await note.pressSequentially('child points at the door');
+  await note.press('Enter');
+  await expect(rows).toHaveCount(11);
+  await expect(openShare).toHaveText('Open prompts (invitations): 60% (6 of 10 prompts).');
+
+  // Edit one prompt: an invitation becomes suggestive, and the figures follow.
+  await rows.filter({ hasText: 'Invitation' }).first().getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Suggestive question' });
+  expect(await axeViolations(page, '.review')).toEqual([]);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(openShare).toHaveText('Open prompts (invitations): 50% (5 of 10 prompts).');
+  await expect(rows.first()).toContainText(/changed \d/);
+
+  // Undo sends the inverse change to main; redo sends it again.
+  await page.getByTestId('position').click();
+  await page.keyboard.press('Control+z');
+  await expect(openShare).toHaveText('Open prompts (invitations): 60% (6 of 10 prompts).');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(openShare).toHaveText('Open prompts (invitations): 50% (5 of 10 prompts).');
+  const kept = await callHost<{ annotations: { code: string | null }[] }>(host, 'annotations.list', { hearingId });
+  expect(kept.annotations.filter((a) => a.code === 'suggestive')).toHaveLength(2);
+
+  // ] jumps to the next annotation or event.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toContainText(/^0:00:00\.000/);
+  await page.keyboard.press(']');
+  await expect(position).not.toContainText(/^0:00:00\.000/);
+
+  // ELAN export: one EAF per segment, downloaded from the page.
+  await page.getByRole('button', { name: 'ELAN (EAF)' }).click();
+  const links = page.getByRole('link', { name: /\.eaf$/ });
+  await expect(links).toHaveCount(2);
+  const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
+  expect(download.suggestedFilename()).toMatch(/\.eaf$/);
+  const eaf = readFileSync(await download.path(), 'utf8');
+  expect(eaf).toContain('<ANNOTATION_DOCUMENT');
+  expect(eaf).toContain('CVE_REF="invitation"');
+
+  expect(await axeViolations(page, '.review')).toEqual([]);
+  expect(await axeViolations(page, '[data-testid="coding-panel"]')).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { cameraRequests: number }).cameraRequests)).toBe(0);
+});
