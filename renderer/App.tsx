@@ -7,9 +7,20 @@ import { HearingPage } from './screens/HearingPage';
 import { HearingsList } from './screens/HearingsList';
 import { NewHearingForm } from './screens/NewHearingForm';
 import { ReviewPage } from './review/ReviewPage';
+import { AccountsScreen } from './session/AccountsScreen';
+import { useSession } from './session/session-context';
 
 export function App() {
   const route = useRoute();
+  const { user } = useSession();
+  // The administrator manages accounts and sees no hearing: main refuses them every hearing call.
+  if (user.role === 'administrator') {
+    return (
+      <Layout onHome>
+        <AccountsScreen />
+      </Layout>
+    );
+  }
   return (
     <Layout onHome={route.name === 'hearings'}>
       {route.name === 'hearings' && <HearingsList />}

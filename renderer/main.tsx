@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { captureToken } from './api/token';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { SessionGate } from './session/SessionGate';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
@@ -18,7 +19,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <SessionGate>
+        <App />
+      </SessionGate>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 // `npm run bench -- encryption`: media encrypted at rest, each figure beside its baseline in the
 // same run. The argument is the length of the recording read back, in minutes (60 by default).
+import { localOperator } from '../shared/api/caller';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,10 +52,12 @@ function openssl(args: string[], bytes: number): string {
 async function firstByte(store: MediaStore, size: number): Promise<number> {
   const handler = createMediaHandler(
     {
-      locate: () => ({ hearingId: 'h1', name: 'long.webm', mimeType: 'video/webm' }),
+      locate: () => ({ hearingId: 'h1', name: 'long.webm', mimeType: 'video/webm', action: 'recording.played', target: {} }),
       locateDocument: () => null,
     },
     store,
+    // The store is what is measured here; who may read is the access tests' subject.
+    { mayRead: () => true, read: () => undefined },
   );
   const start = Math.floor(size * 0.75);
   const t0 = performance.now();
@@ -62,6 +65,7 @@ async function firstByte(store: MediaStore, size: number): Promise<number> {
     new Request('app://hearing-room/media/recordings/11111111-2222-4333-8444-555555555555/master', {
       headers: { Range: `bytes=${start}-` },
     }),
+    localOperator('internal'),
   );
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   await reader.read();

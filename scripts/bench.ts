@@ -1,7 +1,7 @@
 // `npm run bench`: figures, each beside a baseline measured in the same run. Not a test: it
 // prints numbers and never fails on them.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,14 @@ import { openServices } from '../main/services/app';
 import { localOperator } from '../shared/api/caller';
 import type { Hearing, Recording } from '../shared/domain/hearing';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { callHost, startHostProcess } from '../tests/helpers/web-host-process';
+import { callHost, signInPage, startHostProcess } from '../tests/helpers/web-host-process';
+import { hashSecret, passwordHashing, verifySecret } from '../main/services/passwords';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
-// `npm run bench -- [append] [ui] [verify] [seal] [memory] [encryption] [--quick]`: all of them by
-// default; --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal, 2 minutes
-// of recording for memory, a 5-minute recording to read encrypted) instead of 2 GB, one hour, 30
-// minutes and one hour.
+// `npm run bench -- [append] [ui] [sign-in] [verify] [seal] [memory] [encryption] [--quick]`: all of
+// them by default; --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal,
+// 2 minutes of recording for memory, a 5-minute recording to read encrypted) instead of 2 GB, one
+// hour, 30 minutes and one hour.
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.filter((a) => !a.startsWith('--'));
@@ -69,6 +70,8 @@ async function uiTimings(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
+    // The host was started with its people (the time includes it); the page gets their session.
+    await signInPage(page, host, host.session!);
     await page.goto(`${host.openUrl}&lang=en`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const firstScreen = performance.now() - t0;
@@ -99,12 +102,32 @@ async function uiTimings(): Promise<void> {
   }
 }
 
+/** What a sign-in costs: one Argon2id check with the app's parameters, beside scrypt at OWASP's minimum. */
+async function signInCost(): Promise<void> {
+  const hash = await hashSecret('correct horse battery staple');
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    await verifySecret(hash, 'a wrong password, checked in full');
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const s0 = performance.now();
+  scryptSync('correct horse battery staple', randomBytes(16), 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
+  const scrypt = performance.now() - s0;
+  const { memoryCost, timeCost, parallelism } = passwordHashing;
+  console.info(`Sign-in: one Argon2id check (m=${memoryCost} KiB, t=${timeCost}, p=${parallelism}), 10 runs:`);
+  console.info(`  median ${fmt(times[5]!, 0)} ms, fastest ${fmt(times[0]!, 0)} ms, slowest ${fmt(times[9]!, 0)} ms (aim: 250-500 ms)`);
+  console.info(`  baseline scrypt N=2^17, r=8, p=1 (OWASP's minimum) on the same machine: ${fmt(scrypt, 0)} ms`);
+}
+
 function script(file: string, arg: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, file), arg], { stdio: 'inherit' });
 }
 
 if (wanted('append')) await appendAndHash();
 if (wanted('ui')) await uiTimings();
+if (wanted('sign-in')) await signInCost();
 if (wanted('verify')) script('bench-verify.ts', quick ? '0.5' : '2');
 if (wanted('seal')) script('bench-seal.ts', quick ? '5' : '60');
 if (wanted('memory')) script('bench-memory.ts', quick ? '2' : '30');

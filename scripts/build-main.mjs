@@ -25,7 +25,8 @@ await Promise.all([
     outfile: 'dist/main/main.cjs',
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    // Native modules stay outside the bundle: each loads its own binary at run time.
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
     // The services are ES modules that locate packages through import.meta.url; in this CommonJS
     // bundle that URL is the bundle's own file.
     define: { 'import.meta.url': '__bundleUrl' },

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MediaHandler } from '../services/media-handler';
 import { isAppOrigin } from './policy';
 import { securityHeaders } from '../../shared/security/csp';
 
@@ -83,7 +82,8 @@ function plain(status: number, message: string, extra: Record<string, string> = 
 export interface AppHandlerOptions {
   /** The built renderer (dist/renderer). */
   rendererDir: string;
-  media: MediaHandler;
+  /** The media handler, bound to the caller of the window's session. */
+  media: (request: Request) => Promise<Response>;
   log?: { error(message: string, err: unknown): void };
 }
 

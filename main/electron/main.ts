@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openServices, type AppServices } from '../services/app';
 import { hardenWebContents } from './hardening';
-import { serveInvoke } from './ipc';
+import { serveInvoke, WindowSessions } from './ipc';
 import { powerSaveKeepAwake } from './keep-awake';
 import { electronPdfPrinter } from './pdf-printer';
 import { openInstallationKey } from './key-store';
@@ -94,10 +94,16 @@ function run(): void {
         services.close();
         return;
       }
-      serveApp({ rendererDir: path.join(appPath, 'dist', 'renderer'), media: services.media });
-      serveInvoke(services.dispatcher);
-      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'), access);
+      const windows = new WindowSessions();
       const opened = services;
+      // Media requests reach the protocol without their window: the one window's session is theirs.
+      serveApp({
+        rendererDir: path.join(appPath, 'dist', 'renderer'),
+        media: (request) =>
+          opened.media(request, opened.caller(mainWindow ? windows.tokenOf(mainWindow.webContents.id) : null, 'ipc')),
+      });
+      serveInvoke(opened, windows);
+      mainWindow = createMainWindow(path.join(appPath, 'dist', 'main', 'preload.cjs'), access);
       mainWindow.webContents.on('render-process-gone', () => {
         segmentsClosed = opened.pageGone();
       });

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { localOperator } from '../../shared/api/caller';
 import type { ApiResult, ErrorCode } from '../../shared/api/errors';
 import { decodeInput, WireError } from '../../shared/api/wire';
 import type { AppServices } from '../services/app';
@@ -38,11 +37,16 @@ export interface WebHost {
 }
 
 const tokenHeader = 'x-hearing-room-token';
+/** A script's session, from session.signIn; a page's travels in an HttpOnly cookie instead. */
+const sessionHeader = 'x-hearing-room-session';
 
 const statusFor: Record<ErrorCode, number> = {
   unknown_call: 404,
   invalid_input: 400,
   forbidden: 403,
+  signed_out: 401,
+  locked: 423,
+  too_many_attempts: 429,
   not_found: 404,
   conflict: 409,
   readiness_unmet: 409,
@@ -70,6 +74,11 @@ const contentTypes: Record<string, string> = {
  * separate page secret, because browsers do not scope cookies by port: any other program on
  * 127.0.0.1 the browser visits receives it, so it must never open the API. Media takes either
  * (a media element can send neither a header nor, in a script, a cookie it cannot read).
+ *
+ * Who is signed in is a third secret, per person: a page gets its session in an HttpOnly,
+ * SameSite=Strict cookie of its own (never in the body, out of the page's scripts' reach), a
+ * script gets it in the answer of session.signIn and sends it in `X-Hearing-Room-Session`.
+ * Main resolves it to the caller of every call and media request.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -79,9 +88,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   // Named after the port, so that two hosts on this machine do not overwrite each other's cookie.
   let pageCookie = '';
+  let sessionCookie = '';
 
   const isToken = (candidate: string | null | undefined) => sameSecret(candidate, token);
   const hasPageCookie = (req: IncomingMessage) => sameSecret(cookie(req, pageCookie), pageSecret);
+  const sessionOf = (req: IncomingMessage) => header(req, sessionHeader) ?? cookie(req, sessionCookie) ?? null;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -146,7 +157,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!(err instanceof WireError)) throw err;
         return sendResult(res, { ok: false, error: { code: 'invalid_input', message: err.message } });
       }
-      sendResult(res, await options.services.dispatcher.dispatch(localOperator('http'), name, input));
+      const { result, sessionToken } = await options.services.call(sessionOf(req), 'http', name, input);
+      if (sessionToken === undefined || !hasPageCookie(req)) return sendResult(res, result);
+      // A page: the session goes into its cookie and out of the answer its scripts can read.
+      res.setHeader(
+        'Set-Cookie',
+        sessionToken === null
+          ? `${sessionCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+          : `${sessionCookie}=${sessionToken}; HttpOnly; SameSite=Strict; Path=/`,
+      );
+      sendResult(res, result.ok && sessionToken !== null ? { ok: true, value: { ...(result.value as object), sessionToken: null } } : result);
     } finally {
       // The body stays in memory until its call has run (a chunk is written to disk by then).
       reading.release();
@@ -156,7 +176,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function media(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = new Headers();
     if (req.headers.range) headers.set('Range', req.headers.range);
-    const response = await options.services.media(new Request(url, { method: req.method ?? 'GET', headers }));
+    const caller = options.services.caller(sessionOf(req), 'http');
+    const response = await options.services.media(new Request(url, { method: req.method ?? 'GET', headers }), caller);
     res.statusCode = response.status;
     response.headers.forEach((value, key) => res.setHeader(key, value));
     if (!response.body) return void res.end();
@@ -185,6 +206,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
   pageCookie = `hearing_room_page_${port}`;
+  sessionCookie = `hearing_room_session_${port}`;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

@@ -24,9 +24,15 @@ import type { KeyStore } from './keys/key-store';
 import { SealService, hearingRow } from './seal/seal-service';
 import { HearingExporter } from './export';
 import { sealCalls } from './seal-calls';
+import { AccountService, type BackOff, type IdentityHooks } from './accounts';
+import { SessionStore, callerOf, type Session } from './sessions';
+import { HearingAccess } from './hearing-access';
+import { auditProjection, type Audited } from './audit-projection';
+import { MediaReadLog, ReadLog } from './read-log';
 import type { CallerContext } from '../../shared/api/caller';
-import type { CallName } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/errors';
+import { contract, type CallName } from '../../shared/api/contract';
+import { ApiError, type ApiResult } from '../../shared/api/errors';
+import type { AccessEntry } from '../../shared/domain/accounts';
 import { currentRuleSet } from '../../shared/rules/ruleset';
 
 export interface ServicesOptions {
@@ -47,6 +53,22 @@ export interface ServicesOptions {
   verifierPath?: string;
   /** Where an export goes, decided in main (a folder dialog in the app); null when cancelled. */
   exportDestination?: (hearingId: string, ctx: CallerContext) => string | null | Promise<string | null>;
+  /**
+   * Where another service (the data key's key slots) hooks onto signing in and onto the first
+   * administrator's recovery key; see IdentityHooks.
+   */
+  identityHooks?: IdentityHooks;
+  /** How wrong passwords slow down; tests make it short. */
+  backOff?: BackOff;
+  /** A playback is one audit entry until its requests pause this long. */
+  playbackIdleMs?: number;
+}
+
+/** What a transport must do with its session reference after a call. */
+export interface SessionCallResult {
+  result: ApiResult<unknown>;
+  /** A new session token to keep (signed in), null to forget it (signed out), absent: unchanged. */
+  sessionToken?: string | null;
 }
 
 const noKeys: KeyStore = {
@@ -66,7 +88,15 @@ const noPrinter: PdfPrinter = {
 };
 
 export interface AppServices {
+  /** In-process calls with a caller given as is (tests, scripts that compose the services). */
   dispatcher: Dispatcher;
+  /**
+   * A transport's call: the session of `sessionToken` (the window's, a cookie's, a script's
+   * header) is resolved here to the caller, then dispatched.
+   */
+  call(sessionToken: string | null, transport: CallerContext['transport'], name: unknown, input: unknown): Promise<SessionCallResult>;
+  /** The caller of a session token, or null: what a transport hands to `media`. */
+  caller(sessionToken: string | null, transport: CallerContext['transport']): CallerContext | null;
   /** Serves `/media/...` with HTTP Range support; mounted by Electron's protocol and the web host. */
   media: MediaHandler;
   /** Recordings found open at start (a crash or a kill) and kept. */
@@ -86,6 +116,12 @@ const inTurn: ReadonlySet<CallName> = new Set<CallName>([
 ]);
 
 const system = { userId: 'system', role: 'technician' } as const;
+
+const lockAfterKey = 'lock_after_minutes';
+const defaultLockAfterMinutes = 10;
+
+/** Reads that are audited once per person and hearing within a while, not on every refresh. */
+const repeatedReads: ReadonlySet<CallName> = new Set<CallName>(['hearings.get', 'procedure.get']);
 
 /** Composes the services on plain Node; Electron and the web host are only transports around it. */
 export async function openServices(options: ServicesOptions): Promise<AppServices> {
@@ -141,6 +177,24 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const exporter = new HearingExporter(db, audit, store, seals, {
     verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),
   });
+  const accountService = new AccountService(db, audit, options.identityHooks ?? {}, options.backOff);
+  const access = new HearingAccess(db, audit);
+  const lockAfterMinutes = () =>
+    Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(lockAfterKey) ?? defaultLockAfterMinutes);
+  const sessions = new SessionStore(() => lockAfterMinutes() * 60_000);
+  const readLog = new ReadLog();
+  const mediaReads = new MediaReadLog(audit, options.playbackIdleMs);
+  const sessionOf = (ctx: CallerContext | null): Session => {
+    const session = ctx?.session ? sessions.find(ctx.session.id) : null;
+    if (!session) throw new ApiError('signed_out', 'This call needs a signed-in session (session.signIn).');
+    return session;
+  };
+  const status = (session: Session | null) => ({
+    setupNeeded: accountService.setupNeeded(),
+    user: session?.user ?? null,
+    locked: session?.locked ?? false,
+    lockAfterMinutes: lockAfterMinutes(),
+  });
   const recovered = await recordings.recover(system);
   const caseReference = (hearingId: string) => hearings.get(hearingId).caseReference;
   session.startWatching();
@@ -148,16 +202,115 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   void session.deriveMissingWorkingCopies(system);
 
   const handlers: Handlers = {
-    'app.info': () => ({
-      name: 'Hearing Room',
-      version: options.appVersion,
-      dataDir: options.dataDir,
-      recovered: recovered.map((r) => ({ ...r, caseReference: caseReference(r.hearingId) })),
-    }),
+    'session.status': (input, ctx) => {
+      const session = ctx?.session ? sessions.find(ctx.session.id) : null;
+      return status(session);
+    },
+    'session.setup': async (input) => {
+      const { user, recoveryKey } = await accountService.setup(input);
+      return { user, recoveryKey, sessionToken: sessions.create(user) };
+    },
+    'session.signIn': async (input) => {
+      const user = await accountService.authenticate(input.username, input.password, 'sign_in');
+      return { user, sessionToken: sessions.create(user) };
+    },
+    'session.signOut': (_input, ctx) => {
+      const session = sessionOf(ctx);
+      sessions.end(session.id);
+      audit.append(ctx, 'session.signed_out', null, {});
+      return {};
+    },
+    'session.lock': (_input, ctx) => {
+      const session = sessionOf(ctx);
+      sessions.lock(session);
+      audit.append(ctx, 'session.locked', null, {});
+      return status(session);
+    },
+    'session.unlock': async (input, ctx) => {
+      const session = sessionOf(ctx);
+      const user = await accountService.authenticate(input.username, input.password, 'unlock');
+      if (user.id !== session.user.id) {
+        // Someone else takes over a locked screen only for a hearing whose team they are on.
+        if (!input.hearingId || user.role === 'administrator' || access.membership(user.id, input.hearingId) !== 'team') {
+          throw new ApiError(
+            'forbidden',
+            "Only the person signed in, or a person of the team of the hearing on this screen, can unlock it.",
+            { details: { reason: 'not_team' } },
+          );
+        }
+        audit.append({ userId: user.id, role: user.role }, 'session.taken_over', input.hearingId, {
+          fromUserId: session.user.id,
+          fromRole: session.user.role,
+        });
+      } else {
+        audit.append(ctx, 'session.unlocked', null, {});
+      }
+      sessions.unlock(session, user);
+      return status(session);
+    },
+    'accounts.list': () => accountService.list(),
+    'accounts.create': (input) => accountService.create(input),
+    'accounts.update': (input) => {
+      const account = accountService.update(input);
+      // A new role or a disabled account takes effect at once: the person signs in again.
+      if (input.role !== undefined || input.disabled !== undefined) sessions.endFor(input.userId);
+      return account;
+    },
+    'accounts.resetPassword': async (input) => {
+      const account = await accountService.resetPassword(input.userId, input.password);
+      sessions.endFor(input.userId);
+      return account;
+    },
+    'accounts.directory': () => accountService.directory(),
+    'settings.get': () => ({ lockAfterMinutes: lockAfterMinutes() }),
+    'settings.set': (input) => {
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        lockAfterKey,
+        String(input.lockAfterMinutes),
+      );
+      return { lockAfterMinutes: lockAfterMinutes() };
+    },
+    'app.info': (_input, ctx) => {
+      // Recovered recordings name their case: only to those who may see the hearing.
+      const visible = access.visibleHearings(ctx.userId);
+      return {
+        name: 'Hearing Room',
+        version: options.appVersion,
+        dataDir: options.dataDir,
+        recovered: recovered
+          .filter((r) => ctx.role !== 'administrator' && visible.has(r.hearingId))
+          .map((r) => ({ ...r, caseReference: caseReference(r.hearingId) })),
+      };
+    },
     'app.storage': () => ({ dataDir: options.dataDir, freeBytes: store.freeBytes(), ...disk }),
-    'hearings.list': () => hearings.list(),
+    'hearings.list': (_input, ctx) => {
+      const visible = access.visibleHearings(ctx.userId);
+      return hearings.list().filter((h) => visible.has(h.id));
+    },
     'hearings.create': (input, ctx) => hearings.create(input, ctx),
     'hearings.get': (input) => hearings.get(input.hearingId),
+    'hearings.team': (input) => access.team(input.hearingId),
+    'hearings.assign': (input, ctx) => access.assign(input.hearingId, input.userId, ctx),
+    'hearings.unassign': (input) => access.unassign(input.hearingId, input.userId),
+    'hearings.accessForReason': (input, ctx) => ({ hearingId: access.accessForReason(ctx, input.caseReference, input.reason) }),
+    'hearings.accessHistory': (input) => {
+      mediaReads.flushHearing(input.hearingId);
+      const names = accountService.displayNames();
+      const reasons = access.reasons(input.hearingId);
+      return audit.entries(input.hearingId).map((e): AccessEntry => {
+        const details = (e.details ?? {}) as Record<string, unknown>;
+        const grantId = typeof details.grantId === 'string' ? details.grantId : null;
+        return {
+          seq: e.seq,
+          at: e.at,
+          userId: e.userId,
+          displayName: names.get(e.userId) ?? e.userId,
+          role: e.role,
+          action: e.action,
+          details: grantId ? { ...details, reason: reasons.get(grantId) ?? null } : details,
+        };
+      });
+    },
     'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
     'recordings.appendChunk': (input, ctx) => session.append(input.recordingId, input.seq, input.data, ctx),
     'recordings.stop': (input, ctx) => session.stop(input.recordingId, input.durationMs, ctx, input.reason),
@@ -229,11 +382,11 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     handlers,
     {
       record: ({ ctx, call, input, output }) => {
-        const hearingId =
-          (output as { hearingId?: string; id?: string } | null)?.hearingId ??
-          (input as { hearingId?: string }).hearingId ??
-          (call === 'hearings.create' ? (output as { id: string }).id : null);
-        audit.append(ctx, call, hearingId ?? null, input);
+        const project = auditProjection[call] as ((input: unknown, output: unknown) => Audited) | null;
+        if (!project) return;
+        const { hearingId, details } = project(input, output);
+        if (repeatedReads.has(call) && hearingId && !readLog.fresh(ctx, call, hearingId)) return;
+        audit.append(ctx, call, hearingId, details);
       },
     },
     console,
@@ -241,21 +394,51 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       hearingOf: (call, input) => (inTurn.has(call) ? (input as { hearingId: string }).hearingId : null),
       run: (hearingId, work) => queue.run(hearingId, work),
     },
+    access,
   );
+
+  const caller = (token: string | null, transport: CallerContext['transport']) => {
+    const session = sessions.resolve(token);
+    return session ? callerOf(session, transport) : null;
+  };
 
   return {
     dispatcher,
+    caller,
+    async call(token, transport, name, input) {
+      const current = sessions.resolve(token);
+      const result = await dispatcher.dispatch(current ? callerOf(current, transport) : null, name, input);
+      if (!result.ok) return { result };
+      // Using the screen keeps it unlocked; a recording's own calls do not.
+      if (current && (!contract[name as CallName].whileLocked || (input as { active?: unknown } | null)?.active === true)) {
+        sessions.touch(current);
+      }
+      if (name === 'session.signIn' || name === 'session.setup') {
+        return { result, sessionToken: (result.value as { sessionToken: string }).sessionToken };
+      }
+      return name === 'session.signOut' ? { result, sessionToken: null } : { result };
+    },
     media: createMediaHandler(
       {
-        locate: (id, variant) => recordings.locate(id, variant),
+        locate: (id, variant) => {
+          const found = recordings.locate(id, variant);
+          return found && { ...found, action: 'recording.played', target: { recordingId: id, variant } };
+        },
         locateDocument: (hearingId, name) =>
-          store.size(hearingId, name) === null ? null : { hearingId, name, mimeType: 'application/pdf' },
+          store.size(hearingId, name) === null
+            ? null
+            : { hearingId, name, mimeType: 'application/pdf', action: 'writtenRecord.opened', target: { document: name } },
       },
       store,
+      {
+        mayRead: (ctx, hearingId) => access.mayRead(ctx, hearingId),
+        read: (ctx, located, range) => mediaReads.read(ctx, located.hearingId, located.action, located.target, range),
+      },
     ),
     recovered,
     pageGone: () => session.pageGone(),
     close() {
+      mediaReads.flushAll();
       session.stopWatching();
       recordings.closeAll();
       db.close();

@@ -41,7 +41,8 @@ export class AuditLog {
     this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   }
 
-  append(ctx: Pick<CallerContext, 'userId' | 'role'>, action: string, hearingId: string | null, details: unknown): AuditEntry {
+  /** `who.role` is the caller's role, or `none` for an attempt by no known account. */
+  append(ctx: Pick<CallerContext, 'userId'> & { role: string }, action: string, hearingId: string | null, details: unknown): AuditEntry {
     return this.db.transaction(() => {
       const prev = this.last.get() as { seq: number; hash: string } | undefined;
       const body = {

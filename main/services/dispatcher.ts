@@ -10,15 +10,23 @@ import { ApiError, type ApiResult, type InputIssue } from '../../shared/api/erro
 import type { CallerContext } from '../../shared/api/caller';
 import { issueCode } from '../../shared/api/issue-code';
 
+/** The caller a handler gets: null only for the calls one makes signed out (signing in). */
+export type CallerOf<N extends CallName> = (typeof contract)[N] extends { signedOut: true } ? CallerContext | null : CallerContext;
+
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
-  ctx: CallerContext,
+  ctx: CallerOf<N>,
 ) => CallOutput<N> | Promise<CallOutput<N>>;
 
 export type Handlers = { [N in CallName]: Handler<N> };
 
 export interface AuditSink {
   record(entry: { ctx: CallerContext; call: CallName; input: unknown; output: unknown }): void;
+}
+
+/** Decides whether a caller may reach the hearing a call names (see shared/access); throws when not. */
+export interface AccessCheck {
+  checkCall(ctx: CallerContext, call: CallName, input: unknown): void;
 }
 
 export interface ErrorLog {
@@ -52,8 +60,9 @@ export function toInputIssues(error: z.ZodError): InputIssue[] {
 
 /**
  * The one entry point for every call from a renderer, whatever the transport. The renderer is
- * untrusted: the call name, the input and the caller's role are all checked here, before any
- * service runs.
+ * untrusted: the call name, the input, the session, the caller's role and the caller's access to
+ * the hearing are all checked here, before any service runs. The caller itself comes from the
+ * transport, which resolved its session in main: null when nobody is signed in.
  */
 export class Dispatcher {
   constructor(
@@ -61,9 +70,10 @@ export class Dispatcher {
     private readonly audit: AuditSink,
     private readonly log: ErrorLog = console,
     private readonly turns: Turns | null = null,
+    private readonly access: AccessCheck | null = null,
   ) {}
 
-  async dispatch(ctx: CallerContext, name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+  async dispatch(ctx: CallerContext | null, name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
     try {
       return { ok: true, value: await this.run(ctx, name, rawInput) };
     } catch (err) {
@@ -90,16 +100,22 @@ export class Dispatcher {
     }
   }
 
-  private async run(ctx: CallerContext, name: unknown, rawInput: unknown): Promise<unknown> {
+  private async run(ctx: CallerContext | null, name: unknown, rawInput: unknown): Promise<unknown> {
     if (!isCallName(name)) {
       throw new ApiError(
         'unknown_call',
         `There is no call named "${String(name)}". The calls are listed in docs/api.md.`,
       );
     }
-    const spec = contract[name];
-    if (!spec.roles.includes(ctx.role)) {
-      throw new ApiError('forbidden', `The role "${ctx.role}" may not make the call "${name}".`);
+    const spec: { roles: readonly string[]; signedOut?: true; whileLocked?: true; audit: boolean; input: z.ZodType } = contract[name];
+    if (!spec.signedOut) {
+      if (!ctx) throw new ApiError('signed_out', `Sign in to make the call "${name}" (session.signIn).`);
+      if (ctx.session?.locked && !spec.whileLocked) {
+        throw new ApiError('locked', 'The screen is locked. Unlock it with your password (session.unlock); the recording goes on meanwhile.');
+      }
+      if (!spec.roles.includes(ctx.role)) {
+        throw new ApiError('forbidden', `The role "${ctx.role}" may not make the call "${name}".`);
+      }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -107,10 +123,12 @@ export class Dispatcher {
       const where = issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ');
       throw new ApiError('invalid_input', `The input of "${name}" is not valid: ${where}.`, { issues });
     }
-    const handler = this.handlers[name] as Handler<CallName>;
+    if (ctx) this.access?.checkCall(ctx, name, parsed.data);
+    const handler = this.handlers[name] as (input: unknown, ctx: CallerContext | null) => unknown;
     const execute = async () => {
-      const output = await handler(parsed.data as ParsedInput<CallName>, ctx);
-      if (spec.audit) this.audit.record({ ctx, call: name, input: parsed.data, output });
+      const output = await handler(parsed.data, ctx);
+      // Only signed-out calls run without a caller, and none of them is audited here.
+      if (spec.audit && ctx) this.audit.record({ ctx, call: name, input: parsed.data, output });
       return output;
     };
     const turns = this.turns;

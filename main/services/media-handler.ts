@@ -1,12 +1,26 @@
+import type { CallerContext } from '../../shared/api/caller';
 import type { MediaStore } from './storage/media-store';
 import type { MediaVariant } from './recordings';
 
-export type MediaHandler = (request: Request) => Promise<Response>;
+/**
+ * Serves one media request for the caller a transport resolved from its session (null: nobody
+ * signed in, refused like a file that does not exist).
+ */
+export type MediaHandler = (request: Request, ctx: CallerContext | null) => Promise<Response>;
 
 export interface Located {
   hearingId: string;
   name: string;
   mimeType: string;
+  /** What the audit entry names: the recording and its variant, or the document. */
+  target: Record<string, string>;
+  action: 'recording.played' | 'writtenRecord.opened';
+}
+
+/** Who may read a hearing's media, and the record of each reading. */
+export interface MediaGuard {
+  mayRead(ctx: CallerContext, hearingId: string): boolean;
+  read(ctx: CallerContext, located: Located, range: ByteRange | null): void;
 }
 
 export interface MediaLocator {
@@ -55,14 +69,16 @@ export function parseRange(header: string | null, size: number): ByteRange | 'un
  * One Fetch-style handler for recordings, mounted by Electron's `protocol.handle` and by the web
  * host alike. It answers Range requests (206, Content-Range, 416) so players can seek.
  */
-export function createMediaHandler(locator: MediaLocator, store: MediaStore): MediaHandler {
-  return async (request) => {
+export function createMediaHandler(locator: MediaLocator, store: MediaStore, guard: MediaGuard): MediaHandler {
+  return async (request, ctx) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Only GET and HEAD are allowed.', { status: 405, headers: { Allow: 'GET, HEAD' } });
     }
     const located = route(locator, new URL(request.url).pathname);
-    const size = located ? store.size(located.hearingId, located.name) : null;
-    if (!located || size === null) return new Response('No such recording.', { status: 404 });
+    // Signed out, locked, or outside the hearing's team: the same answer as for no such file.
+    const allowed = located !== null && ctx !== null && !ctx.session?.locked && guard.mayRead(ctx, located.hearingId);
+    const size = located && allowed ? store.size(located.hearingId, located.name) : null;
+    if (!located || !ctx || size === null) return new Response('No such recording.', { status: 404 });
 
     const headers = new Headers({
       'Accept-Ranges': 'bytes',
@@ -81,6 +97,7 @@ export function createMediaHandler(locator: MediaLocator, store: MediaStore): Me
     if (range) headers.set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     const status = range ? 206 : 200;
     if (request.method === 'HEAD' || !span) return new Response(null, { status, headers });
+    guard.read(ctx, located, span);
     return new Response(store.read(located.hearingId, located.name, span), { status, headers });
   };
 }

@@ -12,6 +12,7 @@ import { tokenHeader, webToken } from './token';
  * repeated only by code that knows how to tell whether the first attempt ran.
  */
 const readOnly: ReadonlySet<CallName> = new Set<CallName>([
+  'session.status',
   'app.info',
   'hearings.list',
   'hearings.get',
@@ -32,7 +33,22 @@ export async function call<N extends CallName>(
       ? await repeatIfUnreachable(() => post(name, input), { attempts: 2 })
       : await post(name, input);
   if (result.ok) return result.value as CallOutput<N>;
+  if (result.error.code === 'signed_out' || result.error.code === 'locked') {
+    for (const listener of sessionListeners) listener(result.error.code);
+  }
   throw ApiError.fromBody(result.error);
+}
+
+const sessionListeners = new Set<(code: 'signed_out' | 'locked') => void>();
+
+/**
+ * Tells the session screens when main answered that nobody is signed in or that the screen is
+ * locked (another tab locked it, the session ended): they show the sign-in or lock screen.
+ * Returns the function that stops listening.
+ */
+export function onSessionLost(listener: (code: 'signed_out' | 'locked') => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
 }
 
 function unreachable(): ApiError {

@@ -1,11 +1,14 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routing/routes';
+import { useSession } from '../session/session-context';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function Layout({ onHome, children }: { onHome: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
+  const session = useSession();
+  const administrator = session.user.role === 'administrator';
   return (
     <>
       <a
@@ -26,9 +29,20 @@ export function Layout({ onHome, children }: { onHome: boolean; children: ReactN
           </a>
           <nav aria-label={t('app.navigation')} className="app-nav">
             <a href={hrefFor({ name: 'hearings' })} aria-current={onHome ? 'page' : undefined}>
-              {t('hearings.title')}
+              {administrator ? t('accounts.title') : t('hearings.title')}
             </a>
           </nav>
+          <div className="app-user">
+            <span className="app-user-name">
+              {t('session.signedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`) })}
+            </span>
+            <button type="button" className="button small" onClick={() => void session.lock()}>
+              {t('session.lock')}
+            </button>
+            <button type="button" className="button small" onClick={() => void session.signOut()}>
+              {t('session.signOut')}
+            </button>
+          </div>
           <LanguageSwitcher />
         </div>
       </header>

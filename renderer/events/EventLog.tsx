@@ -57,7 +57,8 @@ export function EventLog({ workspace }: { workspace: Workspace }) {
   useEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
+      // Not under a modal: a confirmation, or the lock screen (a lock leaves the recording alone).
+      if (document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) return;
       if (
         event.key === 'Escape' &&
         isTypingIn(event.target) &&

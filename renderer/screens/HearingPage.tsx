@@ -21,6 +21,8 @@ import { HearingTabs } from '../procedure/HearingTabs';
 import { StartReadiness } from '../procedure/StartReadiness';
 import { WrittenRecord } from '../procedure/WrittenRecord';
 import { useWorkspace, type Workspace } from '../procedure/workspace';
+import { TeamPanel } from '../access/TeamPanel';
+import { AccessHistory } from '../access/AccessHistory';
 
 export function HearingPage({ hearingId }: { hearingId: string }) {
   const { t } = useTranslation();
@@ -85,6 +87,8 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
             <WrittenRecord workspace={workspace} sealed={sealed} />
             <SealSection hearing={hearing.value} onSealed={reload} />
           </HearingTabs>
+          <TeamPanel hearingId={hearing.value.id} />
+          <AccessHistory hearingId={hearing.value.id} />
           <RecordingBar workspace={workspace} />
         </>
       ) : hearing.error !== undefined ? (

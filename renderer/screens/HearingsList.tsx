@@ -11,6 +11,7 @@ import { hrefFor } from '../routing/routes';
 import type { HearingSummary } from '../../shared/domain/hearing';
 import { formatLocale } from '../i18n/locale';
 import { RecoveryNotice } from '../events/RecoveryNotice';
+import { AccessForReason } from '../access/AccessForReason';
 
 const loadHearings = () => call('hearings.list', {});
 
@@ -42,6 +43,7 @@ export function HearingsList() {
       ) : (
         <Loading />
       )}
+      <AccessForReason />
     </>
   );
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { bytes, id, isoDate, nonEmptyText, type Role } from './schemas';
+import { bytes, id, isoDate, nonEmptyText, role, type Role } from './schemas';
+import {
+  accessEntry,
+  account,
+  newAccount,
+  newPassword,
+  settings,
+  signedInUser,
+  teamMember,
+  typedPassword,
+  username,
+} from '../domain/accounts';
 import { hearing, hearingSummary, recording, recordingStatus, sealSummary } from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
 import { annotation } from '../coding/annotations';
@@ -15,8 +26,11 @@ import {
 
 /**
  * Every call the renderer may make. Main validates `input` with these schemas before any service
- * sees it; `roles` says who may make the call; `audit` says whether a successful call is written
- * to the audit log (hot-path calls such as chunk appends are covered by their start and stop).
+ * sees it; `roles` says who may make the call (on a hearing, only its team: see
+ * shared/access); `audit` says whether a successful call is written to the audit log (hot-path
+ * calls such as chunk appends are covered by their start and stop). `signedOut` calls need no
+ * session (signing in itself); `whileLocked` calls go on while the screen is locked, so that a
+ * lock never stops a recording.
  */
 export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   summary: string;
@@ -24,12 +38,23 @@ export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   roles: readonly Role[];
   audit: boolean;
+  signedOut?: true;
+  whileLocked?: true;
 }
 
 const spec = <I extends z.ZodType, O extends z.ZodType>(s: CallSpec<I, O>) => s;
 
+/** The people of hearings: every role but the administrator, who never sees hearing content. */
 const everyone: readonly Role[] = ['interviewer', 'technician', 'psychologist', 'magistrate', 'clerk'];
 const hearingStaff: readonly Role[] = ['interviewer', 'technician'];
+const administrator: readonly Role[] = ['administrator'];
+const allRoles: readonly Role[] = ['administrator', ...everyone];
+
+/**
+ * The session token a script sends in `X-Hearing-Room-Session`. Null where the transport keeps
+ * it out of the page's reach: a cookie the page cannot read (web host), the window (Electron).
+ */
+const sessionToken = z.string().nullable();
 
 export const newHearingInput = z.object({
   caseReference: nonEmptyText(100),
@@ -218,7 +243,118 @@ export const exportResult = z
   })
   .nullable();
 
+export const sessionStatus = z.object({
+  /** No account exists yet: the first start creates the first administrator. */
+  setupNeeded: z.boolean(),
+  user: signedInUser.nullable(),
+  locked: z.boolean(),
+  lockAfterMinutes: z.number().int(),
+});
+
 export const contract = {
+  'session.status': spec({
+    summary:
+      'Who is signed in here, whether the screen is locked, and whether the first administrator must still be created. `active: true` says the person is using the screen (it keeps the session from locking).',
+    input: z.object({ active: z.boolean().optional() }).strict(),
+    output: sessionStatus,
+    roles: allRoles,
+    audit: false,
+    signedOut: true,
+    whileLocked: true,
+  }),
+  'session.setup': spec({
+    summary:
+      'First start only: create the first administrator and sign in as them. Answers the recovery key, once; it is never shown again.',
+    input: z.object({ displayName: nonEmptyText(200), username, password: newPassword }).strict(),
+    output: z.object({ user: signedInUser, recoveryKey: z.string(), sessionToken }),
+    roles: allRoles,
+    audit: false,
+    signedOut: true,
+  }),
+  'session.signIn': spec({
+    summary:
+      'Sign in with a username and password. After three wrong passwords for an account, each further attempt waits twice as long as the one before (too_many_attempts, with retryAfterMs). Every attempt is audited, never the password.',
+    input: z.object({ username: z.string().trim().min(1).max(64), password: typedPassword }).strict(),
+    output: z.object({ user: signedInUser, sessionToken }),
+    roles: allRoles,
+    audit: false,
+    signedOut: true,
+  }),
+  'session.signOut': spec({
+    summary: 'Sign out: the session ends at once (a recording that runs is closed by main as page_lost when its page goes quiet).',
+    input: z.object({}).strict(),
+    output: z.object({}),
+    roles: allRoles,
+    audit: false,
+    whileLocked: true,
+  }),
+  'session.lock': spec({
+    summary: 'Lock the screen now. Only the recording goes on (chunks, heartbeats, stop) until it is unlocked.',
+    input: z.object({}).strict(),
+    output: sessionStatus,
+    roles: allRoles,
+    audit: false,
+  }),
+  'session.unlock': spec({
+    summary:
+      'Unlock with the password of the person signed in, or of another person of the team of the hearing being recorded (`hearingId`), who then takes the session over; audited.',
+    input: z.object({ username: z.string().trim().min(1).max(64), password: typedPassword, hearingId: id.optional() }).strict(),
+    output: sessionStatus,
+    roles: allRoles,
+    audit: false,
+    whileLocked: true,
+  }),
+  'accounts.list': spec({
+    summary: 'Every account, disabled ones included.',
+    input: z.object({}).strict(),
+    output: z.array(account),
+    roles: administrator,
+    audit: false,
+  }),
+  'accounts.create': spec({
+    summary: 'Create an account with its first password (the person changes it at will later).',
+    input: newAccount,
+    output: account,
+    roles: administrator,
+    audit: true,
+  }),
+  'accounts.update': spec({
+    summary: 'Change the display name or role of an account, or disable or enable it (a disabled account cannot sign in; its sessions end).',
+    input: z
+      .object({ userId: id, displayName: nonEmptyText(200).optional(), role: role.optional(), disabled: z.boolean().optional() })
+      .strict(),
+    output: account,
+    roles: administrator,
+    audit: true,
+  }),
+  'accounts.resetPassword': spec({
+    summary: 'Set a new password for an account (the person forgot theirs); its sessions end.',
+    input: z.object({ userId: id, password: newPassword }).strict(),
+    output: account,
+    roles: administrator,
+    audit: true,
+  }),
+  'accounts.directory': spec({
+    summary: 'The people who can be put on a hearing team: enabled accounts other than administrators, name and role only.',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id, displayName: z.string(), role })),
+    roles: everyone,
+    audit: false,
+  }),
+  'settings.get': spec({
+    summary: 'Installation settings: after how many minutes without use the screen locks.',
+    input: z.object({}).strict(),
+    output: settings,
+    roles: administrator,
+    audit: false,
+  }),
+  'settings.set': spec({
+    summary: 'Change the installation settings.',
+    input: settings.strict(),
+    output: settings,
+    roles: administrator,
+    audit: true,
+  }),
   'app.info': spec({
     summary: 'Version, data folder and recordings recovered at start.',
     input: z.object({}).strict(),
@@ -228,7 +364,7 @@ export const contract = {
       dataDir: z.string(),
       recovered: z.array(recoveryNotice),
     }),
-    roles: everyone,
+    roles: allRoles,
     audit: false,
   }),
   'app.storage': spec({
@@ -240,11 +376,11 @@ export const contract = {
       warnBytes: z.number().int(),
       stopBytes: z.number().int(),
     }),
-    roles: everyone,
+    roles: allRoles,
     audit: false,
   }),
   'hearings.list': spec({
-    summary: 'All hearings, newest first.',
+    summary: "The hearings the caller may see (their team's, and those opened for a reason), newest first.",
     input: z.object({}).strict(),
     output: z.array(hearingSummary),
     roles: everyone,
@@ -258,9 +394,45 @@ export const contract = {
     audit: true,
   }),
   'hearings.get': spec({
-    summary: 'One hearing with its recordings.',
+    summary: 'One hearing with its recordings; opening it is audited.',
     input: z.object({ hearingId: id }).strict(),
     output: hearing,
+    roles: everyone,
+    audit: true,
+  }),
+  'hearings.team': spec({
+    summary: "The hearing's team: who created it and who was assigned to it.",
+    input: z.object({ hearingId: id }).strict(),
+    output: z.array(teamMember),
+    roles: everyone,
+    audit: false,
+  }),
+  'hearings.assign': spec({
+    summary: 'Put a person on the hearing team (the magistrate of the order, a psychologist, a clerk, someone present).',
+    input: z.object({ hearingId: id, userId: id }).strict(),
+    output: z.array(teamMember),
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'hearings.unassign': spec({
+    summary: 'Take a person off the hearing team (not its creator).',
+    input: z.object({ hearingId: id, userId: id }).strict(),
+    output: z.array(teamMember),
+    roles: hearingStaff,
+    audit: true,
+  }),
+  'hearings.accessForReason': spec({
+    summary:
+      "Open a hearing outside one's team, named by its case reference, for a stated reason: to read it, never to change it. Audited with the reason and shown in the hearing's access history; not_found when no hearing has that reference.",
+    input: z.object({ caseReference: nonEmptyText(100), reason: z.string().trim().min(10, { message: 'must be at least 10 characters' }).max(1000) }).strict(),
+    output: z.object({ hearingId: id }),
+    roles: everyone,
+    audit: false,
+  }),
+  'hearings.accessHistory': spec({
+    summary: 'Who did what with the hearing and when, from the audit log: openings, readings, playbacks, changes, exports.',
+    input: z.object({ hearingId: id }).strict(),
+    output: z.array(accessEntry),
     roles: everyone,
     audit: false,
   }),
@@ -300,6 +472,7 @@ export const contract = {
     }),
     roles: hearingStaff,
     audit: false,
+    whileLocked: true,
   }),
   'recordings.stop': spec({
     summary:
@@ -315,6 +488,7 @@ export const contract = {
     output: recording,
     roles: hearingStaff,
     audit: false,
+    whileLocked: true,
   }),
   'recordings.heartbeat': spec({
     summary:
@@ -323,6 +497,7 @@ export const contract = {
     output: z.object({ recording: z.boolean(), stopReason: z.string().nullable() }),
     roles: hearingStaff,
     audit: false,
+    whileLocked: true,
   }),
   'recordings.deriveWorkingCopy': spec({
     summary:
@@ -333,11 +508,11 @@ export const contract = {
     audit: false,
   }),
   'procedure.get': spec({
-    summary: 'The procedural record of a hearing and what the rules still require before recording.',
+    summary: 'The procedural record of a hearing and what the rules still require before recording; reading it is audited.',
     input: z.object({ hearingId: id }).strict(),
     output: procedureOutput,
     roles: everyone,
-    audit: false,
+    audit: true,
   }),
   'procedure.save': spec({
     summary:
@@ -452,7 +627,7 @@ export const contract = {
     summary: "The installation's signing key: its fingerprint and public key.",
     input: z.object({}).strict(),
     output: z.object({ fingerprint: sha256, fingerprintGrouped: z.string(), publicKeyPem: z.string() }),
-    roles: everyone,
+    roles: allRoles,
     audit: false,
   }),
 } as const;

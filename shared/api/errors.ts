@@ -6,6 +6,12 @@ export const errorCodes = [
   'unknown_call',
   'invalid_input',
   'forbidden',
+  /** No one is signed in on this window, tab or script (or the session ended): sign in. */
+  'signed_out',
+  /** The screen is locked: only the recording goes on until the person unlocks it. */
+  'locked',
+  /** Too many wrong passwords for this account: wait `details.retryAfterMs`, then try again. */
+  'too_many_attempts',
   'not_found',
   'conflict',
   'readiness_unmet',
@@ -83,6 +89,9 @@ export const conflictReasons = [
   'seal_incomplete',
   'working_copy_exists',
   'pause_already_explained',
+  'setup_done',
+  'username_taken',
+  'last_administrator',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 

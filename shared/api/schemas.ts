@@ -20,7 +20,12 @@ export const nonEmptyText = (max: number) =>
 
 export const bytes = z.instanceof(Uint8Array, { message: 'must be binary data' });
 
+/**
+ * `administrator` manages accounts and the installation; it makes no call on hearing content.
+ * The others are the people of a hearing.
+ */
 export const roles = [
+  'administrator',
   'interviewer',
   'technician',
   'psychologist',

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Hearing } from '../../shared/domain/hearing';
-import { callHost, startHostProcess } from '../helpers/web-host-process';
+import { callHost, signInPage, startHostProcess } from '../helpers/web-host-process';
 import { createReadyHearing } from '../helpers/procedure';
 
 test('a host killed mid-recording keeps the recording, marks it interrupted, and loses about a second', async ({ page }) => {
@@ -12,6 +12,7 @@ test('a host killed mid-recording keeps the recording, marks it interrupted, and
   try {
     const first = await startHostProcess(dataDir);
     const hearing = await createReadyHearing<Hearing>((name, input) => callHost(first, name, input), 13, 'CRASH/1');
+    await signInPage(page, first, first.session!);
     await page.goto(`${first.openUrl}&lang=en#/hearings/${hearing.id}`);
     await expect(page.getByLabel('Camera')).toBeEnabled();
     await page.getByRole('button', { name: 'Start recording' }).click();
@@ -42,6 +43,7 @@ test('a host killed mid-recording keeps the recording, marks it interrupted, and
       expect(ran - kept).toBeLessThan(2.5);
 
       // And it plays in the browser.
+      await signInPage(page, second, second.session!);
       await page.goto(`${second.openUrl}&lang=en#/hearings/${hearing.id}`);
       const player = page.getByTestId('recording-player').first();
       await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 15_000 }).toBeGreaterThan(3);

@@ -3,10 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { typedDate } from '../helpers/procedure';
-import { startHostProcess, type HostProcess } from '../helpers/web-host-process';
+import { signInPage, startHostProcess, type HostProcess } from '../helpers/web-host-process';
 
-/** Each test gets its own data folder and its own web host process. */
+/**
+ * Each test gets its own data folder and its own web host process, with an administrator and an
+ * interviewer created through the API; the page is signed in as the interviewer.
+ */
 export const test = base.extend<{ host: HostProcess }>({
+  page: async ({ page, host }, use) => {
+    if (host.session) await signInPage(page, host, host.session);
+    await use(page);
+  },
   // Playwright reads a fixture's dependencies from its first parameter's destructuring.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {

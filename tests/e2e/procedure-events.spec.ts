@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { createReadyHearing } from '../helpers/procedure';
 import { showRecordingPart } from '../helpers/hearing-page';
-import { callHost, startHostProcess } from '../helpers/web-host-process';
+import { callHost, signInPage, startHostProcess } from '../helpers/web-host-process';
 
 const seconds = (file: string) =>
   Number(
@@ -76,6 +76,7 @@ test('a recording recovered after a crash is announced on the list and the heari
   try {
     const first = await startHostProcess(dataDir);
     const hearing = await createReadyHearing<{ id: string }>((name, input) => callHost(first, name, input), 13, 'BR.13.CRASH/26');
+    await signInPage(page, first, first.session!);
     await page.goto(`${first.openUrl}&lang=en#/hearings/${hearing.id}`);
     await showRecordingPart(page);
     await page.getByRole('button', { name: 'Start recording' }).click();
@@ -84,6 +85,7 @@ test('a recording recovered after a crash is announced on the list and the heari
 
     const second = await startHostProcess(dataDir);
     try {
+      await signInPage(page, second, second.session!);
       await page.goto(`${second.openUrl}&lang=en`);
       const notice = page.getByRole('region', { name: '1 recording was recovered' });
       await expect(notice).toContainText('while hearing BR.13.CRASH/26 was being recorded');

@@ -137,7 +137,7 @@ test('sealing while the rules still flag items needs a typed reason, which the s
   const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
   const appended = await fetch(`${host.url}/api/recordings.appendChunk`, {
     method: 'POST',
-    headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token },
+    headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token, 'X-Hearing-Room-Session': host.session! },
     body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
   });
   expect(appended.status).toBe(200);

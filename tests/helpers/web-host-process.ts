@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ApiResult } from '../../shared/api/errors';
+import { setUpPeople, testPassword } from './accounts';
 
 export interface HostProcess {
   url: string;
@@ -13,12 +16,36 @@ export interface HostProcess {
   /** Ends the host as a crash would (SIGKILL): nothing gets a chance to clean up. */
   kill(): Promise<void>;
   recovered: unknown[];
+  /** The session of the interviewer every test acts as (username `ines`); null before people exist. */
+  session: string | null;
 }
+
+/** The interviewer every existing test acts as, through the API and in the page. */
+export const interviewer = 'ines';
 
 const root = join(import.meta.dirname, '../..');
 
-/** Starts the real web host (main/host/cli.ts) as a child process on a fresh port. */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
+/**
+ * Starts the real web host (main/host/cli.ts) as a child process on a fresh port and signs in
+ * as the interviewer: on the first start of its data folder, it first creates the administrator
+ * and the interviewer through the API; after a restart (sessions live in memory) it signs in
+ * again. `people: false` leaves a first start to the test.
+ */
+export async function startHostProcess(dataDir: string, options: { people?: boolean } = {}): Promise<HostProcess> {
+  const host = await spawnHost(dataDir);
+  if (options.people === false) return host;
+  const status = await invokeHost<{ setupNeeded: boolean }>(host, 'session.status', {}, null);
+  if (!status.ok) throw new Error(`session.status failed: ${status.error.message}`);
+  if (status.value.setupNeeded) {
+    const { people } = await setUpPeople((name, input, session) => invokeHost(host, name, input, session), { [interviewer]: 'interviewer' });
+    host.session = people[interviewer]!.session;
+  } else {
+    host.session = await signInHost(host, interviewer);
+  }
+  return host;
+}
+
+function spawnHost(dataDir: string): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,6 +75,7 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
           dataDir,
           child,
           recovered,
+          session: null,
           stop: async () => {
             if (child.exitCode === null) child.kill('SIGTERM');
             await exited;
@@ -62,14 +90,40 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
   });
 }
 
-/** Calls the web host's API as a script would (docs/api.md). */
-export async function callHost<T>(host: Pick<HostProcess, 'url' | 'token'>, name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Hearing-Room-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+/** Calls the web host's API as a script would (docs/api.md), with a session or none. */
+export async function invokeHost<T>(host: Pick<HostProcess, 'url' | 'token'>, name: string, input: unknown, session: string | null): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Hearing-Room-Token': host.token };
+  if (session) headers['X-Hearing-Room-Session'] = session;
+  const res = await fetch(`${host.url}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  return (await res.json()) as ApiResult<T>;
+}
+
+/** Calls the web host's API as a script would, as the interviewer unless another session is given. */
+export async function callHost<T>(
+  host: Pick<HostProcess, 'url' | 'token' | 'session'>,
+  name: string,
+  input: unknown,
+  session: string | null = host.session,
+): Promise<T> {
+  const body = await invokeHost<T>(host, name, input, session);
   if (!body.ok) throw new Error(`${name} failed: ${body.error.code}: ${body.error.message}`);
   return body.value;
+}
+
+/** Signs in through the API; returns the session token. */
+export async function signInHost(host: Pick<HostProcess, 'url' | 'token'>, username: string): Promise<string> {
+  const r = await invokeHost<{ sessionToken: string }>(host, 'session.signIn', { username, password: testPassword }, null);
+  if (!r.ok) throw new Error(`signing in as ${username} failed: ${r.error.message}`);
+  return r.value.sessionToken;
+}
+
+/**
+ * Gives the browser a session, as signing in on the page would: the host's HttpOnly session
+ * cookie, so that every spec does not have to go through the sign-in screen.
+ */
+export async function signInPage(page: Page, host: Pick<HostProcess, 'url'>, session: string): Promise<void> {
+  const port = new URL(host.url).port;
+  await page.context().addCookies([
+    { name: `hearing_room_session_${port}`, value: session, url: host.url, httpOnly: true, sameSite: 'Strict' },
+  ]);
 }

@@ -1,3 +1,4 @@
+import { localOperator } from '../../shared/api/caller';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -346,14 +347,17 @@ describe('the encrypting media store', () => {
         locate: () => ({
           hearingId: 'h1',
           name: 'segment-001-master.webm',
-          mimeType: 'video/webm',
+          mimeType: 'video/webm', action: 'recording.played', target: {},
         }),
         locateDocument: () => null,
       },
       store,
+      // The store is what is measured here; who may read is the access tests' subject.
+      { mayRead: () => true, read: () => undefined },
     );
     const url = `app://hearing-room/media/recordings/${recordingId}/master`;
-    const whole = await handler(new Request(url));
+    const reader = localOperator('internal');
+    const whole = await handler(new Request(url), reader);
     assert.equal(whole.status, 200);
     assert.equal(whole.headers.get('Content-Length'), String(data.length));
     assert.deepEqual(Buffer.from(await whole.arrayBuffer()), data);
@@ -363,13 +367,13 @@ describe('the encrypting media store', () => {
       ['bytes=-5000', data.length - 5000, data.length - 1],
       ['bytes=8990-9010', 8990, 9010],
     ] as const) {
-      const r = await handler(new Request(url, { headers: { Range: range } }));
+      const r = await handler(new Request(url, { headers: { Range: range } }), reader);
       assert.equal(r.status, 206);
       assert.equal(r.headers.get('Content-Range'), `bytes ${start}-${end}/${data.length}`);
       assert.deepEqual(Buffer.from(await r.arrayBuffer()), data.subarray(start, end + 1), range);
     }
     assert.equal(
-      (await handler(new Request(url, { headers: { Range: `bytes=${data.length}-` } }))).status,
+      (await handler(new Request(url, { headers: { Range: `bytes=${data.length}-` } }), reader)).status,
       416,
     );
   });

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { createMediaHandler, parseRange } from '../../main/services/media-handler';
 import { FileMediaStore } from '../../main/services/storage/file-media-store';
+import { localOperator } from '../../shared/api/caller';
 import { tempDir } from '../helpers/temp';
 
 const recordingId = '11111111-2222-4333-8444-555555555555';
@@ -12,14 +13,19 @@ store.writeAtomic('h1', 'master.webm', bytes);
 const handler = createMediaHandler(
   {
     locate: (id, variant) =>
-      id === recordingId && variant === 'master' ? { hearingId: 'h1', name: 'master.webm', mimeType: 'video/webm' } : null,
+      id === recordingId && variant === 'master'
+        ? { hearingId: 'h1', name: 'master.webm', mimeType: 'video/webm', action: 'recording.played', target: { recordingId } }
+        : null,
     locateDocument: () => null,
   },
   store,
+  { mayRead: (caller, hearingId) => hearingId === 'h1' && caller.userId === 'local', read: (_ctx, _located, range) => reads.push(range) },
 );
+const reads: unknown[] = [];
+const ctx = localOperator('internal');
 const url = `app://hearing-room/media/recordings/${recordingId}/master`;
 const get = (range?: string, method = 'GET') =>
-  handler(new Request(url, { method, headers: range ? { Range: range } : {} }));
+  handler(new Request(url, { method, headers: range ? { Range: range } : {} }), ctx);
 
 describe('the media handler', () => {
   test('serves the whole file with its length and Accept-Ranges', async () => {
@@ -74,10 +80,25 @@ describe('the media handler', () => {
   });
 
   test('answers 404 for an unknown recording and 405 for other methods', async () => {
-    const r = await handler(new Request(`app://hearing-room/media/recordings/${recordingId}/working`));
+    const r = await handler(new Request(`app://hearing-room/media/recordings/${recordingId}/working`), ctx);
     assert.equal(r.status, 404);
-    const p = await handler(new Request(url, { method: 'POST' }));
+    const p = await handler(new Request(url, { method: 'POST' }), ctx);
     assert.equal(p.status, 405);
+  });
+
+  test('answers 404, as for no such file, to nobody signed in, a locked session and a caller the guard refuses', async () => {
+    assert.equal((await handler(new Request(url), null)).status, 404);
+    const locked = { ...ctx, session: { id: 's', locked: true } };
+    assert.equal((await handler(new Request(url), locked)).status, 404);
+    assert.equal((await handler(new Request(url), { ...ctx, userId: 'outsider' })).status, 404);
+    assert.equal((await handler(new Request(url), ctx)).status, 200);
+  });
+
+  test('tells the guard of each read with its range, never of a HEAD', async () => {
+    reads.length = 0;
+    await get('bytes=0-9');
+    await get('bytes=0-9', 'HEAD');
+    assert.deepEqual(reads, [{ start: 0, end: 9 }]);
   });
 });
 

@@ -248,7 +248,7 @@ describe('the written record', () => {
     assert.ok(text.replace(/ /g, '').includes(stopped.sha256 ?? 'missing'), 'the master SHA-256 is printed');
     assert.match(text, /be-cic-91bis-101/);
 
-    const media = await services.media(new Request(`app://hearing-room${result.url}`));
+    const media = await services.media(new Request(`app://hearing-room${result.url}`), ctx);
     assert.equal(media.status, 200);
     assert.equal(media.headers.get('Content-Type'), 'application/pdf');
 

@@ -55,7 +55,7 @@ describe('recording a hearing', () => {
     assert.deepEqual(readFileSync(masterPath), fixture);
     assert.ok(stopped.workingUrl, 'a working copy is derived');
 
-    const media = await services.media(new Request(`app://hearing-room${stopped.workingUrl}`, { headers: { Range: 'bytes=0-3' } }));
+    const media = await services.media(new Request(`app://hearing-room${stopped.workingUrl}`, { headers: { Range: 'bytes=0-3' } }), ctx);
     assert.equal(media.status, 206);
     assert.deepEqual([...new Uint8Array(await media.arrayBuffer())], [0x1a, 0x45, 0xdf, 0xa3]);
 

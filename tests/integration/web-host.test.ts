@@ -6,6 +6,7 @@ import { after, describe, test } from 'node:test';
 import { openServices } from '../../main/services/app';
 import { startWebHost } from '../../main/host/web-host';
 import { encodeInput } from '../../shared/api/wire';
+import { setUpPeople, testPassword } from '../helpers/accounts';
 import { tempDir } from '../helpers/temp';
 
 const rendererDir = tempDir();
@@ -18,6 +19,10 @@ after(async () => {
   await host.close();
   services.close();
 });
+const { people } = await setUpPeople((name, input, session) => services.call(session, 'http', name, input).then((r) => r.result), {
+  interviewer: 'interviewer',
+});
+const session = people.interviewer!.session;
 
 interface Reply {
   status: number;
@@ -39,9 +44,9 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-const api = (name: string, input: unknown, token: string | null = host.token) => {
+const api = (name: string, input: unknown, token: string | null = host.token, extra: Record<string, string> = { 'X-Hearing-Room-Session': session }) => {
   const { body, contentType } = encodeInput(input);
-  const headers: Record<string, string> = { 'Content-Type': contentType };
+  const headers: Record<string, string> = { 'Content-Type': contentType, ...extra };
   if (token !== null) headers['X-Hearing-Room-Token'] = token;
   return send(`/api/${name}`, { method: 'POST', headers, body });
 };
@@ -161,6 +166,39 @@ describe('the web host', () => {
     assert.equal((await send(path)).status, 403);
     assert.equal((await send(`${path}?token=${host.token}`)).status, 404);
   });
+
+  test('answers signed_out (401) to a call without a session, and lets signing in through', async () => {
+    const r = await api('hearings.list', {}, host.token, {});
+    assert.equal(r.status, 401);
+    assert.equal(JSON.parse(r.body).error.code, 'signed_out');
+    assert.equal((await api('session.status', {}, host.token, {})).status, 200);
+    assert.equal((await api('hearings.list', {}, host.token, { 'X-Hearing-Room-Session': 'forged' })).status, 401);
+  });
+
+  test('gives a page its session in a cookie of its own (HttpOnly, SameSite=Strict), never in the answer', async () => {
+    const page = String((await send(`/?token=${host.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+    const signIn = await api('session.signIn', { username: 'interviewer', password: testPassword }, host.token, { Cookie: page });
+    assert.equal(signIn.status, 200);
+    assert.equal(JSON.parse(signIn.body).value.sessionToken, null);
+    const setCookie = String(signIn.headers['set-cookie']);
+    assert.match(setCookie, /^hearing_room_session_\d+=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\//);
+    const sessionCookie = setCookie.split(';')[0] ?? '';
+    const list = await api('hearings.list', {}, host.token, { Cookie: `${page}; ${sessionCookie}` });
+    assert.equal(list.status, 200);
+    // The session cookie alone opens nothing: the API still wants the token in its header.
+    assert.equal((await api('hearings.list', {}, null, { Cookie: sessionCookie })).status, 403);
+    const out = await api('session.signOut', {}, host.token, { Cookie: `${page}; ${sessionCookie}` });
+    assert.match(String(out.headers['set-cookie']), /Max-Age=0/);
+    assert.equal((await api('hearings.list', {}, host.token, { Cookie: `${page}; ${sessionCookie}` })).status, 401);
+  });
+
+  test('gives a script its session token in the answer of session.signIn', async () => {
+    const signIn = await api('session.signIn', { username: 'interviewer', password: testPassword }, host.token, {});
+    const token = JSON.parse(signIn.body).value.sessionToken as string;
+    assert.match(token, /^[\w-]{43}$/);
+    assert.equal(signIn.headers['set-cookie'], undefined);
+    assert.equal((await api('hearings.list', {}, host.token, { 'X-Hearing-Room-Session': token })).status, 200);
+  });
 });
 
 const kib = 1024;
@@ -172,7 +210,7 @@ function upload(firstPart: number): { reply: Promise<Reply>; finish(): void } {
   let finish = () => undefined as void;
   const reply = new Promise<Reply>((resolve, reject) => {
     const req = request(
-      `${limited.url}/api/hearings.list`,
+      `${limited.url}/api/session.status`,
       { method: 'POST', headers: { 'X-Hearing-Room-Token': limited.token, 'Content-Type': 'application/json' } },
       (res) => {
         let body = '';

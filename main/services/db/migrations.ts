@@ -182,6 +182,53 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'accounts, hearing teams, access for a reason, settings',
+    sql: `
+      -- Local accounts. The password is kept only as an Argon2id hash (PHC string, parameters in it).
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      -- The people assigned to a hearing; its creator is on the team through hearings.created_by.
+      CREATE TABLE hearing_team (
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        user_id TEXT NOT NULL REFERENCES accounts(id),
+        assigned_by TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (hearing_id, user_id)
+      ) WITHOUT ROWID;
+
+      -- Access for a reason: an outsider opened the hearing, saying why. Kept, never removed.
+      CREATE TABLE hearing_access_grants (
+        id TEXT PRIMARY KEY,
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        user_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        granted_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX hearing_access_grants_by_user ON hearing_access_grants (user_id, hearing_id);
+      CREATE TRIGGER hearing_access_grants_no_update BEFORE UPDATE ON hearing_access_grants
+        BEGIN SELECT RAISE(ABORT, 'an access for a reason cannot be changed'); END;
+      CREATE TRIGGER hearing_access_grants_no_delete BEFORE DELETE ON hearing_access_grants
+        BEGIN SELECT RAISE(ABORT, 'an access for a reason cannot be removed'); END;
+
+      -- The installation's own secrets and settings: the recovery key's verifier, the lock delay.
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 6,
     name: 'annotations of the recordings',
     sql: `
       -- Time-aligned annotations on the hearing's timeline (shared/coding): one row each, with the

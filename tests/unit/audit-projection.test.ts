@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { auditProjection } from '../../main/services/audit-projection';
+import { callNames, contract } from '../../shared/api/contract';
+
+test('the dispatcher has a projection for exactly the calls the contract audits', () => {
+  for (const name of callNames) {
+    assert.equal(auditProjection[name] !== null, contract[name].audit, name);
+  }
+});
+
+test('a new hearing is audited by its fields and digests, never the child’s name or birth date', () => {
+  const input = { caseReference: 'BR.12/26', minorName: 'Lena Vermeulen', dateOfBirth: '2014-05-02', hearingDate: '2026-11-28' };
+  const audited = auditProjection['hearings.create']!(input, { id: '0b4c6f0e-4d5f-4a8a-9a52-5d1f0e3c2b1a' } as never);
+  const text = JSON.stringify(audited);
+  assert.ok(!text.includes('Lena'));
+  assert.ok(!text.includes('2014-05-02'));
+  assert.deepEqual(audited.details.fields, ['caseReference', 'minorName', 'dateOfBirth', 'hearingDate']);
+  assert.match((audited.details.sha256 as Record<string, string>).minorName!, /^[0-9a-f]{64}$/);
+});
+
+test('a saved section is audited by its fields and a digest, not its values', () => {
+  const hearingId = '0b4c6f0e-4d5f-4a8a-9a52-5d1f0e3c2b1a';
+  const audited = auditProjection['procedure.save']!(
+    { hearingId, section: 'personHeard', value: { name: 'Lena Vermeulen', dateOfBirth: '2014-05-02' } } as never,
+    {} as never,
+  );
+  assert.ok(!JSON.stringify(audited).includes('Lena'));
+  assert.deepEqual(audited.details.fields, ['name', 'dateOfBirth']);
+});
