@@ -25,8 +25,19 @@ const services = await openServices({
 });
 after(() => services.close());
 const interviewer = localOperator('internal');
-const psychologist: CallerContext = { userId: 'psy-1', displayName: 'Dr. E. Claes', role: 'psychologist', transport: 'internal' };
-const second: CallerContext = { userId: 'psy-2', displayName: 'Dr. M. Wouters', role: 'psychologist', transport: 'internal' };
+
+/** Two psychologists with accounts of their own, made as the administrator makes them. */
+const password = 'a long and careful passphrase';
+const setup = await services.call(null, 'internal', 'session.setup', { displayName: 'Admin', username: 'admin', password });
+if (!setup.result.ok) throw new Error(setup.result.error.message);
+const adminSession = (setup.result.value as { sessionToken: string }).sessionToken;
+async function psychologistAccount(username: string, displayName: string): Promise<CallerContext> {
+  const made = await services.call(adminSession, 'internal', 'accounts.create', { displayName, username, role: 'psychologist', password });
+  if (!made.result.ok) throw new Error(made.result.error.message);
+  return { userId: (made.result.value as { id: string }).id, displayName, role: 'psychologist', transport: 'internal' };
+}
+const psychologist = await psychologistAccount('eclaes', 'Dr. E. Claes');
+const second = await psychologistAccount('mwouters', 'Dr. M. Wouters');
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -40,6 +51,8 @@ async function call<T>(name: string, input: unknown, ctx: CallerContext = interv
 
 async function recordedHearing(reference: string): Promise<{ hearing: Hearing; recording: Recording }> {
   const hearing = await createReadyHearing<Hearing>((n, i) => call(n, i), 13, reference);
+  // The psychologists code this hearing as members of its team.
+  for (const p of [psychologist, second]) await call('hearings.assign', { hearingId: hearing.id, userId: p.userId });
   const recording = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
   await call('recordings.appendChunk', { recordingId: recording.id, seq: 0, data: fixture });
   return { hearing, recording };
