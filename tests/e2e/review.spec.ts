@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createReadyHearing } from '../helpers/procedure';
-import { callHost, type HostProcess } from '../helpers/web-host-process';
-import { encodeInput } from '../../shared/api/wire';
+import { appendChunkHost, callHost, type HostProcess } from '../helpers/web-host-process';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
 
@@ -15,13 +14,7 @@ async function twoSegmentHearing(host: HostProcess): Promise<string> {
   const hearing = await createReadyHearing<{ id: string }>(api, 13, 'REVIEW/UI/1');
   for (let segment = 0; segment < 2; segment++) {
     const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
-    const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
-    const appended = await fetch(`${host.url}/api/recordings.appendChunk`, {
-      method: 'POST',
-      headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token },
-      body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
-    });
-    expect(appended.status).toBe(200);
+    await appendChunkHost(host, rec.id, 0, new Uint8Array(fixture));
     await api('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
   }
   return hearing.id;
@@ -92,7 +85,8 @@ test('review: two segments on one timeline, ten prompts coded with keys while it
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const rows = page.getByTestId('annotation-row');
   await expect(rows).toHaveCount(10);
-  await expect(rows.first()).toContainText('Local operator');
+  // Each annotation names its author: the interviewer signed in on this page.
+  await expect(rows.first()).toContainText('Test ines');
   const openShare = page.getByTestId('open-share');
   await expect(openShare).toHaveText('Open prompts (invitations): 60% (6 of 10 prompts).');
   await expect(page.getByTestId('prompt-figures').getByRole('row', { name: /^Invitation\b/ })).toContainText('4');

@@ -4,9 +4,8 @@ import { existsSync, openSync, readdirSync, readFileSync, readSync, writeSync, c
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openReadyHearing } from '../helpers/hearing-page';
-import { callHost } from '../helpers/web-host-process';
+import { appendChunkHost, callHost } from '../helpers/web-host-process';
 import { createReadyHearing } from '../helpers/procedure';
-import { encodeInput } from '../../shared/api/wire';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
 
@@ -133,14 +132,7 @@ test('sealing while the rules still flag items needs a typed reason, which the s
   const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
   const hearing = await createReadyHearing<{ id: string }>(api, 13, 'SEAL/UI/REASON');
   const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
-  // One chunk, sent as the page sends it: a binary frame.
-  const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
-  const appended = await fetch(`${host.url}/api/recordings.appendChunk`, {
-    method: 'POST',
-    headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token, 'X-Hearing-Room-Session': host.session! },
-    body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
-  });
-  expect(appended.status).toBe(200);
+  await appendChunkHost(host, rec.id, 0, new Uint8Array(fixture));
   await api('consent.withdraw', { hearingId: hearing.id, notedBy: 'Insp. Peeters' });
   await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
   const seal = page.getByRole('region', { name: 'Seal and export' });
@@ -166,12 +158,7 @@ test('an export protected with a passphrase writes only an AES-256 zip, which 7-
   const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
   const hearing = await createReadyHearing<{ id: string }>(api, 13, 'SEAL/UI/PROTECTED');
   const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
-  const frame = encodeInput({ recordingId: rec.id, seq: 0, data: new Uint8Array(fixture) });
-  await fetch(`${host.url}/api/recordings.appendChunk`, {
-    method: 'POST',
-    headers: { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token },
-    body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
-  });
+  await appendChunkHost(host, rec.id, 0, new Uint8Array(fixture));
   await api('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
   await api('hearings.seal', { hearingId: hearing.id });
   await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);

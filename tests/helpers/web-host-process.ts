@@ -1,3 +1,4 @@
+import { encodeInput } from '../../shared/api/wire';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -108,6 +109,25 @@ export async function callHost<T>(
   const body = await invokeHost<T>(host, name, input, session);
   if (!body.ok) throw new Error(`${name} failed: ${body.error.code}: ${body.error.message}`);
   return body.value;
+}
+
+/** Appends one chunk as the recording page sends it, a binary frame (docs/api.md), as the interviewer. */
+export async function appendChunkHost(
+  host: Pick<HostProcess, 'url' | 'token' | 'session'>,
+  recordingId: string,
+  seq: number,
+  data: Uint8Array,
+): Promise<void> {
+  const frame = encodeInput({ recordingId, seq, data });
+  const headers: Record<string, string> = { 'Content-Type': frame.contentType, 'X-Hearing-Room-Token': host.token };
+  if (host.session) headers['X-Hearing-Room-Session'] = host.session;
+  const res = await fetch(`${host.url}/api/recordings.appendChunk`, {
+    method: 'POST',
+    headers,
+    body: typeof frame.body === 'string' ? frame.body : Buffer.from(frame.body),
+  });
+  const body = (await res.json()) as ApiResult<unknown>;
+  if (!body.ok) throw new Error(`recordings.appendChunk failed: ${body.error.code}: ${body.error.message}`);
 }
 
 /** Signs in through the API; returns the session token. */
