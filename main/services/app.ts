@@ -20,7 +20,7 @@ import { hearingEafFiles } from '../../shared/coding/eaf-export';
 import { hearingTimeline, placeEvents } from '../../shared/coding/timeline';
 import { WrittenRecordService } from './written-record/service';
 import type { PdfPrinter } from './written-record/printer';
-import type { KeyStore } from './keys/key-store';
+import { groupFingerprint, type KeyStore } from './keys/key-store';
 import { SealService, hearingRow } from './seal/seal-service';
 import { HearingExporter } from './export';
 import { sealCalls } from './seal-calls';
@@ -162,6 +162,13 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     printer: options.printer ?? noPrinter,
     ruleSet: currentRuleSet,
     appVersion: options.appVersion,
+    keyFingerprint: () => {
+      try {
+        return groupFingerprint(keys.fingerprint());
+      } catch {
+        return null;
+      }
+    },
   });
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const keys = options.keys ?? noKeys;

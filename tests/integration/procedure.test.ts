@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openServices } from '../../main/services/app';
 import { ChromiumPrinter, findChromium } from '../../main/host/chromium-printer';
+import { PassphraseKeyFile } from '../../main/services/keys/passphrase-key-file';
 import { localOperator } from '../../shared/api/caller';
 import { pauseReasons, type HearingEvent } from '../../shared/domain/events';
 import type { Hearing, Recording } from '../../shared/domain/hearing';
@@ -13,9 +14,11 @@ import { tempDir } from '../helpers/temp';
 
 const chromium = findChromium();
 const dataDir = tempDir();
+const keys = PassphraseKeyFile.open(dataDir, 'correct horse battery staple');
 const services = await openServices({
   dataDir,
   appVersion: 'test',
+  keys,
   ...(chromium ? { printer: new ChromiumPrinter(chromium) } : {}),
 });
 after(() => services.close());
@@ -247,6 +250,11 @@ describe('the written record', () => {
     assert.doesNotMatch(text, /pause_explained/);
     assert.ok(text.replace(/ /g, '').includes(stopped.sha256 ?? 'missing'), 'the master SHA-256 is printed');
     assert.match(text, /be-cic-91bis-101/);
+    // The fingerprint a clerk compares with the one the registry received, as keys.info groups it.
+    // Read in reading order, spaces aside: a long value wraps, and the layout mode interleaves it
+    // with its label's lines.
+    const flowing = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    assert.ok(flowing.includes(keys.fingerprint()), 'the written record carries the key fingerprint');
 
     const media = await services.media(new Request(`app://hearing-room${result.url}`), ctx);
     assert.equal(media.status, 200);

@@ -12,6 +12,8 @@ export interface WrittenRecordData {
   recordings: Array<Recording & { working: { name: string; sha256: string; sizeBytes: number } | null; masterName: string }>;
   events: HearingEvent[];
   appVersion: string;
+  /** The installation key's fingerprint, grouped, that a clerk compares; null without a key. */
+  keyFingerprint: string | null;
   generatedAt: Date;
 }
 
@@ -202,6 +204,7 @@ ${section(
     row(f.ruleSet, `<code>${esc(data.ruleSet.id)}</code>`),
     row(f.version, esc(data.ruleSet.version)),
     row(f.application, `Hearing Room ${esc(data.appVersion)}`),
+    ...(data.keyFingerprint ? [row(f.keyFingerprint, `<code class="hash">${esc(data.keyFingerprint)}</code>`)] : []),
   ]),
 )}
 </body>

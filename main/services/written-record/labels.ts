@@ -76,6 +76,7 @@ export type FieldName =
   | 'ruleSet'
   | 'version'
   | 'application'
+  | 'keyFingerprint'
   | 'chosen'
   | 'noneChosen'
   | 'refused';
@@ -124,7 +125,7 @@ const en: RecordLabels = {
     confirmedBy: 'Confirmed by', reasonNotedAt: 'reason noted at', segment: 'Segment', started: 'Started', stopped: 'Stopped', duration: 'Duration',
     status: 'Status', file: 'File', size: 'Size (bytes)', sha256: 'SHA-256', workingCopy: 'Working copy',
     derivedBy: 'Derived with', time: 'Time', intoRecording: 'Into the recording', event: 'Event', details: 'Details',
-    ruleSet: 'Rule set', version: 'Version', application: 'Application', chosen: 'Chosen by the minor',
+    ruleSet: 'Rule set', version: 'Version', application: 'Application', keyFingerprint: 'Fingerprint of the installation key (compare it with the one the registry receives)', chosen: 'Chosen by the minor',
     noneChosen: 'The minor chose nobody', refused: 'Refused by the magistrate',
   },
   issuers: { prosecutor: 'Public prosecutor', investigating_judge: 'Investigating judge' },
@@ -184,7 +185,7 @@ const nl: RecordLabels = {
     confirmedBy: 'Bevestigd door', reasonNotedAt: 'reden genoteerd om', segment: 'Segment', started: 'Begonnen', stopped: 'Gestopt', duration: 'Duur',
     status: 'Status', file: 'Bestand', size: 'Grootte (bytes)', sha256: 'SHA-256', workingCopy: 'Werkkopie',
     derivedBy: 'Afgeleid met', time: 'Tijd', intoRecording: 'In de opname', event: 'Gebeurtenis', details: 'Details',
-    ruleSet: 'Regelset', version: 'Versie', application: 'Toepassing', chosen: 'Gekozen door de minderjarige',
+    ruleSet: 'Regelset', version: 'Versie', application: 'Toepassing', keyFingerprint: 'Vingerafdruk van de installatiesleutel (vergelijk ze met die welke de griffie ontvangt)', chosen: 'Gekozen door de minderjarige',
     noneChosen: 'De minderjarige koos niemand', refused: 'Geweigerd door de magistraat',
   },
   issuers: { prosecutor: 'Procureur des Konings', investigating_judge: 'Onderzoeksrechter' },
@@ -245,6 +246,7 @@ const fr: RecordLabels = {
     status: 'Statut', file: 'Fichier', size: 'Taille (octets)', sha256: 'SHA-256', workingCopy: 'Copie de travail',
     derivedBy: 'Dérivée avec', time: 'Heure', intoRecording: "Dans l'enregistrement", event: 'Événement',
     details: 'Détails', ruleSet: 'Jeu de règles', version: 'Version', application: 'Application',
+    keyFingerprint: "Empreinte de la clé de l'installation (à comparer avec celle que reçoit le greffe)",
     chosen: 'Choisie par le mineur', noneChosen: "Le mineur n'a choisi personne", refused: 'Refusée par le magistrat',
   },
   issuers: { prosecutor: 'Procureur du Roi', investigating_judge: "Juge d'instruction" },
@@ -304,7 +306,7 @@ const de: RecordLabels = {
     segment: 'Segment', started: 'Beginn', stopped: 'Ende', duration: 'Dauer', status: 'Status', file: 'Datei',
     size: 'Größe (Bytes)', sha256: 'SHA-256', workingCopy: 'Arbeitskopie', derivedBy: 'Abgeleitet mit', time: 'Uhrzeit',
     intoRecording: 'In der Aufzeichnung', event: 'Ereignis', details: 'Einzelheiten', ruleSet: 'Regelwerk',
-    version: 'Version', application: 'Anwendung', chosen: 'Vom Minderjährigen gewählt',
+    version: 'Version', application: 'Anwendung', keyFingerprint: 'Fingerabdruck des Installationsschlüssels (mit dem der Geschäftsstelle mitgeteilten vergleichen)', chosen: 'Vom Minderjährigen gewählt',
     noneChosen: 'Der Minderjährige hat niemanden gewählt', refused: 'Vom Magistrat abgelehnt',
   },
   issuers: { prosecutor: 'Prokurator des Königs', investigating_judge: 'Untersuchungsrichter' },

@@ -63,6 +63,8 @@ export class WrittenRecordService {
       printer: PdfPrinter;
       ruleSet: RuleSet;
       appVersion: string;
+      /** The installation key's fingerprint, grouped for reading aloud; null without a key. */
+      keyFingerprint?: () => string | null;
       clock?: () => Date;
     },
   ) {}
@@ -94,6 +96,7 @@ export class WrittenRecordService {
         recordings: files,
         events: events.list(hearingId),
         appVersion: this.deps.appVersion,
+        keyFingerprint: this.deps.keyFingerprint?.() ?? null,
         generatedAt: at,
       },
       language,
