@@ -4,7 +4,8 @@ import type { Role } from '../../shared/api/schemas';
 import type { Account, SignedInUser } from '../../shared/domain/accounts';
 import type { AuditLog } from './audit-log';
 import type { Db } from './db/database';
-import { decoyHash, hashSecret, newRecoveryKey, normalizeRecoveryKey, verifySecret } from './passwords';
+import { decoyHash, hashSecret, verifySecret } from './passwords';
+import { newRecoveryKey } from './keys/recovery-key';
 
 /**
  * What other services may hook onto, for the data key's key slots (see README, "Accounts"). The
@@ -71,7 +72,7 @@ export class AccountService {
     const recoveryKey = newRecoveryKey();
     const [passwordHash, recoveryHash] = await Promise.all([
       hashSecret(input.password),
-      hashSecret(normalizeRecoveryKey(recoveryKey)),
+      hashSecret(recoveryKey),
     ]);
     const user = this.db.transaction(() => {
       // Checked again inside the transaction: two first starts racing must not both succeed.

@@ -37,30 +37,3 @@ export function decoyHash(): Promise<string> {
   decoy ??= hashSecret(randomBytes(32).toString('hex'));
   return decoy;
 }
-
-const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/**
- * A recovery key: 160 random bits in base 32 (RFC 4648 alphabet), in eight groups of four so a
- * person can copy it by hand. Only a verifier hash of it is kept.
- */
-export function newRecoveryKey(): string {
-  const bytes = randomBytes(20);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += base32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out.match(/.{4}/g)!.join('-');
-}
-
-/** A recovery key as typed: case, spaces and dashes do not matter. */
-export function normalizeRecoveryKey(typed: string): string {
-  return typed.toUpperCase().replace(/[^A-Z2-7]/g, '');
-}

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The recovery key as a person writes it down: 256 bits in Crockford's base32 (no I, L, O or U,
  * so nothing reads as another character), 13 groups of 4. Reading it back forgives case, spaces,
@@ -6,6 +8,11 @@
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const keyBytes = 32;
 const length = Math.ceil((keyBytes * 8) / 5);
+
+/** A new recovery key, shown once: the same form the data key's recovery slot takes. */
+export function newRecoveryKey(): string {
+  return encodeRecoveryKey(randomBytes(keyBytes));
+}
 
 export function encodeRecoveryKey(bytes: Uint8Array): string {
   let bits = 0;
