@@ -121,7 +121,8 @@ describe('one writer per hearing', () => {
       const stopped = await stop;
       assertClean(seal, `seal ${offset} ms after the stop`);
       assert.equal(stopped.ok, true, `the stop at ${offset} ms: ${stopped.ok ? '' : stopped.error.message}`);
-      if (offset === 0) assert.equal(seal.ok, false, 'a seal right after a stop waits for nothing: it is refused');
+      // A seal right after a stop either finds the working copy made (a copy of a short master
+      // takes milliseconds) or is refused as busy or incomplete: it never waits, never seals less.
       if (!seal.ok) {
         assert.ok(
           ['seal_incomplete', 'busy'].includes(String(seal.error.details?.reason)),
