@@ -648,6 +648,7 @@ var en2 = {
   addendumOf: (n) => `Addendum ${n}`,
   addendaChain: 'Addenda: chain',
   addendaAudit: 'Addenda: audit log',
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
   sealHolds: 'Recording and record intact, as sealed',
   sealBroken: 'The seal does not hold (see the failed checks)',
   summaryIntact: (count) =>
@@ -703,6 +704,7 @@ var nl2 = {
   addendumOf: (n) => `Addendum ${n}`,
   addendaChain: 'Addenda: keten',
   addendaAudit: 'Addenda: auditlog',
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
   sealHolds: 'Opname en proces-verbaal intact, zoals verzegeld',
   sealBroken: 'De verzegeling houdt geen stand (zie de mislukte controles)',
   summaryIntact: (count) =>
@@ -760,6 +762,7 @@ var fr2 = {
   addendumOf: (n) => `Addendum ${n}`,
   addendaChain: 'Addenda : chaîne',
   addendaAudit: "Addenda : journal d'audit",
+  summary: (seal, addenda) => `${seal} ; ${addenda}.`,
   sealHolds: 'Enregistrement et procès-verbal intacts, tels que scellés',
   sealBroken: 'Le scellement ne tient pas (voir les contrôles échoués)',
   summaryIntact: (count) =>
@@ -818,6 +821,7 @@ var de2 = {
   addendumOf: (n) => `Nachtrag ${n}`,
   addendaChain: 'Nachträge: Kette',
   addendaAudit: 'Nachträge: Protokoll',
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
   sealHolds: 'Aufzeichnung und Niederschrift unverändert, wie versiegelt',
   sealBroken: 'Das Siegel hält nicht (siehe die fehlgeschlagenen Prüfungen)',
   summaryIntact: (count) =>
@@ -1092,7 +1096,10 @@ function checkAddenda(found, context) {
     allGood,
     (t) => t.addenda,
     (t) =>
-      `${context.sealIntact ? t.sealHolds : t.sealBroken}; ${allGood ? t.summaryIntact(count) : t.summaryNot(count, failed, missing)}.`,
+      t.summary(
+        context.sealIntact ? t.sealHolds : t.sealBroken,
+        allGood ? t.summaryIntact(count) : t.summaryNot(count, failed, missing),
+      ),
   );
   return {
     checks: [summaryCheck, ...perAddendum, chainCheck, ...checks],

@@ -10,6 +10,7 @@ const en = {
   addendaChain: 'Addenda: chain',
   addendaAudit: 'Addenda: audit log',
 
+  summary: (seal: string, addenda: string) => `${seal}; ${addenda}.`,
   sealHolds: 'Recording and record intact, as sealed',
   sealBroken: 'The seal does not hold (see the failed checks)',
   summaryIntact: (count: number) =>
@@ -70,6 +71,7 @@ const nl: AddendaCatalog = {
   addendaChain: 'Addenda: keten',
   addendaAudit: 'Addenda: auditlog',
 
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
   sealHolds: 'Opname en proces-verbaal intact, zoals verzegeld',
   sealBroken: 'De verzegeling houdt geen stand (zie de mislukte controles)',
   summaryIntact: (count) =>
@@ -126,6 +128,7 @@ const fr: AddendaCatalog = {
   addendaChain: 'Addenda : chaîne',
   addendaAudit: "Addenda : journal d'audit",
 
+  summary: (seal, addenda) => `${seal} ; ${addenda}.`,
   sealHolds: 'Enregistrement et procès-verbal intacts, tels que scellés',
   sealBroken: 'Le scellement ne tient pas (voir les contrôles échoués)',
   summaryIntact: (count) =>
@@ -183,6 +186,7 @@ const de: AddendaCatalog = {
   addendaChain: 'Nachträge: Kette',
   addendaAudit: 'Nachträge: Protokoll',
 
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
   sealHolds: 'Aufzeichnung und Niederschrift unverändert, wie versiegelt',
   sealBroken: 'Das Siegel hält nicht (siehe die fehlgeschlagenen Prüfungen)',
   summaryIntact: (count) =>

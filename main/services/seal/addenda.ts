@@ -289,9 +289,10 @@ export function checkAddenda(
     allGood,
     (t) => t.addenda,
     (t) =>
-      `${context.sealIntact ? t.sealHolds : t.sealBroken}; ${
-        allGood ? t.summaryIntact(count) : t.summaryNot(count, failed, missing)
-      }.`,
+      t.summary(
+        context.sealIntact ? t.sealHolds : t.sealBroken,
+        allGood ? t.summaryIntact(count) : t.summaryNot(count, failed, missing),
+      ),
   );
   return {
     checks: [summaryCheck, ...perAddendum, chainCheck, ...checks],
