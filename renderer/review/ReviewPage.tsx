@@ -99,11 +99,13 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
   const { refresh } = coding;
   const reloadEvents = events.reload;
   useEffect(() => {
-    if (sealed) return;
     const timer = window.setInterval(() => {
       if (document.hidden) return;
-      onReload();
-      void reloadEvents();
+      // A sealed hearing's record is fixed; only the addenda of other coders can still come in.
+      if (!sealed) {
+        onReload();
+        void reloadEvents();
+      }
       void refresh();
     }, refreshMs);
     return () => window.clearInterval(timer);
