@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ApiError } from '../../shared/api/errors';
 import { canonicalJson } from '../../shared/canonical-json';
 import { annotation, type Annotation } from '../../shared/coding/annotations';
 import type { AuditLog } from './audit-log';
@@ -95,6 +96,18 @@ export class AnnotationAddenda {
   ): { number: number; sha256: string } {
     const seal = this.sealOf(hearingId);
     if (!seal) throw new Error(`Hearing ${hearingId} is not sealed: an addendum follows a seal.`);
+    // An addendum is checked with the seal's public key: one signed with another key would never verify.
+    const sealKey = this.db
+      .prepare('SELECT key_fingerprint FROM seals WHERE hearing_id = ?')
+      .pluck()
+      .get(hearingId) as string;
+    if (sealKey !== this.keys.fingerprint()) {
+      throw new ApiError(
+        'conflict',
+        "This hearing was sealed with another signing key than this installation's, so an addendum signed here could not be checked against its seal. Add annotations on the installation that sealed it.",
+        { details: { reason: 'other_key' } },
+      );
+    }
     return this.db
       .transaction(() => {
         const last = this.db
