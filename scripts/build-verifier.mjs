@@ -24,6 +24,8 @@ const allowedInputs = new Set([
   'main/services/webm/layout.ts',
   'main/services/webm/derive.ts',
   'main/services/webm/rederive.ts',
+  'main/services/seal/addenda.ts',
+  'main/services/seal/addenda-messages.ts',
 ]);
 // Mediabunny is the one library the verifier carries: the remuxer that made the working copies
 // of earlier versions.

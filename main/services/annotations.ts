@@ -16,7 +16,7 @@ import type { AnnotationChange } from '../../shared/api/contract';
 import type { Db } from './db/database';
 import type { EventLog } from './events';
 import type { RecordingService } from './recordings';
-import { assertNotSealed } from './sealed';
+import type { AnnotationAddenda } from './annotation-addenda';
 
 interface AnnotationRow {
   id: string;
@@ -31,7 +31,7 @@ interface AnnotationRow {
   updated_at: string | null;
 }
 
-type Who = Pick<CallerContext, 'userId' | 'displayName'>;
+type Who = Pick<CallerContext, 'userId' | 'displayName' | 'role'>;
 
 /**
  * The annotations of a hearing, kept in the database. Every change is one of the pure operations
@@ -45,21 +45,34 @@ export class AnnotationService {
     private readonly recordings: RecordingService,
     private readonly events: EventLog,
     private readonly scheme: CodingScheme,
+    private readonly addenda: AnnotationAddenda,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /** The sealed (or, before the seal, current) annotations, then those of the addenda in order. */
   list(hearingId: string): { scheme: { id: string; version: string }; annotations: Annotation[] } {
     const rows = this.db
       .prepare('SELECT * FROM annotations WHERE hearing_id = ? ORDER BY start_ms, created_at, id')
       .all(hearingId) as AnnotationRow[];
-    return { scheme: { id: this.scheme.id, version: this.scheme.version }, annotations: rows.map(toAnnotation) };
+    const annotations = this.addenda.apply(hearingId, rows.map(toAnnotation));
+    return { scheme: { id: this.scheme.id, version: this.scheme.version }, annotations };
   }
 
   /** Must run in the hearing's turn. */
   change(hearingId: string, change: AnnotationChange, ctx: Who): Annotation[] {
-    assertNotSealed(this.db, hearingId);
+    const seal = this.addenda.sealOf(hearingId);
     const before = this.list(hearingId).annotations;
     const now = this.clock().toISOString();
+    if (seal && 'id' in change) {
+      const target = before.find((a) => a.id === change.id);
+      if (target && target.addendum === undefined) {
+        throw new ApiError(
+          'conflict',
+          `This annotation is part of the hearing sealed on ${seal.sealedAt} and cannot change. Add a new annotation instead: after the seal it is kept as a signed addendum.`,
+          { details: { reason: 'sealed_annotation', sealedAt: seal.sealedAt } },
+        );
+      }
+    }
     const by = { userId: ctx.userId, displayName: ctx.displayName };
     let after: Annotation[];
     try {
@@ -67,7 +80,8 @@ export class AnnotationService {
         case 'add': {
           const startMs = change.live ? this.livePosition(hearingId) : change.startMs;
           const endMs = change.live ? startMs : change.endMs;
-          after = addAnnotation(before, this.scheme, { ...change, startMs, endMs }, { id: randomUUID(), by, now });
+          const draft = { tierId: change.tierId, code: change.code, text: change.text, startMs, endMs };
+          after = addAnnotation(before, this.scheme, draft, { id: randomUUID(), by, now });
           break;
         }
         case 'edit':
@@ -90,8 +104,46 @@ export class AnnotationService {
       }
       throw err;
     }
+    if (seal) {
+      this.writeAddendum(hearingId, change.kind, before, after, ctx, now);
+      return this.list(hearingId).annotations;
+    }
     this.write(hearingId, before, after);
     return after;
+  }
+
+  /** After the seal: the difference the change makes, as the next signed addendum. */
+  private writeAddendum(
+    hearingId: string,
+    operation: string,
+    before: Annotation[],
+    after: Annotation[],
+    ctx: Who,
+    now: string,
+  ): void {
+    const old = new Map(before.map((a) => [a.id, a]));
+    const kept = new Set(after.map((a) => a.id));
+    const added = after.filter((a) => !old.has(a.id));
+    const changed = after.filter((a) => old.has(a.id) && old.get(a.id) !== a);
+    const removed = before.filter((a) => !kept.has(a.id));
+    // The pure operations touch only the annotation named; this keeps the seal whole regardless.
+    if ([...changed, ...removed].some((a) => old.get(a.id)?.addendum === undefined)) {
+      throw new ApiError('conflict', 'The annotations of a sealed hearing cannot change. Add a new annotation instead.', {
+        details: { reason: 'sealed_annotation' },
+      });
+    }
+    this.addenda.append(
+      hearingId,
+      {
+        scheme: { id: this.scheme.id, version: this.scheme.version },
+        operation,
+        added,
+        changed,
+        removed: removed.map((a) => a.id),
+      },
+      { userId: ctx.userId, displayName: ctx.displayName, role: ctx.role },
+      now,
+    );
   }
 
   /** Where a live mark falls on the hearing's timeline: the running segment's start plus main's offset into it. */

@@ -14,6 +14,7 @@ import { HearingSession, defaultDiskLevels, type DiskLevels, type PageWatch } fr
 import { HearingQueue } from './hearing-queue';
 import { HearingSealing } from './sealing';
 import { AnnotationService } from './annotations';
+import { AnnotationAddenda } from './annotation-addenda';
 import { forensicInterviewScheme } from '../../shared/coding/default-scheme';
 import { annotationsCsv } from '../../shared/coding/csv';
 import { hearingEafFiles } from '../../shared/coding/eaf-export';
@@ -172,14 +173,16 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   });
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const keys = options.keys ?? noKeys;
+  const annotationAddenda = new AnnotationAddenda(db, audit, keys);
   const seals = new SealService(db, audit, store, keys, {
     appVersion: options.appVersion,
     ruleSet: () => ({ id: currentRuleSet.id, version: currentRuleSet.version }),
     // The record as stored, never re-evaluated against the clock: a seal must not depend on "now".
     hearingRecord: (hearingId) => ({ ...hearingRow(db, hearingId), procedure: procedure.draft(hearingId) }),
     events: (hearingId) => events.list(hearingId),
+    addenda: (hearingId) => annotationAddenda.found(hearingId),
   });
-  const annotations = new AnnotationService(db, recordings, events, forensicInterviewScheme);
+  const annotations = new AnnotationService(db, recordings, events, forensicInterviewScheme, annotationAddenda);
   const sealing = new HearingSealing({ queue, recordings, procedure, events, writtenRecords, seals });
   const exporter = new HearingExporter(db, audit, store, seals, {
     verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),

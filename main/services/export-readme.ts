@@ -10,7 +10,14 @@ export interface ReadmeFacts {
   /** The media and document files of the export, with their kind. */
   files: Array<{
     name: string;
-    kind: 'master' | 'working' | 'written-record' | 'unsealed-written-record' | 'document';
+    kind:
+      | 'master'
+      | 'working'
+      | 'written-record'
+      | 'unsealed-written-record'
+      | 'document'
+      | 'addendum'
+      | 'addendum-signature';
   }>;
 }
 
@@ -59,6 +66,10 @@ const languages: Language[] = [
       fingerprint: 'the fingerprint of that key',
       audit: 'the history of the hearing (who did what, when), each entry linked to the one before',
       verifier: 'a small program that checks all of the above',
+      addendum:
+        'an addendum: annotations added after the seal, kept apart from it; it names the seal and the addendum before it (the program checks each one separately)',
+      'addendum-signature':
+        'the digital signature of that addendum (Ed25519, the same key as the seal)',
     },
     checkTitle: 'How to check',
     install:
@@ -95,6 +106,10 @@ const languages: Language[] = [
       audit:
         'de geschiedenis van het verhoor (wie deed wat, wanneer), elke regel gekoppeld aan de vorige',
       verifier: 'een klein programma dat dit alles controleert',
+      addendum:
+        'een addendum: annotaties toegevoegd na de verzegeling, apart ervan bewaard; het noemt de verzegeling en het vorige addendum (het programma controleert elk apart)',
+      'addendum-signature':
+        'de digitale handtekening van dat addendum (Ed25519, dezelfde sleutel als de verzegeling)',
     },
     checkTitle: 'Controleren',
     install:
@@ -131,6 +146,10 @@ const languages: Language[] = [
       audit:
         "l'historique de l'audition (qui a fait quoi, et quand), chaque entrée liée à la précédente",
       verifier: 'un petit programme qui vérifie tout ce qui précède',
+      addendum:
+        "un addendum : annotations ajoutées après le scellement, conservées à part ; il nomme le scellé et l'addendum précédent (le programme vérifie chacun séparément)",
+      'addendum-signature':
+        'la signature numérique de cet addendum (Ed25519, la même clé que le scellé)',
     },
     checkTitle: 'Vérifier',
     install:
@@ -167,6 +186,10 @@ const languages: Language[] = [
       audit:
         'der Verlauf der Vernehmung (wer hat wann was getan), jeder Eintrag mit dem vorigen verkettet',
       verifier: 'ein kleines Programm, das all dies prüft',
+      addendum:
+        'ein Nachtrag: nach der Versiegelung hinzugefügte Anmerkungen, getrennt davon aufbewahrt; er nennt das Siegel und den vorigen Nachtrag (das Programm prüft jeden einzeln)',
+      'addendum-signature':
+        'die digitale Signatur dieses Nachtrags (Ed25519, derselbe Schlüssel wie das Siegel)',
     },
     checkTitle: 'Prüfen',
     install:

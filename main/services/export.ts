@@ -21,6 +21,7 @@ import type { AuditLog } from './audit-log';
 import type { Db } from './db/database';
 import { clerkReadme, type ReadmeFacts } from './export-readme';
 import { sealFiles, type SealManifest } from './seal/format';
+import { addendaFolder, addendumFileNames } from './seal/addenda';
 import type { SealService } from './seal/seal-service';
 import { groupHex, sha256File, sha256Hex, verifyFolder } from './seal/verify';
 import type { MediaStore } from './storage/media-store';
@@ -127,13 +128,30 @@ export class HearingExporter {
     ) {
       media.push({ name: sealFiles.writtenRecord, kind: 'unsealed-written-record' });
     }
+    // The addenda after the seal, each as its signed bytes and signature, checked on their own.
+    const addenda = this.seals.addendaOf(hearingId).map((a) => {
+      const names = addendumFileNames(a.number);
+      return {
+        json: `${addendaFolder}/${names.json}`,
+        sig: `${addendaFolder}/${names.sig}`,
+        body: a.body ?? new Uint8Array(),
+        signature: new TextEncoder().encode(`${a.signature ?? ''}\n`),
+      };
+    });
+    const addendaNames = addenda.flatMap((a) => [a.json, a.sig]);
+    const addendaListed = addenda.flatMap((a): typeof media => [
+      { name: a.json, kind: 'addendum' },
+      { name: a.sig, kind: 'addendum-signature' },
+    ]);
     const copied = [
       ...media.map((m) => m.name),
       sealFiles.manifest,
       sealFiles.signature,
       sealFiles.publicKey,
     ];
-    const needed = copied.reduce((sum, n) => sum + (this.store.size(hearingId, n) ?? 0), 0);
+    const needed =
+      copied.reduce((sum, n) => sum + (this.store.size(hearingId, n) ?? 0), 0) +
+      addenda.reduce((sum, a) => sum + a.body.byteLength + a.signature.byteLength, 0);
     const free = await statfs(destinationDir);
     // The folder and the zip each hold every byte once.
     if (free.bavail * free.bsize < 2 * needed + 64 * 1024 * 1024) {
@@ -154,6 +172,13 @@ export class HearingExporter {
         fingerprintText(manifest.key.fingerprint),
       );
       await writeDurably(join(folder, sealFiles.audit), this.seals.auditFile(hearingId));
+      if (addenda.length > 0) {
+        await mkdir(join(folder, addendaFolder), { mode: privateDirMode });
+        for (const a of addenda) {
+          await writeDurably(join(folder, a.json), a.body);
+          await writeDurably(join(folder, a.sig), a.signature);
+        }
+      }
       // Written, not copied: a copy would take the installed verifier's mode, readable by all.
       await writeDurably(join(folder, sealFiles.verifier), await readFile(this.options.verifierPath));
       const verifierSha256 = (await sha256File(join(folder, sealFiles.verifier))).sha256;
@@ -165,7 +190,7 @@ export class HearingExporter {
           sealedAt: manifest.sealedAt,
           keyFingerprint: manifest.key.fingerprint,
           verifierSha256,
-          files: media,
+          files: [...media, ...addendaListed],
         }),
       );
 
@@ -185,6 +210,7 @@ export class HearingExporter {
         sealFiles.audit,
         sealFiles.verifier,
         sealFiles.readme,
+        ...addendaNames,
       ];
       const files = await Promise.all(
         names.map(async (n) => ({ name: n, sizeBytes: (await stat(join(folder, n))).size })),
@@ -194,7 +220,7 @@ export class HearingExporter {
         tempZip,
         names.map((n) => ({ name: `${name}/${n}`, path: join(folder, n) })),
         {
-          directories: [name],
+          directories: addenda.length > 0 ? [name, `${name}/${addendaFolder}`] : [name],
           date: this.clock(),
           ...(this.options.forceZip64 ? { forceZip64: true } : {}),
           ...(passphrase ? { passphrase } : {}),

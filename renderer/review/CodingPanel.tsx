@@ -24,21 +24,23 @@ export interface CodingActions {
 /**
  * The coding panel: the scheme's tiers with their codes and keys, the intervals open now, undo
  * and redo, and every annotation of the hearing with its author and when, each changeable by
- * its author only. While a recording runs, codes are marked live on main's clock.
+ * its author only. While a recording runs, codes are marked live on main's clock. After the seal,
+ * the sealed annotations are marked and cannot change; those added since are marked with the
+ * number of the signed addendum that holds them.
  */
 export function CodingPanel({
   scheme,
   coding,
   actions,
   live,
-  readOnly,
+  sealed,
   status,
 }: {
   scheme: CodingScheme;
   coding: CodingStore;
   actions: CodingActions;
   live: boolean;
-  readOnly: boolean;
+  sealed: boolean;
   status: { kind: 'done' | 'error'; text: string } | null;
 }) {
   const { t, i18n } = useTranslation();
@@ -48,7 +50,7 @@ export function CodingPanel({
       <h2 id="coding-title">{t('review.coding.title')}</h2>
       <p className="muted">
         {t('review.coding.scheme', { id: scheme.id, version: scheme.version })}{' '}
-        {readOnly ? t('review.coding.readOnly') : live ? t('review.live.intro') : t('review.coding.intro')}
+        {live ? t('review.live.intro') : t('review.coding.intro')} {sealed && t('review.addenda.intro')}
       </p>
       <div className="status-line" role="status" data-testid="coding-status">
         {status?.kind === 'done' ? status.text : ''}
@@ -56,62 +58,58 @@ export function CodingPanel({
       <div role="alert" className="alert-slot">
         {status?.kind === 'error' && <p className="notice error">{status.text}</p>}
       </div>
-      {!readOnly && (
-        <>
-          <div className="tiers">
-            {scheme.tiers.map((tier) => (
-              <fieldset key={tier.id} className="tier">
-                <legend>{inLanguage(tier.label, language)}</legend>
-                {tier.vocabulary === null ? (
-                  <NoteForm tierId={tier.id} live={live} onNote={actions.note} />
-                ) : (
-                  <ul className="codes">
-                    {tier.vocabulary.map((entry) => (
-                      <li key={entry.code}>
-                        <button
-                          type="button"
-                          className="button small code-button"
-                          disabled={entry.key === null}
-                          onClick={() => entry.key && actions.code(entry.key)}
-                          aria-describedby={entry.description ? `def-${tier.id}-${entry.code}` : undefined}
-                        >
-                          {entry.key && <kbd>{entry.key.toUpperCase()}</kbd>} {live ? t('review.live.markNow', { label: inLanguage(entry.label, language) }) : inLanguage(entry.label, language)}
-                        </button>
-                        {entry.description && (
-                          <span id={`def-${tier.id}-${entry.code}`} className="visually-hidden">
-                            {inLanguage(entry.description, language)}
-                          </span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </fieldset>
-            ))}
-          </div>
-          {coding.open.length > 0 && (
-            <ul className="open-intervals" aria-label={t('review.coding.openTitle')}>
-              {coding.open.map((o) => (
-                <li key={o.id}>
-                  {t('review.coding.open', { label: codeLabel(scheme, o.tierId, o.code, language), at: formatPosition(o.startMs) })}{' '}
-                  <button type="button" className="button small" onClick={() => coding.discardOpen(o.id)}>
-                    {t('review.coding.discard')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="actions">
-            <button type="button" className="button small" disabled={!coding.canUndo} onClick={actions.undo}>
-              {t('review.coding.undo')}
-            </button>
-            <button type="button" className="button small" disabled={!coding.canRedo} onClick={actions.redo}>
-              {t('review.coding.redo')}
-            </button>
-          </p>
-        </>
+      <div className="tiers">
+        {scheme.tiers.map((tier) => (
+          <fieldset key={tier.id} className="tier">
+            <legend>{inLanguage(tier.label, language)}</legend>
+            {tier.vocabulary === null ? (
+              <NoteForm tierId={tier.id} live={live} onNote={actions.note} />
+            ) : (
+              <ul className="codes">
+                {tier.vocabulary.map((entry) => (
+                  <li key={entry.code}>
+                    <button
+                      type="button"
+                      className="button small code-button"
+                      disabled={entry.key === null}
+                      onClick={() => entry.key && actions.code(entry.key)}
+                      aria-describedby={entry.description ? `def-${tier.id}-${entry.code}` : undefined}
+                    >
+                      {entry.key && <kbd>{entry.key.toUpperCase()}</kbd>} {live ? t('review.live.markNow', { label: inLanguage(entry.label, language) }) : inLanguage(entry.label, language)}
+                    </button>
+                    {entry.description && (
+                      <span id={`def-${tier.id}-${entry.code}`} className="visually-hidden">
+                        {inLanguage(entry.description, language)}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+        ))}
+      </div>
+      {coding.open.length > 0 && (
+        <ul className="open-intervals" aria-label={t('review.coding.openTitle')}>
+          {coding.open.map((o) => (
+            <li key={o.id}>
+              {t('review.coding.open', { label: codeLabel(scheme, o.tierId, o.code, language), at: formatPosition(o.startMs) })}{' '}
+              <button type="button" className="button small" onClick={() => coding.discardOpen(o.id)}>
+                {t('review.coding.discard')}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
-      <AnnotationList scheme={scheme} coding={coding} actions={actions} readOnly={readOnly} />
+      <p className="actions">
+        <button type="button" className="button small" disabled={!coding.canUndo} onClick={actions.undo}>
+          {t('review.coding.undo')}
+        </button>
+        <button type="button" className="button small" disabled={!coding.canRedo} onClick={actions.redo}>
+          {t('review.coding.redo')}
+        </button>
+      </p>
+      <AnnotationList scheme={scheme} coding={coding} actions={actions} sealed={sealed} />
     </section>
   );
 }
@@ -140,12 +138,12 @@ function AnnotationList({
   scheme,
   coding,
   actions,
-  readOnly,
+  sealed,
 }: {
   scheme: CodingScheme;
   coding: CodingStore;
   actions: CodingActions;
-  readOnly: boolean;
+  sealed: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
@@ -183,13 +181,33 @@ function AnnotationList({
                 </td>
               </tr>
             ) : (
-              <tr key={a.id} data-testid="annotation-row">
+              <tr
+                key={a.id}
+                data-testid="annotation-row"
+                data-addendum={a.addendum ?? undefined}
+                className={a.addendum !== undefined ? 'addendum' : undefined}
+              >
                 <td className="number">{formatPosition(a.startMs)}</td>
                 <td className="number">{a.endMs === a.startMs ? '—' : formatPosition(a.endMs)}</td>
                 <td>{inLanguage(tierOf(scheme, a.tierId)?.label ?? { en: a.tierId, nl: a.tierId, fr: a.tierId, de: a.tierId }, language)}</td>
                 <th scope="row">
                   {a.code === null && a.text !== null ? a.text : codeLabel(scheme, a.tierId, a.code, language)}
                   {a.code !== null && a.text && <span className="comment"> – {a.text}</span>}
+                  {a.addendum !== undefined ? (
+                    <>
+                      {' '}
+                      <span className="badge addendum-badge" data-testid="addendum-badge">
+                        {t('review.addenda.badge', { number: a.addendum })}
+                      </span>
+                    </>
+                  ) : (
+                    sealed && (
+                      <>
+                        {' '}
+                        <span className="badge sealed-badge">{t('review.addenda.sealed')}</span>
+                      </>
+                    )
+                  )}
                 </th>
                 <td>
                   {a.author.displayName}
@@ -204,7 +222,9 @@ function AnnotationList({
                   <button type="button" className="button small" onClick={() => actions.seek(a.startMs)}>
                     {t('review.coding.goTo')}
                   </button>
-                  {!readOnly &&
+                  {sealed && a.addendum === undefined ? (
+                    <span className="muted">{t('review.addenda.sealedOnly')}</span>
+                  ) : (
                     (coding.me && coding.me.userId !== a.author.userId ? (
                       <span className="muted">{t('review.coding.othersOnly', { name: a.author.displayName })}</span>
                     ) : (
@@ -225,7 +245,8 @@ function AnnotationList({
                           {t('review.coding.delete')}
                         </button>
                       </>
-                    ))}
+                    ))
+                  )}
                 </td>
               </tr>
             ),

@@ -33,7 +33,8 @@ const refreshMs = 3000;
 /**
  * The review room: a hearing's recordings played as one timeline, its log beside them, the strip
  * of everything at a glance, the coding panel and the quality figures. It reads the record and
- * never asks for the camera; annotations are the only thing it changes, and only until the seal.
+ * never asks for the camera; annotations are the only thing it changes. After the seal the sealed
+ * annotations stay as they are, and what is coded is kept by main as signed addenda.
  */
 export function ReviewPage({ hearingId }: { hearingId: string }) {
   const { t } = useTranslation();
@@ -98,11 +99,13 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
   const { refresh } = coding;
   const reloadEvents = events.reload;
   useEffect(() => {
-    if (sealed) return;
     const timer = window.setInterval(() => {
       if (document.hidden) return;
-      onReload();
-      void reloadEvents();
+      // A sealed hearing's record is fixed; only the addenda of other coders can still come in.
+      if (!sealed) {
+        onReload();
+        void reloadEvents();
+      }
       void refresh();
     }, refreshMs);
     return () => window.clearInterval(timer);
@@ -131,7 +134,7 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
   const code = useCallback(
     (key: string) => {
       const found = entryForKey(scheme, key);
-      if (!found || sealed) return;
+      if (!found) return;
       const label = codeLabel(scheme, found.tier.id, found.entry.code, language);
       if (live) {
         void coding
@@ -142,7 +145,7 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
       const at = player.now();
       void coding.press(key, at).then((outcome) => report(outcome, t('review.coding.pressed', { label, at: formatPosition(at) })));
     },
-    [coding, language, live, player, report, sealed, t],
+    [coding, language, live, player, report, t],
   );
 
   const actions: CodingActions = {
@@ -231,7 +234,11 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
 
   return (
     <div className="review">
-      {sealed && <p className="notice no-print">{t('review.sealedNote')}</p>}
+      {sealed && (
+        <p className="notice no-print" data-testid="addenda-notice">
+          {t('review.addenda.note')}
+        </p>
+      )}
       {live && (
         <p className="notice warning no-print" data-testid="live-notice">
           {t('review.live.running')}
@@ -336,7 +343,7 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
         </section>
       )}
       <div className="review-bottom">
-        <CodingPanel scheme={scheme} coding={coding} actions={actions} live={live} readOnly={sealed} status={status} />
+        <CodingPanel scheme={scheme} coding={coding} actions={actions} live={live} sealed={sealed} status={status} />
         <QualityFigures scheme={scheme} annotations={annotations} me={coding.me} />
       </div>
       <ExportLinks hearingId={hearing.id} />

@@ -107,13 +107,16 @@ export function TimelineStrip({
             return (
               <rect
                 key={a.id}
-                className={`strip-annotation tier-${row % 4}`}
+                className={`strip-annotation tier-${row % 4}${a.addendum !== undefined ? ' addendum' : ''}`}
                 x={x(a.startMs)}
                 y={row * rowHeight + 3}
                 width={a.endMs > a.startMs ? width(a.startMs, a.endMs) : 3}
                 height={rowHeight - 6}
               >
-                <title>{codeLabel(scheme, a.tierId, a.code, i18n.resolvedLanguage)}</title>
+                <title>
+                  {codeLabel(scheme, a.tierId, a.code, i18n.resolvedLanguage)}
+                  {a.addendum !== undefined && ` (${t('review.addenda.badge', { number: a.addendum })})`}
+                </title>
               </rect>
             );
           })}

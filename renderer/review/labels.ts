@@ -34,6 +34,7 @@ export function codingErrorMessage(t: TFunction, error: unknown): string {
     if (isCodingErrorCode(reason)) return t(`review.codingErrors.${reason}`);
     if (reason === 'not_recording') return t('review.live.notRecording');
     if (reason === 'sealed') return t('review.codingErrors.sealed');
+    if (reason === 'sealed_annotation') return t('review.codingErrors.sealed_annotation');
   }
   return errorMessage(t, error);
 }

@@ -35,6 +35,8 @@ export function VerifyResult({ report, checkedAt }: { report: VerifyReport; chec
   const passed = report.checks.length - failed.length - notDone.length;
   const language = (['nl', 'fr', 'de', 'en'] as const).find((l) => l === i18n.resolvedLanguage) ?? 'en';
   const english = language !== 'en' && report.checks.some((c) => !c.text);
+  // The seal and the signed addenda after it, in one line: "…intact; 2 addenda, both intact".
+  const addenda = report.checks.find((c) => c.code === 'addenda');
 
   return (
     <div className={`verdict verdict-${report.verdict}`} data-verdict={report.verdict}>
@@ -42,6 +44,11 @@ export function VerifyResult({ report, checkedAt }: { report: VerifyReport; chec
         <strong>{t(`seal.verify.verdict.${report.verdict}`)}</strong>{' '}
         {t(`seal.verify.explain.${report.verdict}`)}
       </p>
+      {addenda && (
+        <p className="addenda-summary" data-testid="addenda-summary">
+          <CheckText check={addenda} language={language} />
+        </p>
+      )}
       {failed.length > 0 && (
         <>
           <p>{t('seal.verify.failedChecks', { count: failed.length })}</p>

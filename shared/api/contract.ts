@@ -152,6 +152,15 @@ export const verifyReport = z.object({
     .object({ hearingId: id, caseReference: z.string().nullable(), sealedAt: z.string(), keyFingerprint: z.string() })
     .optional(),
   notCovered: z.array(z.string()),
+  /** The signed addenda after the seal, by number (docs/seal.md); absent when there are none. */
+  addenda: z
+    .object({
+      count: z.number().int(),
+      intact: z.array(z.number().int()),
+      failed: z.array(z.number().int()),
+      missing: z.array(z.number().int()),
+    })
+    .optional(),
 });
 
 /** What would stop a seal now, each with a stable reason the renderer translates. */
@@ -605,7 +614,7 @@ export const contract = {
   }),
   'annotations.change': spec({
     summary:
-      "Add, edit, move, split or delete an annotation (each author changes only their own); in the hearing's turn, so two coders at once lose nothing. A live mark takes its position from main's clock of the running recording. Refused once the hearing is sealed.",
+      "Add, edit, move, split or delete an annotation (each author changes only their own); in the hearing's turn, so two coders at once lose nothing. A live mark takes its position from main's clock of the running recording. After the seal, the sealed annotations never change: each change to the annotations added since is written as a signed addendum (docs/annotation.md).",
     input: z.object({ hearingId: id, change: annotationChange }).strict(),
     output: z.array(annotation),
     roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],

@@ -30,6 +30,11 @@ export const annotation = z
     author,
     createdAt: z.string(),
     updatedAt: z.string().optional(),
+    /**
+     * Set when the annotation was made after the seal: the number of the signed addendum that
+     * holds its current form (main/services/seal/addenda.ts). Absent on sealed annotations.
+     */
+    addendum: z.number().int().positive().optional(),
   })
   .strict();
 export type Annotation = z.infer<typeof annotation>;

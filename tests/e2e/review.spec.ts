@@ -9,9 +9,9 @@ import { appendChunkHost, callHost, type HostProcess } from '../helpers/web-host
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
 
 /** A hearing recorded in two segments of the fixture (4 s each), made through the API. */
-async function twoSegmentHearing(host: HostProcess): Promise<string> {
+async function twoSegmentHearing(host: HostProcess, caseReference = 'REVIEW/UI/1'): Promise<string> {
   const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
-  const hearing = await createReadyHearing<{ id: string }>(api, 13, 'REVIEW/UI/1');
+  const hearing = await createReadyHearing<{ id: string }>(api, 13, caseReference);
   for (let segment = 0; segment < 2; segment++) {
     const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
     await appendChunkHost(host, rec.id, 0, new Uint8Array(fixture));
@@ -136,4 +136,74 @@ test('review: two segments on one timeline, ten prompts coded with keys while it
   expect(await axeViolations(page, '.review')).toEqual([]);
   expect(await axeViolations(page, '[data-testid="coding-panel"]')).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { cameraRequests: number }).cameraRequests)).toBe(0);
+});
+
+test('review after the seal: coding goes on as a signed addendum, marked, and Verify reports seal and addendum apart', async ({
+  page,
+  host,
+}) => {
+  const hearingId = await twoSegmentHearing(host, 'REVIEW/UI/ADDENDUM');
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearingId}/review`);
+  const position = page.getByTestId('position');
+  await expect(position).toHaveText('0:00:00.000 of 0:00:08.000 (segment 1)');
+
+  // Code prompts with the keys while it plays, then edit one: the figures follow.
+  await position.click();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  for (const key of ['i', 'd', 'i', 'o']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(600);
+  }
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('k');
+  const rows = page.getByTestId('annotation-row');
+  await expect(rows).toHaveCount(4);
+  const openShare = page.getByTestId('open-share');
+  await expect(openShare).toHaveText('Open prompts (invitations): 50% (2 of 4 prompts).');
+  await rows.filter({ hasText: 'Invitation' }).first().getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Suggestive question' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(openShare).toHaveText('Open prompts (invitations): 25% (1 of 4 prompts).');
+
+  // Seal (the rules' open items named with a reason, as the seal dialog asks).
+  await callHost(host, 'hearings.seal', { hearingId, reason: 'Review test: sealed with the items still open.' });
+  await page.reload();
+  await expect(page.getByTestId('addenda-notice')).toHaveText(
+    'This hearing is sealed. Its recordings, its record and the annotations made before the seal stay as they were sealed. You can still code: what you add now is kept as a signed addendum, apart from the seal, and checked on its own.',
+  );
+  await expect(rows).toHaveCount(4);
+  // Sealed annotations are marked and offer no edit.
+  await expect(rows.first()).toContainText('Sealed');
+  await expect(rows.first()).toContainText('Part of the seal: it does not change');
+  await expect(rows.first().getByRole('button', { name: 'Edit' })).toHaveCount(0);
+
+  // One annotation after the seal: a prompt coded with its key at a moment of the recording.
+  await position.click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('c');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(5);
+  const addendum = rows.filter({ has: page.getByTestId('addendum-badge') });
+  await expect(addendum).toHaveCount(1);
+  await expect(addendum.getByTestId('addendum-badge')).toHaveText('Addendum 1');
+  await expect(addendum).toContainText('Cued invitation');
+  await expect(openShare).toHaveText('Open prompts (invitations): 40% (2 of 5 prompts).');
+  const listed = await callHost<{ annotations: { addendum?: number }[] }>(host, 'annotations.list', { hearingId });
+  expect(listed.annotations.map((a) => a.addendum ?? 0).sort()).toEqual([0, 0, 0, 0, 1]);
+  expect(await axeViolations(page, '.review')).toEqual([]);
+  expect(await axeViolations(page, '[data-testid="coding-panel"]')).toEqual([]);
+
+  // Verify: the seal intact and the one addendum intact, reported apart.
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearingId}`);
+  const seal = page.getByRole('region', { name: 'Seal and export' });
+  await seal.getByRole('button', { name: 'Check integrity' }).click();
+  const verdict = seal.getByTestId('verify-result');
+  await expect(verdict).toContainText('Intact.', { timeout: 30_000 });
+  await expect(verdict.getByTestId('addenda-summary')).toHaveText(
+    'Addenda after the seal: Recording and record intact, as sealed; 1 addendum, intact.',
+  );
+  await verdict.getByText(/^All \d+ checks$/).click();
+  await expect(verdict.locator('li', { hasText: /^Passed Addendum 1: Addendum 1, signed at/ })).toBeVisible();
 });

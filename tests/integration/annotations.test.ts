@@ -95,7 +95,7 @@ describe('annotations of a hearing', () => {
     );
   });
 
-  test('each author changes only their own; the scheme is enforced in main; nothing after the seal', async () => {
+  test('each author changes only their own; the scheme is enforced in main; sealed annotations never change', async () => {
     const { hearing, recording } = await recordedHearing('ANN/EDIT');
     await call('recordings.stop', { recordingId: recording.id, durationMs: 4000 });
     const added = await call<Annotation[]>('annotations.change', { hearingId: hearing.id, change: prompt('invitation', 500, 1500) }, psychologist);
@@ -116,9 +116,19 @@ describe('annotations of a hearing', () => {
       ],
     );
     await call('hearings.seal', { hearingId: hearing.id });
-    const sealed = await raw(psychologist, 'annotations.change', { hearingId: hearing.id, change: prompt('invitation', 0, 10) });
-    assert.equal(sealed.ok ? null : sealed.error.details?.reason, 'sealed');
-    assert.equal((await call<{ annotations: Annotation[] }>('annotations.list', { hearingId: hearing.id })).annotations.length, 2);
+    const sealed = await raw(psychologist, 'annotations.change', { hearingId: hearing.id, change: { kind: 'edit', id, code: 'directive' } });
+    assert.equal(sealed.ok ? null : sealed.error.details?.reason, 'sealed_annotation');
+    // What is added after the seal is a signed addendum (tests/integration/addenda.test.ts), the scheme still enforced.
+    const afterSeal = await raw(psychologist, 'annotations.change', { hearingId: hearing.id, change: prompt('leading-ish', 0, 10) });
+    assert.equal(afterSeal.ok ? null : afterSeal.error.details?.reason, 'unknown_code');
+    const listed = (await call<{ annotations: Annotation[] }>('annotations.list', { hearingId: hearing.id })).annotations;
+    assert.deepEqual(
+      listed.map((a) => [a.code, a.startMs, a.endMs, a.addendum]),
+      [
+        ['cued_invitation', 500, 1000, undefined],
+        ['invitation', 1000, 1500, undefined],
+      ],
+    );
   });
 
   test('EAF for ELAN validates against the published schema and reads back the same annotations; CSV has a row each', async (t) => {

@@ -25,8 +25,12 @@ test('migrations run once, and running them again changes nothing', () => {
   again.close();
 });
 
-test('migration versions are numbered in order without gaps', () => {
-  migrations.forEach((m, i) => assert.equal(m.version, i + 1));
+test('migration versions are unique and in ascending order', () => {
+  // Numbers are reserved per change and may land in any order, so a gap can exist for a while.
+  migrations.forEach((m, i) => {
+    assert.ok(Number.isInteger(m.version) && m.version >= 1, `migration ${m.name} has a version`);
+    if (i > 0) assert.ok(m.version > (migrations[i - 1]?.version ?? 0), `migration ${m.version} comes after ${migrations[i - 1]?.version}`);
+  });
 });
 
 test('audit entries and recorded chunks cannot be changed or deleted', () => {

@@ -615,9 +615,13 @@ function listed(items) {
 }
 
 // main/services/seal/verify.ts
-import { createHash as createHash3, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { open, readFile, readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import {
+  createHash as createHash4,
+  createPublicKey,
+  verify as verifySignature2,
+} from 'node:crypto';
+import { open, readFile as readFile2, readdir as readdir2, stat } from 'node:fs/promises';
+import { basename, join as join2, resolve } from 'node:path';
 
 // main/services/seal/format.ts
 var sealFormat = 'hearing-room-seal/1';
@@ -633,8 +637,478 @@ var sealFiles = {
   writtenRecord: 'written-record.pdf',
 };
 
+// main/services/seal/addenda.ts
+import { createHash, verify as verifySignature } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+// main/services/seal/addenda-messages.ts
+var en2 = {
+  addenda: 'Addenda after the seal',
+  addendumOf: (n) => `Addendum ${n}`,
+  addendaChain: 'Addenda: chain',
+  addendaAudit: 'Addenda: audit log',
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
+  sealHolds: 'Recording and record intact, as sealed',
+  sealBroken: 'The seal does not hold (see the failed checks)',
+  summaryIntact: (count) =>
+    count === 1
+      ? '1 addendum, intact'
+      : count === 2
+        ? '2 addenda, both intact'
+        : `${count} addenda, all intact`,
+  summaryNot: (count, failed, missing) =>
+    [
+      `${count} ${count === 1 ? 'addendum' : 'addenda'} found`,
+      failed.length > 0 ? `changed or not genuine: ${numbers(failed, 'en')}` : '',
+      missing.length > 0 ? `missing: ${numbers(missing, 'en')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '; rely only on the seal and on the addenda that are intact',
+  intact: (n, at, sha256) =>
+    `Addendum ${n}, signed at ${at}, SHA-256 ${sha256}: intact, signed with the seal's key, and it refers to this seal.`,
+  broken: (n, problems) => `Addendum ${n} is not intact: ${problems.join('; ')}.`,
+  bodyMissing: 'its content is missing (only its signature is there)',
+  signatureMissing: 'its signature is missing',
+  signatureMalformed: 'its signature is not an Ed25519 signature (64 bytes in base64)',
+  notJson: 'its content is not valid JSON',
+  notCanonical: 'its content is not in canonical JSON (RFC 8785), as signed',
+  shape: 'its content is not an addendum of this format',
+  noKey: 'its signature cannot be checked: the public key of the seal is missing or unreadable',
+  signatureInvalid:
+    'it was changed after it was signed: its content does not match its signature, or it was signed with another key',
+  numberOther: (found) => `it says it is addendum ${found}`,
+  hearingOther: (found) => `it belongs to hearing ${found}`,
+  sealOther: (found) => `it refers to another seal (manifest SHA-256 ${found})`,
+  keyOther: (found) => `it names another signing key (${found})`,
+  chainOk: (count) =>
+    count === 1
+      ? 'Addendum 1 follows the seal directly.'
+      : `Addenda 1 to ${count} follow each other without a gap, each naming the SHA-256 of the one before.`,
+  chainNot: (problems) => `The chain of addenda is broken: ${problems.join('; ')}.`,
+  linkMissing: (n) =>
+    `addendum ${n} is missing (removed): the addenda after it no longer follow on`,
+  linkFirst: 'addendum 1 names a previous addendum, but it should follow the seal directly',
+  linkNot: (n) =>
+    `addendum ${n} does not follow addendum ${n - 1}: it names another SHA-256 as the one before it`,
+  auditOk: (count) =>
+    `The audit log records ${count} ${count === 1 ? 'addendum' : 'addenda'}, each present with the SHA-256 it recorded.`,
+  auditNot: (problems) => `The addenda do not match the audit log: ${problems.join('; ')}.`,
+  auditMissing: (n, seq) => `addendum ${n}, recorded in audit entry ${seq}, is missing`,
+  auditOther: (n, seq) =>
+    `addendum ${n} is not the one audit entry ${seq} recorded (another SHA-256)`,
+  auditUnrecorded: (n) => `the audit log does not record addendum ${n}`,
+};
+var nl2 = {
+  addenda: 'Addenda na de verzegeling',
+  addendumOf: (n) => `Addendum ${n}`,
+  addendaChain: 'Addenda: keten',
+  addendaAudit: 'Addenda: auditlog',
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
+  sealHolds: 'Opname en proces-verbaal intact, zoals verzegeld',
+  sealBroken: 'De verzegeling houdt geen stand (zie de mislukte controles)',
+  summaryIntact: (count) =>
+    count === 1
+      ? '1 addendum, intact'
+      : count === 2
+        ? '2 addenda, beide intact'
+        : `${count} addenda, alle intact`,
+  summaryNot: (count, failed, missing) =>
+    [
+      `${count} ${count === 1 ? 'addendum' : 'addenda'} gevonden`,
+      failed.length > 0 ? `gewijzigd of niet echt: ${numbers(failed, 'nl')}` : '',
+      missing.length > 0 ? `ontbrekend: ${numbers(missing, 'nl')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '; vertrouw alleen op de verzegeling en op de addenda die intact zijn',
+  intact: (n, at, sha256) =>
+    `Addendum ${n}, ondertekend op ${at}, SHA-256 ${sha256}: intact, ondertekend met de sleutel van de verzegeling, en het verwijst naar deze verzegeling.`,
+  broken: (n, problems) => `Addendum ${n} is niet intact: ${problems.join('; ')}.`,
+  bodyMissing: 'de inhoud ontbreekt (alleen de handtekening is er)',
+  signatureMissing: 'de handtekening ontbreekt',
+  signatureMalformed: 'de handtekening is geen Ed25519-handtekening (64 bytes in base64)',
+  notJson: 'de inhoud is geen geldige JSON',
+  notCanonical: 'de inhoud is niet in canonieke JSON (RFC 8785), zoals ondertekend',
+  shape: 'de inhoud is geen addendum van dit formaat',
+  noKey:
+    'de handtekening kan niet worden gecontroleerd: de publieke sleutel van de verzegeling ontbreekt of is onleesbaar',
+  signatureInvalid:
+    'het werd gewijzigd na de ondertekening: de inhoud past niet bij de handtekening, of het werd met een andere sleutel ondertekend',
+  numberOther: (found) => `het zegt addendum ${found} te zijn`,
+  hearingOther: (found) => `het hoort bij verhoor ${found}`,
+  sealOther: (found) => `het verwijst naar een andere verzegeling (manifest SHA-256 ${found})`,
+  keyOther: (found) => `het noemt een andere ondertekeningssleutel (${found})`,
+  chainOk: (count) =>
+    count === 1
+      ? 'Addendum 1 volgt rechtstreeks op de verzegeling.'
+      : `Addenda 1 tot ${count} volgen elkaar zonder onderbreking op, elk met de SHA-256 van het vorige.`,
+  chainNot: (problems) => `De keten van addenda is verbroken: ${problems.join('; ')}.`,
+  linkMissing: (n) => `addendum ${n} ontbreekt (verwijderd): de addenda erna sluiten niet meer aan`,
+  linkFirst:
+    'addendum 1 noemt een vorig addendum, maar het moet rechtstreeks op de verzegeling volgen',
+  linkNot: (n) =>
+    `addendum ${n} volgt niet op addendum ${n - 1}: het noemt een andere SHA-256 als het vorige`,
+  auditOk: (count) =>
+    `De auditlog vermeldt ${count} ${count === 1 ? 'addendum' : 'addenda'}, elk aanwezig met de vermelde SHA-256.`,
+  auditNot: (problems) =>
+    `De addenda stemmen niet overeen met de auditlog: ${problems.join('; ')}.`,
+  auditMissing: (n, seq) => `addendum ${n}, vermeld in auditregel ${seq}, ontbreekt`,
+  auditOther: (n, seq) =>
+    `addendum ${n} is niet het addendum dat auditregel ${seq} vermeldt (andere SHA-256)`,
+  auditUnrecorded: (n) => `de auditlog vermeldt addendum ${n} niet`,
+};
+var fr2 = {
+  addenda: 'Addenda après le scellement',
+  addendumOf: (n) => `Addendum ${n}`,
+  addendaChain: 'Addenda : chaîne',
+  addendaAudit: "Addenda : journal d'audit",
+  summary: (seal, addenda) => `${seal} ; ${addenda}.`,
+  sealHolds: 'Enregistrement et procès-verbal intacts, tels que scellés',
+  sealBroken: 'Le scellement ne tient pas (voir les contrôles échoués)',
+  summaryIntact: (count) =>
+    count === 1
+      ? '1 addendum, intact'
+      : count === 2
+        ? '2 addenda, tous deux intacts'
+        : `${count} addenda, tous intacts`,
+  summaryNot: (count, failed, missing) =>
+    [
+      `${count} ${count === 1 ? 'addendum trouvé' : 'addenda trouvés'}`,
+      failed.length > 0 ? `modifiés ou non authentiques : ${numbers(failed, 'fr')}` : '',
+      missing.length > 0 ? `manquants : ${numbers(missing, 'fr')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ; ') + " ; ne vous fiez qu'au scellement et aux addenda intacts",
+  intact: (n, at, sha256) =>
+    `Addendum ${n}, signé le ${at}, SHA-256 ${sha256} : intact, signé avec la clé du scellement, et il renvoie à ce scellement.`,
+  broken: (n, problems) => `L'addendum ${n} n'est pas intact : ${problems.join(' ; ')}.`,
+  bodyMissing: 'son contenu manque (seule sa signature est présente)',
+  signatureMissing: 'sa signature manque',
+  signatureMalformed: "sa signature n'est pas une signature Ed25519 (64 octets en base64)",
+  notJson: "son contenu n'est pas du JSON valide",
+  notCanonical: "son contenu n'est pas en JSON canonique (RFC 8785), tel que signé",
+  shape: "son contenu n'est pas un addendum de ce format",
+  noKey:
+    'sa signature ne peut pas être vérifiée : la clé publique du scellement manque ou est illisible',
+  signatureInvalid:
+    'il a été modifié après sa signature : son contenu ne correspond pas à sa signature, ou il a été signé avec une autre clé',
+  numberOther: (found) => `il se dit l'addendum ${found}`,
+  hearingOther: (found) => `il appartient à l'audition ${found}`,
+  sealOther: (found) => `il renvoie à un autre scellement (manifeste SHA-256 ${found})`,
+  keyOther: (found) => `il nomme une autre clé de signature (${found})`,
+  chainOk: (count) =>
+    count === 1
+      ? "L'addendum 1 suit directement le scellement."
+      : `Les addenda 1 à ${count} se suivent sans interruption, chacun nommant le SHA-256 du précédent.`,
+  chainNot: (problems) => `La chaîne des addenda est rompue : ${problems.join(' ; ')}.`,
+  linkMissing: (n) =>
+    `l'addendum ${n} manque (supprimé) : les addenda suivants ne s'enchaînent plus`,
+  linkFirst:
+    "l'addendum 1 nomme un addendum précédent, alors qu'il doit suivre directement le scellement",
+  linkNot: (n) =>
+    `l'addendum ${n} ne suit pas l'addendum ${n - 1} : il nomme un autre SHA-256 comme précédent`,
+  auditOk: (count) =>
+    `Le journal d'audit mentionne ${count} ${count === 1 ? 'addendum' : 'addenda'}, chacun présent avec le SHA-256 mentionné.`,
+  auditNot: (problems) =>
+    `Les addenda ne correspondent pas au journal d'audit : ${problems.join(' ; ')}.`,
+  auditMissing: (n, seq) => `l'addendum ${n}, mentionné à l'entrée ${seq} du journal, manque`,
+  auditOther: (n, seq) =>
+    `l'addendum ${n} n'est pas celui que mentionne l'entrée ${seq} du journal (autre SHA-256)`,
+  auditUnrecorded: (n) => `le journal d'audit ne mentionne pas l'addendum ${n}`,
+};
+var de2 = {
+  addenda: 'Nachträge nach der Versiegelung',
+  addendumOf: (n) => `Nachtrag ${n}`,
+  addendaChain: 'Nachträge: Kette',
+  addendaAudit: 'Nachträge: Protokoll',
+  summary: (seal, addenda) => `${seal}; ${addenda}.`,
+  sealHolds: 'Aufzeichnung und Niederschrift unverändert, wie versiegelt',
+  sealBroken: 'Das Siegel hält nicht (siehe die fehlgeschlagenen Prüfungen)',
+  summaryIntact: (count) =>
+    count === 1
+      ? '1 Nachtrag, unverändert'
+      : count === 2
+        ? '2 Nachträge, beide unverändert'
+        : `${count} Nachträge, alle unverändert`,
+  summaryNot: (count, failed, missing) =>
+    [
+      `${count} ${count === 1 ? 'Nachtrag' : 'Nachträge'} gefunden`,
+      failed.length > 0 ? `verändert oder nicht echt: ${numbers(failed, 'de')}` : '',
+      missing.length > 0 ? `fehlend: ${numbers(missing, 'de')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '; verlassen Sie sich nur auf das Siegel und die unveränderten Nachträge',
+  intact: (n, at, sha256) =>
+    `Nachtrag ${n}, signiert am ${at}, SHA-256 ${sha256}: unverändert, mit dem Schlüssel des Siegels signiert, und er verweist auf dieses Siegel.`,
+  broken: (n, problems) => `Nachtrag ${n} ist nicht unverändert: ${problems.join('; ')}.`,
+  bodyMissing: 'sein Inhalt fehlt (nur seine Signatur ist vorhanden)',
+  signatureMissing: 'seine Signatur fehlt',
+  signatureMalformed: 'seine Signatur ist keine Ed25519-Signatur (64 Bytes in Base64)',
+  notJson: 'sein Inhalt ist kein gültiges JSON',
+  notCanonical: 'sein Inhalt ist nicht in kanonischem JSON (RFC 8785), wie signiert',
+  shape: 'sein Inhalt ist kein Nachtrag dieses Formats',
+  noKey:
+    'seine Signatur kann nicht geprüft werden: der öffentliche Schlüssel des Siegels fehlt oder ist unlesbar',
+  signatureInvalid:
+    'er wurde nach der Signatur verändert: sein Inhalt passt nicht zu seiner Signatur, oder er wurde mit einem anderen Schlüssel signiert',
+  numberOther: (found) => `er gibt an, Nachtrag ${found} zu sein`,
+  hearingOther: (found) => `er gehört zur Vernehmung ${found}`,
+  sealOther: (found) => `er verweist auf ein anderes Siegel (Manifest SHA-256 ${found})`,
+  keyOther: (found) => `er nennt einen anderen Signaturschlüssel (${found})`,
+  chainOk: (count) =>
+    count === 1
+      ? 'Nachtrag 1 folgt unmittelbar auf das Siegel.'
+      : `Die Nachträge 1 bis ${count} folgen lückenlos aufeinander, jeder mit dem SHA-256 des vorigen.`,
+  chainNot: (problems) => `Die Kette der Nachträge ist unterbrochen: ${problems.join('; ')}.`,
+  linkMissing: (n) =>
+    `Nachtrag ${n} fehlt (entfernt): die folgenden Nachträge schließen nicht mehr an`,
+  linkFirst: 'Nachtrag 1 nennt einen vorigen Nachtrag, muss aber unmittelbar auf das Siegel folgen',
+  linkNot: (n) =>
+    `Nachtrag ${n} folgt nicht auf Nachtrag ${n - 1}: er nennt einen anderen SHA-256 als den vorigen`,
+  auditOk: (count) =>
+    `Das Protokoll verzeichnet ${count} ${count === 1 ? 'Nachtrag' : 'Nachträge'}, jeder mit dem verzeichneten SHA-256 vorhanden.`,
+  auditNot: (problems) =>
+    `Die Nachträge stimmen nicht mit dem Protokoll überein: ${problems.join('; ')}.`,
+  auditMissing: (n, seq) => `Nachtrag ${n}, verzeichnet in Protokolleintrag ${seq}, fehlt`,
+  auditOther: (n, seq) =>
+    `Nachtrag ${n} ist nicht der, den Protokolleintrag ${seq} verzeichnet (anderer SHA-256)`,
+  auditUnrecorded: (n) => `das Protokoll verzeichnet Nachtrag ${n} nicht`,
+};
+function numbers(list, lang) {
+  const and = { en: 'and', nl: 'en', fr: 'et', de: 'und' }[lang];
+  if (list.length <= 1) return list.join('');
+  return `${list.slice(0, -1).join(', ')} ${and} ${list[list.length - 1]}`;
+}
+var addendaCatalogs = { en: en2, nl: nl2, fr: fr2, de: de2 };
+
+// main/services/seal/addenda.ts
+var addendumFormat = 'hearing-room-addendum/1';
+var addendaFolder = 'addenda';
+var addendumAuditAction = 'annotation.addendum_signed';
+var fileName = /^(\d{4,9})\.(json|sig)$/;
+async function readAddendaFolder(folder) {
+  const dir = join(folder, addendaFolder);
+  let names;
+  try {
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => d.name);
+  } catch (err) {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  }
+  const byNumber = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const match = fileName.exec(name);
+    if (!match) continue;
+    const number = Number(match[1]);
+    const found = byNumber.get(number) ?? { number, body: null, signature: null };
+    const bytes2 = new Uint8Array(await readFile(join(dir, name)));
+    if (match[2] === 'json') found.body = bytes2;
+    else found.signature = new TextDecoder().decode(bytes2);
+    byNumber.set(number, found);
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+var sha256Hex = (data) => createHash('sha256').update(data).digest('hex');
+function canonical(value) {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    if (text === void 0 || (typeof value === 'number' && !Number.isFinite(value)))
+      throw new Error('This value has no JSON form.');
+    return text;
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v ?? null)).join(',')}]`;
+  const record = value;
+  return `{${Object.keys(record)
+    .sort()
+    .filter((k) => record[k] !== void 0)
+    .map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`)
+    .join(',')}}`;
+}
+function textOf(what, detail) {
+  const text = Object.fromEntries(
+    languages.map((lang) => [
+      lang,
+      { what: what(addendaCatalogs[lang]), detail: detail(addendaCatalogs[lang]) },
+    ]),
+  );
+  return { what: text.en.what, detail: text.en.detail, text };
+}
+function addendaCheck(code, ok, what, detail) {
+  return { code, ok, done: true, ...textOf(what, detail) };
+}
+function isObj(x) {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function bodyShapeOk(v) {
+  if (!isObj(v) || v.format !== addendumFormat) return false;
+  if (typeof v.hearingId !== 'string' || !Number.isInteger(v.number) || typeof v.at !== 'string')
+    return false;
+  if (!isObj(v.seal) || typeof v.seal.manifestSha256 !== 'string') return false;
+  if (!(v.previousSha256 === null || typeof v.previousSha256 === 'string')) return false;
+  if (!isObj(v.key) || typeof v.key.fingerprint !== 'string') return false;
+  return isObj(v.content);
+}
+var isFull = (e) => !('redacted' in e && e.redacted === true);
+function checkAddenda(found, context) {
+  const recorded = /* @__PURE__ */ new Map();
+  for (const line of context.auditLines ?? []) {
+    if (
+      !isFull(line) ||
+      line.action !== addendumAuditAction ||
+      line.hearingId !== context.hearingId
+    )
+      continue;
+    const d = line.details;
+    if (d && Number.isInteger(d.number) && typeof d.sha256 === 'string')
+      recorded.set(d.number, { seq: line.seq, sha256: d.sha256 });
+  }
+  if (found.length === 0 && recorded.size === 0) return null;
+  const byNumber = new Map(found.map((f) => [f.number, f]));
+  const intactHash = /* @__PURE__ */ new Map();
+  const parsedPrevious = /* @__PURE__ */ new Map();
+  const perAddendum = [];
+  const failed = [];
+  for (const f of [...found].sort((a, b) => a.number - b.number)) {
+    const n = f.number;
+    const problems = [];
+    let body = null;
+    if (f.body === null) problems.push((t) => t.bodyMissing);
+    if (f.signature === null) problems.push((t) => t.signatureMissing);
+    if (f.body !== null) {
+      const text = new TextDecoder().decode(f.body);
+      let value = void 0;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        problems.push((t) => t.notJson);
+      }
+      if (value !== void 0) {
+        if (!bodyShapeOk(value)) problems.push((t) => t.shape);
+        else {
+          body = value;
+          if (canonical(value) !== text) problems.push((t) => t.notCanonical);
+        }
+      }
+      if (f.signature !== null) {
+        const sigText = f.signature.trim();
+        const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(sigText)
+          ? Buffer.from(sigText, 'base64')
+          : Buffer.alloc(0);
+        if (signature.byteLength !== 64) problems.push((t) => t.signatureMalformed);
+        else if (!context.key) problems.push((t) => t.noKey);
+        else if (!verifySignature(null, f.body, context.key, signature))
+          problems.push((t) => t.signatureInvalid);
+      }
+    }
+    if (body) {
+      const b = body;
+      if (b.number !== n) problems.push((t) => t.numberOther(b.number));
+      if (b.hearingId !== context.hearingId) problems.push((t) => t.hearingOther(b.hearingId));
+      if (b.seal.manifestSha256 !== context.manifestSha256)
+        problems.push((t) => t.sealOther(b.seal.manifestSha256));
+      if (b.key.fingerprint !== context.keyFingerprint)
+        problems.push((t) => t.keyOther(b.key.fingerprint));
+      parsedPrevious.set(n, b.previousSha256);
+    }
+    const ok = problems.length === 0 && body !== null && f.body !== null;
+    if (ok && f.body && body) {
+      const sha = sha256Hex(f.body);
+      const at = body.at;
+      intactHash.set(n, sha);
+      perAddendum.push(
+        addendaCheck(
+          'addendum',
+          true,
+          (t) => t.addendumOf(n),
+          (t) => t.intact(n, at, sha),
+        ),
+      );
+    } else {
+      failed.push(n);
+      perAddendum.push(
+        addendaCheck(
+          'addendum',
+          false,
+          (t) => t.addendumOf(n),
+          (t) =>
+            t.broken(
+              n,
+              problems.map((p) => p(t)),
+            ),
+        ),
+      );
+    }
+  }
+  const highest = Math.max(0, ...found.map((f) => f.number), ...recorded.keys());
+  const missing = [];
+  const links = [];
+  for (let n = 1; n <= highest; n++) {
+    if (!byNumber.has(n)) {
+      missing.push(n);
+      links.push((t) => t.linkMissing(n));
+      continue;
+    }
+    if (!intactHash.has(n)) continue;
+    const previous = parsedPrevious.get(n) ?? null;
+    if (n === 1) {
+      if (previous !== null) links.push((t) => t.linkFirst);
+    } else if (intactHash.has(n - 1) && previous !== intactHash.get(n - 1)) {
+      links.push((t) => t.linkNot(n));
+    }
+  }
+  const chainCheck = addendaCheck(
+    'addenda.chain',
+    links.length === 0,
+    (t) => t.addendaChain,
+    (t) => (links.length === 0 ? t.chainOk(highest) : t.chainNot(links.map((p) => p(t)))),
+  );
+  const checks = [];
+  if (context.auditLines) {
+    const auditProblems = [];
+    for (const [n, r] of [...recorded.entries()].sort((a, b) => a[0] - b[0])) {
+      if (!byNumber.has(n)) auditProblems.push((t) => t.auditMissing(n, r.seq));
+      else if (intactHash.has(n) && intactHash.get(n) !== r.sha256)
+        auditProblems.push((t) => t.auditOther(n, r.seq));
+    }
+    for (const n of intactHash.keys())
+      if (!recorded.has(n)) auditProblems.push((t) => t.auditUnrecorded(n));
+    const count2 = recorded.size;
+    checks.push(
+      addendaCheck(
+        'addenda.audit',
+        auditProblems.length === 0,
+        (t) => t.addendaAudit,
+        (t) =>
+          auditProblems.length === 0
+            ? t.auditOk(count2)
+            : t.auditNot(auditProblems.map((p) => p(t))),
+      ),
+    );
+  }
+  const count = found.length;
+  const intact = [...intactHash.keys()].sort((a, b) => a - b);
+  const allGood =
+    failed.length === 0 && missing.length === 0 && checks.every((c) => c.ok) && links.length === 0;
+  const summaryCheck = addendaCheck(
+    'addenda',
+    allGood,
+    (t) => t.addenda,
+    (t) =>
+      t.summary(
+        context.sealIntact ? t.sealHolds : t.sealBroken,
+        allGood ? t.summaryIntact(count) : t.summaryNot(count, failed, missing),
+      ),
+  );
+  return {
+    checks: [summaryCheck, ...perAddendum, chainCheck, ...checks],
+    summary: { count, intact, failed, missing },
+  };
+}
+
 // main/services/seal/rederive.ts
-import { createHash } from 'node:crypto';
+import { createHash as createHash2 } from 'node:crypto';
 
 // node_modules/mediabunny/dist/modules/src/misc.js
 function assert(x) {
@@ -763,10 +1237,10 @@ var toDataView = (source) => {
     return new DataView(source);
   }
 };
-var TextEncoder =
+var TextEncoder2 =
   typeof globalThis.TextEncoder !== 'undefined'
     ? globalThis.TextEncoder
-    : class TextEncoder2 {
+    : class TextEncoder3 {
         constructor() {
           this.encoding = 'utf-8';
         }
@@ -917,7 +1391,7 @@ var TextDecoder2 =
         }
       };
 var textDecoder = /* @__PURE__ */ new TextDecoder2();
-var textEncoder = /* @__PURE__ */ new TextEncoder();
+var textEncoder = /* @__PURE__ */ new TextEncoder2();
 var invertObject = (object) => {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [value, key]));
 };
@@ -11592,10 +12066,10 @@ var MatroskaDemuxer = class extends Demuxer {
             this.currentAttachedFile.fileMediaType?.startsWith('image/') &&
             this.currentAttachedFile.fileData
           ) {
-            const fileName = this.currentAttachedFile.fileName;
+            const fileName2 = this.currentAttachedFile.fileName;
             let kind = 'unknown';
-            if (fileName) {
-              const lowerName = fileName.toLowerCase();
+            if (fileName2) {
+              const lowerName = fileName2.toLowerCase();
               if (lowerName.startsWith('cover.')) {
                 kind = 'coverFront';
               } else if (lowerName.startsWith('back.')) {
@@ -26477,7 +26951,7 @@ var mergeInputTrackQueries = (queryA, queryB) => {
         ? (track) => {
             const resultA = queryA?.sortBy?.(track) ?? [];
             const resultB = queryB?.sortBy?.(track) ?? [];
-            const join2 = (resultA2, resultB2) => {
+            const join3 = (resultA2, resultB2) => {
               return [
                 ...(Array.isArray(resultA2) ? resultA2 : [resultA2]),
                 ...(Array.isArray(resultB2) ? resultB2 : [resultB2]),
@@ -26485,10 +26959,10 @@ var mergeInputTrackQueries = (queryA, queryB) => {
             };
             if (isThenable(resultA) || isThenable(resultB)) {
               return Promise.all([resultA, resultB]).then(([resultA2, resultB2]) => {
-                return join2(resultA2, resultB2);
+                return join3(resultA2, resultB2);
               });
             } else {
-              return join2(resultA, resultB);
+              return join3(resultA, resultB);
             }
           }
         : void 0,
@@ -37400,7 +37874,7 @@ var SequentialHash = class {
     this.file = file;
   }
   file;
-  hash = createHash('sha256');
+  hash = createHash2('sha256');
   hashedTo = 0;
   async read(start, end) {
     const bytes2 = await this.file.read(start, end);
@@ -37424,7 +37898,7 @@ var Comparison = class {
     this.working = working;
   }
   working;
-  hash = createHash('sha256');
+  hash = createHash2('sha256');
   block = new Uint8Array(0);
   blockStart = 0;
   /** The end of the furthest write: the size of the derived copy. */
@@ -38021,11 +38495,11 @@ function concat2(parts) {
 }
 
 // main/services/webm/rederive.ts
-import { createHash as createHash2 } from 'node:crypto';
+import { createHash as createHash3 } from 'node:crypto';
 var blockBytes2 = 4 * 1024 * 1024;
 var PatchError = class extends Error {};
 async function rederiveWebm(master, working) {
-  const masterHash = createHash2('sha256');
+  const masterHash = createHash3('sha256');
   const scanner = new WebmScanner();
   let scanFailure = null;
   for (let at = 0; at < master.size; at += blockBytes2) {
@@ -38046,7 +38520,7 @@ async function rederiveWebm(master, working) {
   } catch (err) {
     throw new PatchError(err instanceof Error ? err.message : String(err));
   }
-  const workingHash = createHash2('sha256');
+  const workingHash = createHash3('sha256');
   let firstDifference = null;
   let position = 0;
   let block = new Uint8Array(0);
@@ -38102,7 +38576,7 @@ var plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 async function sha256File(path) {
   const file = await open(path, 'r');
   try {
-    const hash = createHash3('sha256');
+    const hash = createHash4('sha256');
     let filling = Buffer.allocUnsafe(hashBufferBytes);
     let spare = Buffer.allocUnsafe(hashBufferBytes);
     let position = 0;
@@ -38142,18 +38616,18 @@ function canonicalJsonText(value) {
   }
   return `{${parts.join(',')}}`;
 }
-function sha256Hex(data) {
-  return createHash3('sha256').update(data).digest('hex');
+function sha256Hex2(data) {
+  return createHash4('sha256').update(data).digest('hex');
 }
 function groupHex(hex) {
   return (hex.match(/.{1,4}/g) ?? []).join(' ');
 }
 function folderSource(folder) {
-  const path = (name) => join(folder, name);
+  const path = (name) => join2(folder, name);
   return {
     async readFile(name) {
       try {
-        return new Uint8Array(await readFile(path(name)));
+        return new Uint8Array(await readFile2(path(name)));
       } catch (err) {
         if (err.code === 'ENOENT') return null;
         throw err;
@@ -38185,7 +38659,7 @@ function folderSource(folder) {
       };
     },
     async list() {
-      return (await readdir(folder, { withFileTypes: true }))
+      return (await readdir2(folder, { withFileTypes: true }))
         .filter((d) => d.isFile())
         .map((d) => d.name);
     },
@@ -38202,6 +38676,7 @@ async function verifyFolder(folder, options = {}) {
   return verifySeal(folderSource(absolute), {
     ...options,
     expectedHearingId: options.expectedHearingId ?? fromName,
+    addenda: options.addenda ?? (await readAddendaFolder(absolute)),
   });
 }
 async function verifySeal(source, options = {}) {
@@ -38221,13 +38696,13 @@ async function verifySeal(source, options = {}) {
   const shapeProblem = manifestShapeProblem(parsed);
   if (shapeProblem) return unreadable((t) => t.manifestShape(m, shapeProblem(t)), checks);
   const manifest = parsed;
-  const manifestSha256 = sha256Hex(manifestBytes);
-  const canonical = canonicalJsonText(manifest) === new TextDecoder().decode(manifestBytes);
+  const manifestSha256 = sha256Hex2(manifestBytes);
+  const canonical2 = canonicalJsonText(manifest) === new TextDecoder().decode(manifestBytes);
   add(
     'manifest.canonical',
-    canonical,
+    canonical2,
     (t) => t.canonical,
-    (t) => (canonical ? t.canonicalOk(m) : t.canonicalNot(m)),
+    (t) => (canonical2 ? t.canonicalOk(m) : t.canonicalNot(m)),
   );
   if (key) await checkKey(source, key, manifest, options.expectedFingerprint, add);
   checkHearingIdentity(manifest, options.expectedHearingId ?? null, add);
@@ -38252,6 +38727,17 @@ async function verifySeal(source, options = {}) {
     }
   }
   if (lines) checkAudit(lines, manifest, manifestSha256, add);
+  const addenda = options.addenda
+    ? checkAddenda(options.addenda, {
+        hearingId: manifest.hearingId,
+        manifestSha256,
+        keyFingerprint: manifest.key.fingerprint,
+        key,
+        auditLines: lines,
+        sealIntact: checks.every((c) => c.ok),
+      })
+    : null;
+  if (addenda) checks.push(...addenda.checks);
   const notCovered = [];
   if (source.list) {
     const known = new Set(Object.values(sealFiles).filter((n) => n !== sealFiles.writtenRecord));
@@ -38273,6 +38759,7 @@ async function verifySeal(source, options = {}) {
       keyFingerprint: manifest.key.fingerprint,
     },
     notCovered,
+    ...(addenda ? { addenda: addenda.summary } : {}),
   };
 }
 function check(code, ok, what, detail, done = true) {
@@ -38347,7 +38834,7 @@ async function checkSignature(source, manifestBytes, add) {
     return key;
   }
   if (!key) return null;
-  const ok = verifySignature(null, manifestBytes, key, signature);
+  const ok = verifySignature2(null, manifestBytes, key, signature);
   add(
     'signature',
     ok,
@@ -38358,7 +38845,7 @@ async function checkSignature(source, manifestBytes, add) {
 }
 async function checkKey(source, key, manifest, expected, add) {
   const pem = sealFiles.publicKey;
-  const found = sha256Hex(key.export({ type: 'spki', format: 'der' }));
+  const found = sha256Hex2(key.export({ type: 'spki', format: 'der' }));
   const sealed = manifest.key.fingerprint;
   add(
     'key.fingerprint',
@@ -38550,7 +39037,7 @@ function isAuditLine(v) {
     return false;
   return e.redacted === true || (typeof e.action === 'string' && 'details' in e);
 }
-var isFull = (e) => !('redacted' in e && e.redacted === true);
+var isFull2 = (e) => !('redacted' in e && e.redacted === true);
 function checkAudit(lines, manifest, manifestSha256, add) {
   const problems = [];
   const bySeq = /* @__PURE__ */ new Map();
@@ -38581,9 +39068,9 @@ function checkAudit(lines, manifest, manifestSha256, add) {
       problems.push((t) => (from === to ? t.entryMissing(from) : t.entriesMissing(from, to)));
       missingFrom = null;
     }
-    if (isFull(e)) {
+    if (isFull2(e)) {
       const { hash, ...body } = e;
-      if (sha256Hex(canonicalJsonText(body)) !== hash) problems.push((t) => t.entryChanged(seq));
+      if (sha256Hex2(canonicalJsonText(body)) !== hash) problems.push((t) => t.entryChanged(seq));
     }
     const before = seq === 1 ? { hash: genesisHash } : bySeq.get(seq - 1);
     if (before && e.prevHash !== before.hash) problems.push((t) => t.entryUnlinked(seq));
@@ -38610,7 +39097,7 @@ function checkAudit(lines, manifest, manifestSha256, add) {
     pinned.add(seq);
     const e = bySeq.get(seq);
     if (!e) own.push((t) => t.entryMissing(seq));
-    else if (!isFull(e)) own.push((t) => t.entryLeftOut(seq));
+    else if (!isFull2(e)) own.push((t) => t.entryLeftOut(seq));
     else if (e.hash !== p.hash) own.push((t) => t.entryDiffers(seq));
     else if (e.hearingId !== manifest.hearingId) {
       const other = String(e.hearingId);
@@ -38619,7 +39106,7 @@ function checkAudit(lines, manifest, manifestSha256, add) {
   }
   for (const e of bySeq.values()) {
     if (
-      isFull(e) &&
+      isFull2(e) &&
       e.seq <= head.seq &&
       e.hearingId === manifest.hearingId &&
       !pinned.has(e.seq)
@@ -38636,7 +39123,7 @@ function checkAudit(lines, manifest, manifestSha256, add) {
   );
   const sealing = [...bySeq.values()].find(
     (e) =>
-      isFull(e) &&
+      isFull2(e) &&
       e.seq > head.seq &&
       e.action === 'hearing.sealed' &&
       e.hearingId === manifest.hearingId,
@@ -38655,36 +39142,36 @@ function checkAudit(lines, manifest, manifestSha256, add) {
   );
 }
 function manifestShapeProblem(v) {
-  const isObj = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+  const isObj2 = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
   const isStr = (x) => typeof x === 'string';
   const isInt = (x) => Number.isInteger(x);
-  const fileOk = (f) => isObj(f) && isStr(f.name) && isStr(f.sha256) && isInt(f.sizeBytes);
-  if (!isObj(v)) return (t) => t.shapeNotObject;
+  const fileOk = (f) => isObj2(f) && isStr(f.name) && isStr(f.sha256) && isInt(f.sizeBytes);
+  if (!isObj2(v)) return (t) => t.shapeNotObject;
   if (v.format !== sealFormat) {
     const found = JSON.stringify(v.format) ?? 'absent';
     return (t) => t.shapeFormat(found, sealFormat);
   }
-  if (!isStr(v.hearingId) || !isStr(v.sealedAt) || !isObj(v.hearing)) return (t) => t.shapeHearing;
-  if (!isObj(v.key) || !isStr(v.key.fingerprint)) return (t) => t.shapeKey;
+  if (!isStr(v.hearingId) || !isStr(v.sealedAt) || !isObj2(v.hearing)) return (t) => t.shapeHearing;
+  if (!isObj2(v.key) || !isStr(v.key.fingerprint)) return (t) => t.shapeKey;
   if (
-    !isObj(v.audit) ||
-    !isObj(v.audit.head) ||
+    !isObj2(v.audit) ||
+    !isObj2(v.audit.head) ||
     !isInt(v.audit.head.seq) ||
     !isStr(v.audit.head.hash)
   )
     return (t) => t.shapeAuditHead;
   if (
     !Array.isArray(v.audit.entries) ||
-    !v.audit.entries.every((p) => isObj(p) && isInt(p.seq) && isStr(p.hash))
+    !v.audit.entries.every((p) => isObj2(p) && isInt(p.seq) && isStr(p.hash))
   ) {
     return (t) => t.shapeAuditEntries;
   }
   if (!Array.isArray(v.recordings)) return (t) => t.shapeRecordings;
   for (const r of v.recordings) {
-    if (!isObj(r) || !isInt(r.segment) || !fileOk(r.master)) return (t) => t.shapeMaster;
+    if (!isObj2(r) || !isInt(r.segment) || !fileOk(r.master)) return (t) => t.shapeMaster;
     if (r.working !== null) {
       const w = r.working;
-      if (!fileOk(w) || !isObj(w.derivation)) return (t) => t.shapeWorking;
+      if (!fileOk(w) || !isObj2(w.derivation)) return (t) => t.shapeWorking;
       const d = w.derivation;
       if (!isStr(d.tool) || !isStr(d.toolVersion) || !isStr(d.inputSha256))
         return (t) => t.shapeDerivation;

@@ -261,4 +261,29 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the annotations of a sealed hearing cannot be removed'); END;
     `,
   },
+  {
+    version: 9,
+    name: 'signed addenda after the seal',
+    sql: `
+      -- What is added to a sealed hearing (annotations): each addendum the canonical JSON that was
+      -- signed, its SHA-256 and its Ed25519 signature (base64), numbered 1, 2, 3... per hearing
+      -- (main/services/seal/addenda.ts). Only after a seal; never changed, never removed.
+      CREATE TABLE annotation_addenda (
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        body TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        PRIMARY KEY (hearing_id, number)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER annotation_addenda_after_seal BEFORE INSERT ON annotation_addenda
+        WHEN NOT EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'an addendum follows a seal: this hearing is not sealed'); END;
+      CREATE TRIGGER annotation_addenda_no_update BEFORE UPDATE ON annotation_addenda
+        BEGIN SELECT RAISE(ABORT, 'a signed addendum cannot be changed'); END;
+      CREATE TRIGGER annotation_addenda_no_delete BEFORE DELETE ON annotation_addenda
+        BEGIN SELECT RAISE(ABORT, 'a signed addendum cannot be removed'); END;
+    `,
+  },
 ];

@@ -20,6 +20,8 @@ import { buildManifest, manifestBytes, type RuleSetRef } from './manifest';
 import { storeSource } from './store-source';
 import { hashStored } from '../storage/hash-stored';
 import { sha256Hex, verifySeal, type VerifyReport } from './verify';
+import { checkAddenda, type AddendumFound } from './addenda';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 
 type Caller = Pick<CallerContext, 'userId' | 'role'>;
 
@@ -31,6 +33,8 @@ export interface SealServiceOptions {
   hearingRecord?: (hearingId: string) => Record<string, unknown>;
   /** The hearing's event log (pauses, arrivals...); empty until it exists. */
   events?: (hearingId: string) => unknown[];
+  /** The signed addenda after the seal (annotation-addenda.ts); none when not given. */
+  addenda?: (hearingId: string) => AddendumFound[];
   clock?: () => Date;
 }
 
@@ -245,7 +249,27 @@ export class SealService {
         installationKey: this.keys.fingerprint(),
       }),
     ];
-    return { ...report, verdict: checks.every((c) => c.ok) ? 'valid' : 'invalid', checks };
+    // The addenda, apart from the seal and after its checks, so the summary says whether it holds.
+    const addenda = checkAddenda(this.addendaOf(hearingId), {
+      hearingId,
+      manifestSha256: seal.manifest_sha256,
+      keyFingerprint: manifest.key.fingerprint,
+      key: publicKeyOf(await source.readFile(sealFiles.publicKey)),
+      auditLines: this.audit.entries(),
+      sealIntact: checks.every((c) => c.ok),
+    });
+    if (addenda) checks.push(...addenda.checks);
+    return {
+      ...report,
+      verdict: checks.every((c) => c.ok) ? 'valid' : 'invalid',
+      checks,
+      ...(addenda ? { addenda: addenda.summary } : {}),
+    };
+  }
+
+  /** The hearing's signed addenda after the seal, as the verifier reads them. */
+  addendaOf(hearingId: string): AddendumFound[] {
+    return this.options.addenda?.(hearingId) ?? [];
   }
 
   /**
@@ -384,6 +408,16 @@ export class SealService {
         'conflict',
         `This hearing was sealed at ${seal.sealed_at}; a sealed hearing cannot be sealed again.`,
       );
+  }
+}
+
+function publicKeyOf(pem: Uint8Array | null): KeyObject | null {
+  if (!pem) return null;
+  try {
+    const key = createPublicKey(Buffer.from(pem));
+    return key.asymmetricKeyType === 'ed25519' ? key : null;
+  } catch {
+    return null;
   }
 }
 

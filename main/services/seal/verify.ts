@@ -23,6 +23,7 @@ import {
   type SealedRecording,
 } from './format';
 import { inEveryLanguage, type Lang, type Text } from './messages';
+import { checkAddenda, readAddendaFolder, type AddendaSummary, type AddendumFound } from './addenda';
 import { carriedRemuxer, rederive, type RangeReader } from './rederive';
 import { webmPatcher } from '../webm/derive';
 import { rederiveWebm } from '../webm/rederive';
@@ -54,7 +55,12 @@ export type CheckCode =
   | 'db.hearing'
   | 'db.recording'
   | 'db.seal'
-  | 'db.key';
+  | 'db.key'
+  // Addenda after the seal (addenda.ts): the summary, each addendum, their chain, the audit log.
+  | 'addenda'
+  | 'addendum'
+  | 'addenda.chain'
+  | 'addenda.audit';
 
 export interface Check {
   code: CheckCode;
@@ -83,6 +89,8 @@ export interface VerifyReport {
   };
   /** Files present beside the seal that it does not cover: nothing vouches for their content. */
   notCovered: string[];
+  /** The addenda after the seal, by number; absent when there are none (addenda.ts). */
+  addenda?: AddendaSummary;
 }
 
 /** Where the sealed files are read from: a folder, or the app's media store. */
@@ -107,6 +115,11 @@ export interface VerifyOptions {
   expectedFingerprint?: string;
   /** Skip deriving each working copy again from its master; the report says it was not done. */
   quick?: boolean;
+  /**
+   * The addenda to check with the seal (verifyFolder reads them from `addenda/`). The app checks
+   * its own apart, after its database checks, and leaves this out.
+   */
+  addenda?: readonly AddendumFound[];
 }
 
 const hashBufferBytes = 4 * 1024 * 1024;
@@ -230,6 +243,7 @@ export async function verifyFolder(
   return verifySeal(folderSource(absolute), {
     ...options,
     expectedHearingId: options.expectedHearingId ?? fromName,
+    addenda: options.addenda ?? (await readAddendaFolder(absolute)),
   });
 }
 
@@ -290,6 +304,19 @@ export async function verifySeal(
   }
   if (lines) checkAudit(lines, manifest, manifestSha256, add);
 
+  // The addenda, each apart from the seal, after it: a seal without addenda checks as before.
+  const addenda = options.addenda
+    ? checkAddenda(options.addenda, {
+        hearingId: manifest.hearingId,
+        manifestSha256,
+        keyFingerprint: manifest.key.fingerprint,
+        key,
+        auditLines: lines,
+        sealIntact: checks.every((c) => c.ok),
+      })
+    : null;
+  if (addenda) checks.push(...addenda.checks);
+
   const notCovered: string[] = [];
   if (source.list) {
     // The export's helper files are expected; the written record only counts when sealed.
@@ -315,6 +342,7 @@ export async function verifySeal(
       keyFingerprint: manifest.key.fingerprint,
     },
     notCovered,
+    ...(addenda ? { addenda: addenda.summary } : {}),
   };
 }
 
