@@ -330,7 +330,7 @@ const nl: Catalog = {
 };
 
 const fr: Catalog = {
-  readingSeal: 'Lecture du scellé',
+  readingSeal: 'Lecture du scellement',
   signingKey: 'Clé de signature',
   signature: 'Signature',
   canonical: 'Forme canonique',
@@ -351,10 +351,10 @@ const fr: Catalog = {
   noFolder: (path) =>
     `Il n'y a pas de dossier à ${path}. Indiquez le chemin du dossier d'export décompressé.`,
   manifestMissing: (manifest) =>
-    `${manifest} est absent : ce n'est pas le dossier d'une audition scellée, ou son scellé a été retiré.`,
+    `${manifest} est absent : ce n'est pas le dossier d'une audition scellée, ou son scellement a été retiré.`,
   manifestNotJson: (manifest) =>
     `${manifest} n'est pas du JSON valide : rien ne peut être vérifié par rapport à lui.`,
-  manifestShape: (manifest, problem) => `${manifest} ne peut être lu comme un scellé : ${problem}.`,
+  manifestShape: (manifest, problem) => `${manifest} ne peut être lu comme un scellement : ${problem}.`,
   shapeNotObject: "ce n'est pas un objet JSON",
   shapeFormat: (found, readable) =>
     `son format est ${found}, et ce vérificateur ne lit que ${readable} ; utilisez le vérificateur livré avec l'export`,
@@ -370,7 +370,7 @@ const fr: Catalog = {
 
   publicKeyMissing: (pem) => `${pem} est absent : la signature ne peut être vérifiée.`,
   publicKeyNotEd25519: (pem, type) =>
-    `${pem} contient une clé ${type}, et non la clé Ed25519 d'un scellé.`,
+    `${pem} contient une clé ${type}, et non la clé Ed25519 d'un scellement.`,
   publicKeyUnreadable: (pem) => `${pem} ne contient pas de clé publique lisible.`,
   signatureMissing: (sig, manifest) =>
     `${sig} est absent : rien ne montre que ${manifest} est authentique.`,
@@ -381,29 +381,29 @@ const fr: Catalog = {
   signatureInvalid: (manifest, sig, pem) =>
     `${manifest} ne correspond pas à sa signature dans ${sig} : le manifeste a été modifié après le scellement, ou il a été signé avec une autre clé que celle de ${pem}.`,
   canonicalOk: (manifest) =>
-    `${manifest} est écrit en JSON canonique (RFC 8785), comme l'est un scellé.`,
+    `${manifest} est écrit en JSON canonique (RFC 8785), comme l'est un scellement.`,
   canonicalNot: (manifest) =>
-    `${manifest} n'est pas écrit en JSON canonique (RFC 8785), comme l'est un scellé.`,
+    `${manifest} n'est pas écrit en JSON canonique (RFC 8785), comme l'est un scellement.`,
   fingerprintOk: (pem, fingerprint) =>
-    `La clé de ${pem} a l'empreinte que le scellé indique : ${fingerprint}.`,
+    `La clé de ${pem} a l'empreinte que le scellement indique : ${fingerprint}.`,
   fingerprintNot: (pem, expected, found) =>
-    `La clé de ${pem} n'est pas celle que le scellé indique : empreinte attendue ${expected}, trouvée ${found}.`,
-  expectedKeyOk: 'Le scellé a été fait avec la clé dont vous avez donné l’empreinte.',
+    `La clé de ${pem} n'est pas celle que le scellement indique : empreinte attendue ${expected}, trouvée ${found}.`,
+  expectedKeyOk: 'Le scellement a été fait avec la clé dont vous avez donné l’empreinte.',
   expectedKeyNot: (expected, found) =>
-    `Le scellé a été fait avec une autre clé que celle que vous avez donnée : attendue ${expected}, trouvée ${found}.`,
+    `Le scellement a été fait avec une autre clé que celle que vous avez donnée : attendue ${expected}, trouvée ${found}.`,
   fingerprintFileOk: (pem) => `Il montre l'empreinte de ${pem}.`,
   fingerprintFileNot: (pem, found) => `Il ne montre pas l'empreinte de ${pem} (${found}).`,
 
   hearingUnnamed: (id) =>
-    `Le scellé concerne l'audition ${id}. Le nom du dossier ne porte pas d'identifiant à comparer : les entrées d'audit identifient l'audition.`,
-  hearingOk: (id) => `Le scellé concerne l'audition ${id}, celle de ce dossier.`,
+    `Le scellement concerne l'audition ${id}. Le nom du dossier ne porte pas d'identifiant à comparer : les entrées d'audit identifient l'audition.`,
+  hearingOk: (id) => `Le scellement concerne l'audition ${id}, celle de ce dossier.`,
   hearingNot: (sealed, folder) =>
-    `Le scellé concerne l'audition ${sealed}, mais ce dossier est l'audition ${folder} : le scellé appartient à une autre audition.`,
+    `Le scellement concerne l'audition ${sealed}, mais ce dossier est l'audition ${folder} : le scellement appartient à une autre audition.`,
 
   fileNameNotPlain: (name) =>
-    `Le scellé nomme le fichier ${name}, qui n'est pas un simple nom de fichier ; il n'a pas été lu.`,
+    `Le scellement nomme le fichier ${name}, qui n'est pas un simple nom de fichier ; il n'a pas été lu.`,
   fileMissing: (label, size) =>
-    `${label} : le fichier est absent (le scellé indique ${size} octets).`,
+    `${label} : le fichier est absent (le scellement indique ${size} octets).`,
   fileShorter: (label, expected, found) =>
     `${label} : taille attendue ${expected} octets, trouvée ${found} ; le fichier est plus court : il a été tronqué.`,
   fileLonger: (label, expected, found) =>
@@ -427,7 +427,7 @@ const fr: Catalog = {
   rederiveQuick: (segment) =>
     `Non fait (--quick) : la copie de travail du segment ${segment} n'a pas été dérivée à nouveau de son original ; seul son SHA-256 a été vérifié.`,
   rederiveVersion: (segment, carried, sealed) =>
-    `Non fait : impossible de dériver à nouveau la copie de travail du segment ${segment} : le vérificateur contient ${carried}, le scellé indique ${sealed}. Son SHA-256 a tout de même été vérifié. Pour dériver à nouveau, utilisez un vérificateur qui contient ${sealed}.`,
+    `Non fait : impossible de dériver à nouveau la copie de travail du segment ${segment} : le vérificateur contient ${carried}, le scellement indique ${sealed}. Son SHA-256 a tout de même été vérifié. Pour dériver à nouveau, utilisez un vérificateur qui contient ${sealed}.`,
   rederiveMissingFile: (segment) =>
     `Non fait : la copie de travail du segment ${segment} ne peut être dérivée à nouveau, car l'original ou la copie de travail est absent ou n'a pas la bonne taille (voir plus haut).`,
 
@@ -443,9 +443,9 @@ const fr: Catalog = {
     `l'entrée ${seq} a été modifiée : son contenu ne correspond plus à son empreinte`,
   entryUnlinked: (seq) =>
     `l'entrée ${seq} ne suit pas l'entrée ${seq - 1} : le lien entre elles a été modifié`,
-  headMissing: (seq) => `l'entrée que désigne le scellé (entrée ${seq}) manque`,
+  headMissing: (seq) => `l'entrée que désigne le scellement (entrée ${seq}) manque`,
   headDiffers: (seq, expected, found) =>
-    `l'entrée ${seq} n'est pas celle que désigne le scellé : empreinte attendue ${expected}, trouvée ${found}`,
+    `l'entrée ${seq} n'est pas celle que désigne le scellement : empreinte attendue ${expected}, trouvée ${found}`,
   chainOk: (last, head) =>
     `Les entrées 1 à ${last} forment une chaîne d'empreintes ininterrompue jusqu'à l'entrée ${head}, la dernière lors du scellement.`,
   chainNot: (problems) => `Les entrées d'audit ont été altérées : ${listed(problems)}.`,
@@ -453,18 +453,18 @@ const fr: Catalog = {
   entryDiffers: (seq) => `l'entrée ${seq} diffère de celle qui a été scellée`,
   entryOtherHearing: (seq, hearing) => `l'entrée ${seq} concerne l'audition ${hearing}`,
   entryNotSealed: (seq) =>
-    `l'entrée ${seq} concerne cette audition mais ne figure pas dans le scellé`,
+    `l'entrée ${seq} concerne cette audition mais ne figure pas dans le scellement`,
   ownOk: (count) =>
     `Les ${count} entrées concernant cette audition jusqu'au scellement sont présentes et inchangées.`,
   ownNot: (problems) =>
-    `Les entrées concernant cette audition ne correspondent pas au scellé : ${listed(problems)}.`,
+    `Les entrées concernant cette audition ne correspondent pas au scellement : ${listed(problems)}.`,
   sealingMissing: "Aucune entrée d'audit n'enregistre le scellement de cette audition.",
   sealingOk: (seq, manifest, sha256) =>
     `L'entrée ${seq} enregistre le scellement, avec le SHA-256 de ce ${manifest} (${sha256}).`,
   sealingOther: (seq, expected, found) =>
     `L'entrée ${seq} enregistre le scellement d'un autre manifeste : SHA-256 attendu ${expected}, trouvé ${found}.`,
 
-  title: 'Hearing Room : vérification du scellé',
+  title: 'Hearing Room : vérification du scellement',
   folder: 'Dossier',
   hearingLine: 'Audition',
   caseOf: (ref) => `dossier ${ref}`,
@@ -472,15 +472,15 @@ const fr: Catalog = {
   fingerprintLine: 'Empreinte de clé',
   compareFingerprint:
     'Comparez-la avec l’empreinte conservée par le greffe, ou donnez-la avec --expect-key.',
-  notCovered: (names) => `Non couverts par le scellé (rien ne garantit ces fichiers) : ${names}`,
+  notCovered: (names) => `Non couverts par le scellement (rien ne garantit ces fichiers) : ${names}`,
   resultValid: (count) =>
     `Résultat : VALID (valide). Les ${count} contrôles ont réussi : les fichiers scellés sont exactement tels qu'ils étaient lors du scellement.`,
   resultValidPartly: (passed, notDone) =>
     `Résultat : VALID (valide) pour ce qui a été vérifié : ${passed} contrôles réussis. Non fait : ${notDone.join(' ; ')}.`,
   resultInvalid: (failed, count) =>
-    `Résultat : INVALID (non valide). ${failed} contrôles sur ${count} ont échoué (marqués FAIL ci-dessus) : quelque chose a été modifié après le scellement, ou le scellé n'est pas authentique. Ne vous fiez pas à ces fichiers ; avertissez le magistrat compétent.`,
+    `Résultat : INVALID (non valide). ${failed} contrôles sur ${count} ont échoué (marqués FAIL ci-dessus) : quelque chose a été modifié après le scellement, ou le scellement n'est pas authentique. Ne vous fiez pas à ces fichiers ; avertissez le magistrat compétent.`,
   resultUnreadable:
-    'Résultat : VÉRIFICATION IMPOSSIBLE. Le dossier ou son scellé ne peut être lu (voir FAIL ci-dessus) ; rien n’a été vérifié.',
+    'Résultat : VÉRIFICATION IMPOSSIBLE. Le dossier ou son scellement ne peut être lu (voir FAIL ci-dessus) ; rien n’a été vérifié.',
 };
 
 const de: Catalog = {
