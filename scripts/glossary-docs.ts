@@ -40,11 +40,20 @@ export function renderGlossaryDocs(): string {
     '',
   ];
   for (const concept of concepts) {
-    lines.push(`## ${concept.id}`, '', concept.meaning, '', `Used in: ${concept.usedIn.join(', ')}.`, '');
+    lines.push(
+      `## ${concept.id}`,
+      '',
+      concept.meaning,
+      '',
+      `Used in: ${concept.usedIn.join(', ')}.`,
+      '',
+    );
     lines.push('| Language | Term | Not |', '| --- | --- | --- |');
     for (const language of languages) {
       const w = concept[language];
-      const forbidden = w.forbidden.length ? w.forbidden.map((f) => `“${cell(f)}”`).join(', ') : '—';
+      const forbidden = w.forbidden.length
+        ? w.forbidden.map((f) => `“${cell(f)}”`).join(', ')
+        : '—';
       lines.push(`| ${names[language]} | **${cell(w.term)}** | ${forbidden} |`);
     }
     lines.push('');

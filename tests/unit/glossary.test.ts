@@ -86,15 +86,19 @@ function forbiddenIn(
   concepts: Concept[],
 ): Array<{ concept: string; variant: string; found: string }> {
   const normal = normalize(text);
-  const allowed = concepts.flatMap((c) => preferredPatterns(c[language]).flatMap((p) => spans(normal, p)));
+  const allowed = concepts.flatMap((c) =>
+    preferredPatterns(c[language]).flatMap((p) => spans(normal, p)),
+  );
   const found: Array<{ concept: string; variant: string; found: string }> = [];
   for (const concept of concepts) {
     for (const variant of concept[language].forbidden) {
       for (const span of spans(normal, variant)) {
         const inside = allowed.some(
-          (a) => a.start <= span.start && a.end >= span.end && a.end - a.start > span.end - span.start,
+          (a) =>
+            a.start <= span.start && a.end >= span.end && a.end - a.start > span.end - span.start,
         );
-        if (!inside) found.push({ concept: concept.id, variant, found: normal.slice(span.start, span.end) });
+        if (!inside)
+          found.push({ concept: concept.id, variant, found: normal.slice(span.start, span.end) });
       }
     }
   }
@@ -127,16 +131,28 @@ const isByLanguage = (value: unknown): value is Record<Language, unknown> =>
   !!value && typeof value === 'object' && languages.every((l) => l in (value as object));
 
 /** Every export of the modules that holds one table per language. */
-async function byLanguageExports(folder: string, name: RegExp, source: SourceName): Promise<Entry[]> {
+async function byLanguageExports(
+  folder: string,
+  name: RegExp,
+  source: SourceName,
+): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (const file of readdirSync(join(root, folder)).sort()) {
     if (!name.test(file)) continue;
-    const module = (await import(pathToFileURL(join(root, folder, file)).href)) as Record<string, unknown>;
+    const module = (await import(pathToFileURL(join(root, folder, file)).href)) as Record<
+      string,
+      unknown
+    >;
     for (const [exported, value] of Object.entries(module)) {
       if (!isByLanguage(value)) continue;
       for (const language of languages) {
         for (const [path, text] of strings(value[language], '')) {
-          entries.push({ source, language, where: `${folder}/${file} ${exported}.${language}.${path}`, text });
+          entries.push({
+            source,
+            language,
+            where: `${folder}/${file} ${exported}.${language}.${path}`,
+            text,
+          });
         }
       }
     }
@@ -148,7 +164,12 @@ function uiEntries(): Entry[] {
   return languages.flatMap((language) => {
     const file = `renderer/i18n/${language}.json`;
     const messages = JSON.parse(readFileSync(join(root, file), 'utf8')) as unknown;
-    return strings(messages, '').map(([key, text]) => ({ source: 'ui' as const, language, where: `${file} ${key}`, text }));
+    return strings(messages, '').map(([key, text]) => ({
+      source: 'ui' as const,
+      language,
+      where: `${file} ${key}`,
+      text,
+    }));
   });
 }
 
@@ -160,17 +181,27 @@ function readmeEntries(): Entry[] {
     sealedAt: 'X',
     keyFingerprint: '00',
     verifierSha256: '00',
-    files: (['master', 'working', 'written-record', 'unsealed-written-record', 'document'] as const).map(
-      (kind) => ({ name: `${kind}.bin`, kind }),
-    ),
+    files: (
+      ['master', 'working', 'written-record', 'unsealed-written-record', 'document'] as const
+    ).map((kind) => ({ name: `${kind}.bin`, kind })),
   });
-  const headings: Record<string, Language> = { ENGLISH: 'en', NEDERLANDS: 'nl', FRANÇAIS: 'fr', DEUTSCH: 'de' };
+  const headings: Record<string, Language> = {
+    ENGLISH: 'en',
+    NEDERLANDS: 'nl',
+    FRANÇAIS: 'fr',
+    DEUTSCH: 'de',
+  };
   const entries: Entry[] = [];
   let language: Language | null = null;
   text.split('\r\n').forEach((line, index) => {
     if (line in headings) language = headings[line]!;
     else if (language && line.trim())
-      entries.push({ source: 'readme', language, where: `README-CLERK.txt (export-readme.ts) line ${index + 1}`, text: line });
+      entries.push({
+        source: 'readme',
+        language,
+        where: `README-CLERK.txt (export-readme.ts) line ${index + 1}`,
+        text: line,
+      });
   });
   return entries;
 }
@@ -184,7 +215,12 @@ function docEntries(): Entry[] {
       .split('\n')
       .forEach((line, index) => {
         for (const language of languages)
-          entries.push({ source: 'docs', language, where: `docs/${file} line ${index + 1}`, text: line });
+          entries.push({
+            source: 'docs',
+            language,
+            where: `docs/${file} line ${index + 1}`,
+            text: line,
+          });
       });
   }
   return entries;
@@ -209,12 +245,20 @@ test('the glossary names every concept in every language, each term being its ow
     assert.ok(!ids.has(concept.id), `concept "${concept.id}" appears twice`);
     ids.add(concept.id);
     assert.ok(concept.meaning.trim(), `concept "${concept.id}" has no meaning`);
-    for (const source of concept.usedIn) assert.ok(sourceNames.includes(source), `${concept.id}: unknown source ${source}`);
+    for (const source of concept.usedIn)
+      assert.ok(sourceNames.includes(source), `${concept.id}: unknown source ${source}`);
     for (const language of languages) {
       const wording = concept[language];
       assert.ok(wording?.term.trim(), `${concept.id}: no ${language} term`);
-      assert.ok(uses(wording.term.replace(/ \/ .*/, ''), wording), `${concept.id}: the ${language} term is not among its matches`);
-      assert.deepEqual(forbiddenIn(wording.term, language, [concept]), [], `${concept.id}: the ${language} term is forbidden`);
+      assert.ok(
+        uses(wording.term.replace(/ \/ .*/, ''), wording),
+        `${concept.id}: the ${language} term is not among its matches`,
+      );
+      assert.deepEqual(
+        forbiddenIn(wording.term, language, [concept]),
+        [],
+        `${concept.id}: the ${language} term is forbidden`,
+      );
     }
   }
 });
@@ -225,17 +269,25 @@ test('the scan finds a planted variant, ignores one inside the term, and reads a
     forbiddenIn('Le Procès-verbal fait partie du Scellé.', 'fr', concepts).map((f) => f.concept),
     ['sealing'],
   );
-  assert.deepEqual(forbiddenIn("Vérifiez la salle d’audition.", 'fr', concepts).map((f) => f.variant), [
-    "salle d'audition*",
-  ]);
+  assert.deepEqual(
+    forbiddenIn('Vérifiez la salle d’audition.', 'fr', concepts).map((f) => f.variant),
+    ["salle d'audition*"],
+  );
   assert.deepEqual(forbiddenIn('Question du local de régie', 'fr', concepts), []);
-  assert.deepEqual(forbiddenIn('Question de la régie', 'fr', concepts).map((f) => f.variant), ['régie']);
-  assert.deepEqual(forbiddenIn('Die ANHÖRUNG beginnt.', 'de', concepts).map((f) => f.concept), ['hearing']);
+  assert.deepEqual(
+    forbiddenIn('Question de la régie', 'fr', concepts).map((f) => f.variant),
+    ['régie'],
+  );
+  assert.deepEqual(
+    forbiddenIn('Die ANHÖRUNG beginnt.', 'de', concepts).map((f) => f.concept),
+    ['hearing'],
+  );
   // Whole words only: "Angehörige" (relatives) is not "angehört".
   assert.deepEqual(forbiddenIn('Die Angehörigen warten.', 'de', concepts), []);
-  assert.deepEqual(forbiddenIn('Kies kwetsbare volwassenen.', 'nl', concepts).map((f) => f.concept), [
-    'vulnerableAdult',
-  ]);
+  assert.deepEqual(
+    forbiddenIn('Kies kwetsbare volwassenen.', 'nl', concepts).map((f) => f.concept),
+    ['vulnerableAdult'],
+  );
 });
 
 test('no text uses a forbidden variant of a glossary term', async () => {
@@ -260,7 +312,9 @@ test('each text that speaks of a concept uses its term', async () => {
         const texts = entries.filter((e) => e.source === source && e.language === language);
         assert.ok(texts.length > 0, `no ${language} text found for source ${source}`);
         if (!texts.some((e) => uses(e.text, concept[language])))
-          problems.push(`${source} [${language}] never says "${concept[language].term}" (${concept.id})`);
+          problems.push(
+            `${source} [${language}] never says "${concept[language].term}" (${concept.id})`,
+          );
       }
     }
   }
@@ -269,5 +323,9 @@ test('each text that speaks of a concept uses its term', async () => {
 
 test('docs/glossary.md is rendered from the glossary', () => {
   const current = readFileSync(join(root, 'docs/glossary.md'), 'utf8');
-  assert.equal(current, renderGlossaryDocs(), 'docs/glossary.md is out of date: run `npm run docs:glossary`');
+  assert.equal(
+    current,
+    renderGlossaryDocs(),
+    'docs/glossary.md is out of date: run `npm run docs:glossary`',
+  );
 });
