@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { clerkReadme } from '../../main/services/export-readme';
+import { forensicInterviewScheme } from '../../shared/coding/default-scheme';
 import { renderGlossaryDocs } from '../../scripts/glossary-docs';
 
 /**
@@ -12,7 +13,7 @@ import { renderGlossaryDocs } from '../../scripts/glossary-docs';
  */
 const languages = ['en', 'nl', 'fr', 'de'] as const;
 type Language = (typeof languages)[number];
-const sourceNames = ['ui', 'rules', 'record', 'verifier', 'readme', 'docs'] as const;
+const sourceNames = ['ui', 'rules', 'record', 'verifier', 'readme', 'coding', 'docs'] as const;
 type SourceName = (typeof sourceNames)[number];
 
 interface Wording {
@@ -206,6 +207,26 @@ function readmeEntries(): Entry[] {
   return entries;
 }
 
+/** The default coding scheme's labels and definitions: every object that says one thing in each language. */
+function codingEntries(): Entry[] {
+  const entries: Entry[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (isByLanguage(value) && languages.every((l) => typeof value[l] === 'string'))
+      for (const language of languages)
+        entries.push({
+          source: 'coding',
+          language,
+          where: `shared/coding/default-scheme.ts ${path}.${language}`,
+          text: value[language] as string,
+        });
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(forensicInterviewScheme, 'forensicInterviewScheme');
+  return entries;
+}
+
 /** The docs are written in English; they quote the other languages' words, so all are checked. */
 function docEntries(): Entry[] {
   const entries: Entry[] = [];
@@ -233,6 +254,7 @@ async function allEntries(): Promise<Entry[]> {
     ...(await byLanguageExports('main/services/written-record', /^labels.*\.ts$/, 'record')),
     ...(await byLanguageExports('main/services/seal', /messages\.ts$/, 'verifier')),
     ...readmeEntries(),
+    ...codingEntries(),
     ...docEntries(),
   ];
 }
