@@ -204,7 +204,7 @@ export function clerkReadme(facts: ReadmeFacts): string {
     'HEARING ROOM',
     `Case reference / Notitienummer / Numéro de notice / Aktenzeichen: ${facts.caseReference}`,
     `Hearing / Verhoor / Audition / Vernehmung: ${facts.hearingId}`,
-    `Sealed / Verzegeld / Scellement / Versiegelt: ${facts.sealedAt} (UTC)`,
+    `Sealed / Verzegeld / Scellée / Versiegelt: ${facts.sealedAt} (UTC)`,
     `Key fingerprint / Sleutelvingerafdruk / Empreinte de clé / Schlüssel-Fingerabdruck:`,
     `    ${group(facts.keyFingerprint)}`,
     `SHA-256 ${sealFiles.verifier}: ${facts.verifierSha256}`,

@@ -145,7 +145,7 @@ var en = {
   title: 'Hearing Room seal check',
   folder: 'Folder',
   hearingLine: 'Hearing',
-  caseOf: (ref) => `case ${ref}`,
+  caseOf: (ref) => `case reference ${ref}`,
   sealedAt: 'Sealed at',
   fingerprintLine: 'Key fingerprint',
   compareFingerprint:
@@ -291,7 +291,7 @@ var nl = {
   title: 'Hearing Room: controle van de verzegeling',
   folder: 'Map',
   hearingLine: 'Verhoor',
-  caseOf: (ref) => `dossier ${ref}`,
+  caseOf: (ref) => `notitienummer ${ref}`,
   sealedAt: 'Verzegeld op',
   fingerprintLine: 'Sleutelvingerafdruk',
   compareFingerprint:
@@ -441,8 +441,8 @@ var fr = {
   title: 'Hearing Room : vérification du scellement',
   folder: 'Dossier',
   hearingLine: 'Audition',
-  caseOf: (ref) => `dossier ${ref}`,
-  sealedAt: 'Scellé le',
+  caseOf: (ref) => `numéro de notice ${ref}`,
+  sealedAt: 'Scellée le',
   fingerprintLine: 'Empreinte de clé',
   compareFingerprint:
     'Comparez-la avec l’empreinte conservée par le greffe, ou donnez-la avec --expect-key.',
@@ -588,7 +588,7 @@ var de = {
   title: 'Hearing Room: Prüfung des Siegels',
   folder: 'Ordner',
   hearingLine: 'Vernehmung',
-  caseOf: (ref) => `Akte ${ref}`,
+  caseOf: (ref) => `Aktenzeichen ${ref}`,
   sealedAt: 'Versiegelt am',
   fingerprintLine: 'Schlüssel-Fingerabdruck',
   compareFingerprint:

@@ -157,7 +157,7 @@ const en = {
   title: 'Hearing Room seal check',
   folder: 'Folder',
   hearingLine: 'Hearing',
-  caseOf: (ref: string) => `case ${ref}`,
+  caseOf: (ref: string) => `case reference ${ref}`,
   sealedAt: 'Sealed at',
   fingerprintLine: 'Key fingerprint',
   compareFingerprint:
@@ -316,7 +316,7 @@ const nl: Catalog = {
   title: 'Hearing Room: controle van de verzegeling',
   folder: 'Map',
   hearingLine: 'Verhoor',
-  caseOf: (ref) => `dossier ${ref}`,
+  caseOf: (ref) => `notitienummer ${ref}`,
   sealedAt: 'Verzegeld op',
   fingerprintLine: 'Sleutelvingerafdruk',
   compareFingerprint:
@@ -473,8 +473,8 @@ const fr: Catalog = {
   title: 'Hearing Room : vérification du scellement',
   folder: 'Dossier',
   hearingLine: 'Audition',
-  caseOf: (ref) => `dossier ${ref}`,
-  sealedAt: 'Scellé le',
+  caseOf: (ref) => `numéro de notice ${ref}`,
+  sealedAt: 'Scellée le',
   fingerprintLine: 'Empreinte de clé',
   compareFingerprint:
     'Comparez-la avec l’empreinte conservée par le greffe, ou donnez-la avec --expect-key.',
@@ -627,7 +627,7 @@ const de: Catalog = {
   title: 'Hearing Room: Prüfung des Siegels',
   folder: 'Ordner',
   hearingLine: 'Vernehmung',
-  caseOf: (ref) => `Akte ${ref}`,
+  caseOf: (ref) => `Aktenzeichen ${ref}`,
   sealedAt: 'Versiegelt am',
   fingerprintLine: 'Schlüssel-Fingerabdruck',
   compareFingerprint:
