@@ -121,7 +121,14 @@ function strings(value: unknown, path: string, out: Array<[string, string]> = []
     // A number in an array reads as "1" in a template and still has .map, .join and .length.
     const stand = Object.assign([1], { toString: () => '1' });
     const args = Array.from({ length: value.length }, () => stand);
-    out.push([path, String((value as (...a: unknown[]) => unknown)(...args))]);
+    let text: string;
+    try {
+      text = String((value as (...a: unknown[]) => unknown)(...args));
+    } catch {
+      // A message that needs other arguments is read from its source: its words are there too.
+      text = String(value);
+    }
+    out.push([path, text]);
   } else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`, out));
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out);
