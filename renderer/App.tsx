@@ -1,14 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/Layout';
 import { PageHeading } from './components/PageHeading';
 import { useRoute } from './routing/router';
 import { hrefFor } from './routing/routes';
-import { HearingPage } from './screens/HearingPage';
 import { HearingsList } from './screens/HearingsList';
 import { NewHearingForm } from './screens/NewHearingForm';
-import { ReviewPage } from './review/ReviewPage';
-import { AccountsScreen } from './session/AccountsScreen';
 import { useSession } from './session/session-context';
+
+// The first screen loads only what it needs: capture (with Tweakpane), the review view and the
+// accounts screen are fetched when they are opened.
+const HearingPage = lazy(() => import('./screens/HearingPage').then((m) => ({ default: m.HearingPage })));
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const AccountsScreen = lazy(() =>
+  import('./session/AccountsScreen').then((m) => ({ default: m.AccountsScreen })),
+);
 
 export function App() {
   const route = useRoute();
@@ -17,7 +23,9 @@ export function App() {
   if (user.role === 'administrator') {
     return (
       <Layout onHome>
-        <AccountsScreen />
+        <Suspense fallback={<Loading />}>
+          <AccountsScreen />
+        </Suspense>
       </Layout>
     );
   }
@@ -25,12 +33,23 @@ export function App() {
     <Layout onHome={route.name === 'hearings'}>
       {route.name === 'hearings' && <HearingsList />}
       {route.name === 'newHearing' && <NewHearingForm />}
-      {route.name === 'hearing' && (
-        <HearingPage key={route.hearingId} hearingId={route.hearingId} />
-      )}
-      {route.name === 'review' && <ReviewPage key={route.hearingId} hearingId={route.hearingId} />}
+      <Suspense fallback={<Loading />}>
+        {route.name === 'hearing' && (
+          <HearingPage key={route.hearingId} hearingId={route.hearingId} />
+        )}
+        {route.name === 'review' && <ReviewPage key={route.hearingId} hearingId={route.hearingId} />}
+      </Suspense>
       {route.name === 'notFound' && <NotFound />}
     </Layout>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" aria-live="polite">
+      {t('app.loading')}
+    </p>
   );
 }
 

@@ -8,10 +8,11 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rederive, type RangeReader } from '../main/services/seal/rederive';
+import type { RangeReader } from '../main/services/seal/rederive';
 import { sha256File } from '../main/services/seal/verify';
 import { FileMediaStore } from '../main/services/storage/file-media-store';
-import { MediabunnyRemuxer } from '../main/services/working-copy';
+import { WebmPatcher } from '../main/services/working-copy';
+import { rederiveWebm } from '../main/services/webm/rederive';
 
 const gibibytes = Number(process.argv[2] ?? 2);
 // 640x360 VP8 at 2 Mbit/s and Opus at 64 kbit/s, as in bench-seal.ts: about 15.7 MB a minute.
@@ -84,7 +85,7 @@ try {
     master,
   ]);
   const d0 = performance.now();
-  await new MediabunnyRemuxer(new FileMediaStore(dir)).derive('h', 'master.webm', 'working.webm');
+  await new WebmPatcher(new FileMediaStore(dir)).derive('h', 'master.webm', 'working.webm');
   const deriveSeconds = (performance.now() - d0) / 1000;
   const bytes = statSync(master).size + statSync(working).size;
   console.info(
@@ -111,7 +112,7 @@ try {
       run: async () => {
         const [m, w] = [await reader(master), await reader(working)];
         try {
-          const result = await rederive(m, w);
+          const result = await rederiveWebm(m, w);
           if (result.firstDifference !== null)
             throw new Error('The working copy does not derive again.');
         } finally {

@@ -1,4 +1,5 @@
-// Bundles Electron's main process and its sandboxed preload into dist/main.
+// Bundles Electron's main process and its sandboxed preload into dist/main, and the web host into
+// dist/host.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,17 @@ await Promise.all([
     target: 'es2023',
     external: ['electron'],
   }),
+  // The web host, started from built code: no TypeScript compiled at start. Packages stay in
+  // node_modules, loaded as they are.
+  build({
+    ...common,
+    entryPoints: ['main/host/cli.ts'],
+    outfile: 'dist/host/cli.mjs',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+  }),
 ]);
 
-console.info(`dist/main built for Electron ${electronVersion}`);
+console.info(`dist/main built for Electron ${electronVersion}; dist/host built for Node`);

@@ -20,8 +20,13 @@ const allowedInputs = new Set([
   'main/services/seal/format.ts',
   'main/services/seal/messages.ts',
   'main/services/seal/rederive.ts',
+  // The app's own patcher, which makes the working copies (no library).
+  'main/services/webm/layout.ts',
+  'main/services/webm/derive.ts',
+  'main/services/webm/rederive.ts',
 ]);
-// Mediabunny is the one library the verifier carries: the remuxer that made the working copies.
+// Mediabunny is the one library the verifier carries: the remuxer that made the working copies
+// of earlier versions.
 // (A path through a symlinked node_modules folder still has node_modules/mediabunny/ in it.)
 const allowedLibrary = /(^|\/)node_modules\/mediabunny\//;
 const mediabunny = JSON.parse(

@@ -7,7 +7,7 @@ import { AuditLog } from './audit-log';
 import { FileMediaStore } from './storage/file-media-store';
 import { RecordingService, type RecoveredRecording } from './recordings';
 import { HearingService } from './hearings';
-import { MediabunnyRemuxer } from './working-copy';
+import { WebmPatcher } from './working-copy';
 import { ProcedureService } from './procedure';
 import { EventLog } from './events';
 import { HearingSession, defaultDiskLevels, type DiskLevels, type PageWatch } from './hearing-session';
@@ -133,7 +133,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     db,
     store,
     audit,
-    new MediabunnyRemuxer(store),
+    new WebmPatcher(store),
     options.keepAwake ?? noKeepAwake,
   );
   const hearings = new HearingService(db, recordings, (hearingId) => queue.running(hearingId));

@@ -7,7 +7,8 @@ import type { AuditLog } from './audit-log';
 import type { KeepAwake } from './keep-awake';
 import { hashStored } from './storage/hash-stored';
 import { StorageFullError, type Appendable, type MediaStore } from './storage/media-store';
-import type { WorkingCopyDeriver } from './working-copy';
+import type { KnownMaster, WorkingCopyDeriver } from './working-copy';
+import { WebmScanner } from './webm/layout';
 
 interface RecordingRow {
   id: string;
@@ -31,6 +32,8 @@ interface ActiveRecording {
   startedAt: string;
   file: Appendable;
   hash: Hash;
+  /** The master's layout, read as its chunks arrive; null once it could not be read (see scan). */
+  scanner: WebmScanner | null;
   nextSeq: number;
   release: () => void;
 }
@@ -58,6 +61,8 @@ const extensionFor = (mimeType: string) => (mimeType.includes('mp4') ? 'mp4' : '
  */
 export class RecordingService {
   private readonly active = new Map<string, ActiveRecording>();
+  /** Layouts of masters closed and not yet copied into their working copy. */
+  private readonly known = new Map<string, KnownMaster>();
   private readonly insertChunk;
   private readonly updateProgress;
 
@@ -108,6 +113,7 @@ export class RecordingService {
       startedAt,
       file,
       hash: createHash('sha256'),
+      scanner: new WebmScanner(),
       nextSeq: 0,
       release: this.keepAwake.hold('recording a hearing'),
     });
@@ -136,6 +142,7 @@ export class RecordingService {
       throw err;
     }
     rec.hash.update(data);
+    this.scan(rec, data);
     rec.nextSeq += 1;
     const chunkHash = createHash('sha256').update(data).digest('hex');
     this.db.transaction(() => {
@@ -182,7 +189,28 @@ export class RecordingService {
     this.active.delete(recordingId);
     rec.file.close();
     rec.release();
+    if (rec.scanner) {
+      try {
+        this.known.set(recordingId, { layout: rec.scanner.finish(), sha256, sizeBytes: rec.file.size });
+      } catch {
+        // Nothing usable was recorded: the working copy will say so when it is made.
+      }
+    }
     return this.get(recordingId);
+  }
+
+  /**
+   * Reads the layout of the master as it is written, so that stopping only copies. A master that
+   * is not a WebM stream (an MP4, bytes a script sent) is simply not scanned: its working copy is
+   * then made from the whole master, as after a crash.
+   */
+  private scan(rec: ActiveRecording, data: Uint8Array): void {
+    if (!rec.scanner) return;
+    try {
+      rec.scanner.push(data);
+    } catch {
+      rec.scanner = null;
+    }
   }
   /**
    * Finds recordings left open by a crash or a kill, keeps every byte that reached the disk,
@@ -295,7 +323,9 @@ export class RecordingService {
     if (row.size_bytes === 0) return { ok: true };
     const workingFile = row.master_file.replace('-master.', '-working.');
     try {
-      const derivation = await this.workingCopies.derive(row.hearing_id, row.master_file, workingFile);
+      const known = this.known.get(recordingId);
+      this.known.delete(recordingId);
+      const derivation = await this.workingCopies.derive(row.hearing_id, row.master_file, workingFile, known);
       this.db.transaction(() => {
         this.db.prepare('UPDATE recordings SET working_file = ? WHERE id = ?').run(workingFile, recordingId);
         this.audit.append(ctx, 'recording.working_copy_derived', row.hearing_id, { recordingId, ...derivation });

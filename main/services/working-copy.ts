@@ -11,8 +11,11 @@ import {
   WebMOutputFormat,
   type StreamTargetChunk,
 } from 'mediabunny';
+import { createHash } from 'node:crypto';
 import type { MediaStore } from './storage/media-store';
 import { hashStored } from './storage/hash-stored';
+import { WebmScanner, type WebmLayout } from './webm/layout';
+import { planWorkingCopy, webmPatcher, workingCopyPieces } from './webm/derive';
 
 /** What a working copy was derived from and how, so anyone can derive it again and compare. */
 export interface Derivation {
@@ -23,8 +26,19 @@ export interface Derivation {
   durationMs: number;
 }
 
+/** What the recording service learnt of a master while its chunks arrived. */
+export interface KnownMaster {
+  layout: WebmLayout;
+  sha256: string;
+  sizeBytes: number;
+}
+
 export interface WorkingCopyDeriver {
-  derive(hearingId: string, masterName: string, workingName: string): Promise<Derivation>;
+  /**
+   * Makes the working copy. `known` is the layout read while the master was recorded (with its
+   * hash and size); without it, or when the master's size differs, the master is scanned first.
+   */
+  derive(hearingId: string, masterName: string, workingName: string, known?: KnownMaster): Promise<Derivation>;
 }
 
 /** The remuxer that ran, read from the installed package so the record names the real version. */
@@ -41,6 +55,69 @@ function installedVersion(name: string): string {
     dir = dirname(dir);
   }
   throw new Error(`Cannot find the installed version of ${name}.`);
+}
+
+/**
+ * The working copy as the app makes it: the master's own bytes with their sizes, the duration,
+ * a seek head and cues filled in (webm/derive.ts). The layout of the master is read while it is
+ * recorded (RecordingService feeds each chunk to a WebmScanner), so stopping only copies: one
+ * sequential read of the master and one write, hashed on the way. After a crash the master is
+ * scanned first, which gives the same layout and so the same bytes. See docs/recording.md.
+ */
+export class WebmPatcher implements WorkingCopyDeriver {
+  /** `others` makes the working copy of a master that is not WebM (an MP4 from another browser). */
+  constructor(
+    private readonly store: MediaStore,
+    private readonly others: WorkingCopyDeriver = new MediabunnyRemuxer(store),
+  ) {}
+
+  async derive(hearingId: string, masterName: string, workingName: string, known?: KnownMaster): Promise<Derivation> {
+    if (!masterName.endsWith('.webm')) return this.others.derive(hearingId, masterName, workingName);
+    const size = this.store.size(hearingId, masterName);
+    if (size === null || size === 0) throw new Error(`The master ${masterName} is missing or empty.`);
+    let layout: WebmLayout;
+    let input: { sha256: string; sizeBytes: number };
+    if (known && known.sizeBytes === size) {
+      layout = known.layout;
+      input = { sha256: known.sha256, sizeBytes: size };
+    } else {
+      const scanner = new WebmScanner();
+      const hash = createHash('sha256');
+      const reader = this.store.read(hearingId, masterName).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        hash.update(value);
+        scanner.push(value);
+      }
+      layout = scanner.finish();
+      input = { sha256: hash.digest('hex'), sizeBytes: size };
+    }
+    const plan = planWorkingCopy(layout);
+    const writable = this.store.createWritable(hearingId, workingName);
+    const output = createHash('sha256');
+    let position = 0;
+    try {
+      for await (const bytes of workingCopyPieces(plan, (start, end) =>
+        this.store.readBytes(hearingId, masterName, start, end),
+      )) {
+        writable.write(position, bytes);
+        output.update(bytes);
+        position += bytes.byteLength;
+      }
+      writable.commit();
+    } catch (err) {
+      writable.abort();
+      throw err;
+    }
+    return {
+      tool: webmPatcher.tool,
+      toolVersion: webmPatcher.version,
+      input: { name: masterName, ...input },
+      output: { name: workingName, sha256: output.digest('hex'), sizeBytes: position },
+      durationMs: plan.durationMs,
+    };
+  }
 }
 
 /**

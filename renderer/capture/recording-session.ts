@@ -63,7 +63,12 @@ export class RecordingSession {
   private reason: 'stopped' | 'device_lost' = 'stopped';
   private pausedAt: number | null = null;
   private pausedMs = 0;
-  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Main's answer to the opening of the recording; chunks are appended only once it is open. */
+  private readonly opened: Promise<Recording>;
+  private discarded = false;
+  /** The recording in main; set before `start` returns the session. */
+  recording!: Recording;
 
   static async start(options: {
     stream: MediaStream;
@@ -73,13 +78,17 @@ export class RecordingSession {
     /** The bitrates the recorder aims at; the browser chooses when they are not given. */
     bitsPerSecond?: { video: number; audio: number };
   }): Promise<RecordingSession> {
-    const recording = await call('recordings.start', {
+    // The recorder starts at the press, alongside main's opening of the master: the first chunk
+    // comes one timeslice after Start, not one timeslice after the round trip. Chunks wait for
+    // the recording to be open; if main refuses, they are dropped, never stored.
+    const opening = call('recordings.start', {
       hearingId: options.hearingId,
       mimeType: options.mimeType,
     });
+    let session: RecordingSession;
     try {
-      return new RecordingSession(
-        recording,
+      session = new RecordingSession(
+        opening,
         options.stream,
         options.mimeType,
         options.events,
@@ -87,15 +96,25 @@ export class RecordingSession {
       );
     } catch (error) {
       // The master is open but nothing can be recorded into it: close it, empty, and say so.
-      await call('recordings.stop', { recordingId: recording.id, durationMs: 0 }).catch(
-        () => undefined,
-      );
+      const recording = await opening.catch(() => undefined);
+      if (recording) {
+        await call('recordings.stop', { recordingId: recording.id, durationMs: 0 }).catch(
+          () => undefined,
+        );
+      }
       throw error;
     }
+    try {
+      await session.opened;
+    } catch (error) {
+      session.discard();
+      throw error;
+    }
+    return session;
   }
 
   private constructor(
-    readonly recording: Recording,
+    opening: Promise<Recording>,
     stream: MediaStream,
     mimeType: string,
     private readonly events: SessionEvents,
@@ -114,7 +133,7 @@ export class RecordingSession {
       this.recorder.addEventListener('stop', () => resolve(), { once: true });
     });
     this.recorder.addEventListener('dataavailable', (event) => {
-      if (event.data.size > 0) this.queue.push(event.data);
+      if (event.data.size > 0 && !this.discarded) this.queue.push(event.data);
     });
     this.recorder.addEventListener('error', (event) => {
       this.interrupt('recorder', (event as Event & { error?: unknown }).error);
@@ -124,7 +143,18 @@ export class RecordingSession {
       track.addEventListener('ended', () => this.deviceLost(device), { once: true });
     }
     this.recorder.start(timesliceMs);
-    this.heartbeat = setInterval(() => void this.beat(), heartbeatMs);
+    this.opened = opening.then((recording) => {
+      this.recording = recording;
+      if (!this.discarded) this.heartbeat = setInterval(() => void this.beat(), heartbeatMs);
+      return recording;
+    });
+  }
+
+  /** Main refused to open the recording: the recorder stops and what it captured is dropped. */
+  private discard(): void {
+    this.discarded = true;
+    clearInterval(this.heartbeat);
+    if (this.recorder.state !== 'inactive') this.recorder.stop();
   }
 
   /** Tells main the page is still there; hears from it when it has closed the segment itself. */
@@ -218,6 +248,13 @@ export class RecordingSession {
    * because main has closed the recording ends the appends without counting as a failure.
    */
   private async append(seq: number, data: Uint8Array<ArrayBuffer>): Promise<void> {
+    try {
+      await this.opened;
+    } catch {
+      // Main refused the recording: `start` has dropped it and reports the refusal.
+      return;
+    }
+    if (this.discarded) return;
     let answer: CallOutput<'recordings.appendChunk'> | 'writtenBefore';
     try {
       answer = await repeatIfUnreachable<CallOutput<'recordings.appendChunk'> | 'writtenBefore'>(

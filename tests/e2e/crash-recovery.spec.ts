@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import type { Hearing } from '../../shared/domain/hearing';
 import { callHost, signInPage, startHostProcess } from '../helpers/web-host-process';
 import { createReadyHearing } from '../helpers/procedure';
+import { rederiveWebm } from '../../main/services/webm/rederive';
 
 test('a host killed mid-recording keeps the recording, marks it interrupted, and loses about a second', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-crash-'));
@@ -52,6 +53,19 @@ test('a host killed mid-recording keeps the recording, marks it interrupted, and
         return v.play();
       });
       await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3);
+
+      // Recovery made the working copy a derivation from the recovered master alone makes, to
+      // the byte: both files as the app serves them, the working copy derived again here.
+      const bytesOf = async (url: string) => {
+        const response = await page.request.get(new URL(url, second.url).href);
+        expect(response.ok()).toBe(true);
+        return new Uint8Array(await response.body());
+      };
+      const [masterBytes, workingBytes] = [await bytesOf(recording!.masterUrl), await bytesOf(recording!.workingUrl!)];
+      const inMemory = (b: Uint8Array) => ({ size: b.byteLength, read: async (s: number, e: number) => b.subarray(s, e), close: async () => {} });
+      const again = await rederiveWebm(inMemory(masterBytes), inMemory(workingBytes));
+      expect(again.firstDifference).toBeNull();
+      expect(again.derivedSize).toBe(workingBytes.byteLength);
     } finally {
       await second.stop();
     }

@@ -9,7 +9,7 @@ import { PassphraseKeyFile } from '../../main/services/keys/passphrase-key-file'
 import { RecordingService } from '../../main/services/recordings';
 import { SealService } from '../../main/services/seal/seal-service';
 import { FileMediaStore } from '../../main/services/storage/file-media-store';
-import { MediabunnyRemuxer } from '../../main/services/working-copy';
+import { WebmPatcher } from '../../main/services/working-copy';
 import { localOperator } from '../../shared/api/caller';
 
 export const ctx = localOperator('internal');
@@ -26,7 +26,7 @@ export function openSealing(dataDir: string) {
     db,
     store,
     audit,
-    new MediabunnyRemuxer(store),
+    new WebmPatcher(store),
     noKeepAwake,
   );
   const hearings = new HearingService(db, recordings);

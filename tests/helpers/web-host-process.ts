@@ -19,6 +19,8 @@ export interface HostProcess {
   recovered: unknown[];
   /** The session of the interviewer every test acts as (username `ines`); null before people exist. */
   session: string | null;
+  /** From spawning the process to its "listening" line. */
+  listeningAfterMs: number;
 }
 
 /** The interviewer every existing test acts as, through the API and in the page. */
@@ -32,8 +34,11 @@ const root = join(import.meta.dirname, '../..');
  * and the interviewer through the API; after a restart (sessions live in memory) it signs in
  * again. `people: false` leaves a first start to the test.
  */
-export async function startHostProcess(dataDir: string, options: { people?: boolean } = {}): Promise<HostProcess> {
-  const host = await spawnHost(dataDir);
+export async function startHostProcess(
+  dataDir: string,
+  options: { people?: boolean; /** Start the built host (dist/host/cli.mjs), as `npm run host` does. */ built?: boolean } = {},
+): Promise<HostProcess> {
+  const host = await spawnHost(dataDir, options.built ?? false);
   if (options.people === false) return host;
   const status = await invokeHost<{ setupNeeded: boolean }>(host, 'session.status', {}, null);
   if (!status.ok) throw new Error(`session.status failed: ${status.error.message}`);
@@ -46,8 +51,10 @@ export async function startHostProcess(dataDir: string, options: { people?: bool
   return host;
 }
 
-function spawnHost(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', '--data-dir', dataDir], {
+function spawnHost(dataDir: string, built: boolean): Promise<HostProcess> {
+  const spawnedAt = performance.now();
+  const entry = built ? ['--enable-source-maps', 'dist/host/cli.mjs'] : ['--import', 'tsx', 'main/host/cli.ts'];
+  const child = spawn(process.execPath, [...entry, '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HEARING_ROOM_KEY_PASSPHRASE: 'correct horse battery staple' },
@@ -77,6 +84,7 @@ function spawnHost(dataDir: string): Promise<HostProcess> {
           child,
           recovered,
           session: null,
+          listeningAfterMs: performance.now() - spawnedAt,
           stop: async () => {
             if (child.exitCode === null) child.kill('SIGTERM');
             await exited;

@@ -17,7 +17,7 @@ import { ApiError } from '../../shared/api/errors';
 import { canonicalJson } from '../../shared/canonical-json';
 import { HearingExporter } from '../../main/services/export';
 import type { AuditLine, SealManifest } from '../../main/services/seal/format';
-import { carriedRemuxer } from '../../main/services/seal/rederive';
+import { webmPatcher } from '../../main/services/webm/derive';
 import {
   sha256File,
   sha256Hex,
@@ -25,7 +25,7 @@ import {
   type VerifyReport,
 } from '../../main/services/seal/verify';
 import { FileMediaStore } from '../../main/services/storage/file-media-store';
-import { MediabunnyRemuxer } from '../../main/services/working-copy';
+import { WebmPatcher } from '../../main/services/working-copy';
 import {
   ctx,
   fixture,
@@ -552,7 +552,7 @@ describe('the working copy is derived again from its master', () => {
       'master.webm',
       fixture.subarray(0, Math.ceil(fixture.byteLength / 4) * 3),
     );
-    const derived = await new MediabunnyRemuxer(store).derive(
+    const derived = await new WebmPatcher(store).derive(
       'other',
       'master.webm',
       'working.webm',
@@ -582,7 +582,7 @@ describe('the working copy is derived again from its master', () => {
     const full = runVerifier(exportA);
     assert.match(
       full.out,
-      /ok {4}segment-001-working\.webm derived again: The master of segment 1, remuxed again with mediabunny \d/,
+      /ok {4}segment-001-working\.webm derived again: The master of segment 1, remuxed again with hearing-room-webm \d/,
     );
     assert.match(full.out, /Result: VALID\. All \d+ checks passed/);
   });
@@ -598,7 +598,7 @@ describe('the working copy is derived again from its master', () => {
     assert.equal(rederive.done, false);
     assert.equal(
       rederive.detail,
-      `Not done: cannot re-derive the working copy of segment 1: the verifier carries mediabunny ${carriedRemuxer.version}, the seal names mediabunny 0.9.0. Its SHA-256 was still checked. To re-derive, use a verifier that carries mediabunny 0.9.0.`,
+      `Not done: cannot re-derive the working copy of segment 1: the verifier carries hearing-room-webm ${webmPatcher.version}, the seal names hearing-room-webm 0.9.0. Its SHA-256 was still checked. To re-derive, use a verifier that carries hearing-room-webm 0.9.0.`,
     );
     assert.equal(check(report, 'working.sha256').ok, true);
 

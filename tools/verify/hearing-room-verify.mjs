@@ -74,9 +74,9 @@ var en = {
   fingerprintFileOk: (pem) => `It shows the fingerprint of ${pem}.`,
   fingerprintFileNot: (pem, found) => `It does not show the fingerprint of ${pem} (${found}).`,
   // The hearing.
-  hearingUnnamed: (id) =>
-    `The seal is for hearing ${id}. The folder's name carries no hearing identifier to compare, so the audit entries identify the hearing.`,
-  hearingOk: (id) => `The seal is for hearing ${id}, the hearing of this folder.`,
+  hearingUnnamed: (id2) =>
+    `The seal is for hearing ${id2}. The folder's name carries no hearing identifier to compare, so the audit entries identify the hearing.`,
+  hearingOk: (id2) => `The seal is for hearing ${id2}, the hearing of this folder.`,
   hearingNot: (sealed, folder) =>
     `The seal is for hearing ${sealed}, but this folder is hearing ${folder}: the seal belongs to another hearing.`,
   // Files.
@@ -220,9 +220,9 @@ var nl = {
     `De verzegeling werd gemaakt met een andere sleutel dan die u gaf: verwacht ${expected}, gevonden ${found}.`,
   fingerprintFileOk: (pem) => `Het toont de vingerafdruk van ${pem}.`,
   fingerprintFileNot: (pem, found) => `Het toont niet de vingerafdruk van ${pem} (${found}).`,
-  hearingUnnamed: (id) =>
-    `De verzegeling is voor verhoor ${id}. De naam van de map bevat geen identificatie om te vergelijken, dus de auditregels identificeren het verhoor.`,
-  hearingOk: (id) => `De verzegeling is voor verhoor ${id}, het verhoor van deze map.`,
+  hearingUnnamed: (id2) =>
+    `De verzegeling is voor verhoor ${id2}. De naam van de map bevat geen identificatie om te vergelijken, dus de auditregels identificeren het verhoor.`,
+  hearingOk: (id2) => `De verzegeling is voor verhoor ${id2}, het verhoor van deze map.`,
   hearingNot: (sealed, folder) =>
     `De verzegeling is voor verhoor ${sealed}, maar deze map is verhoor ${folder}: de verzegeling hoort bij een ander verhoor.`,
   fileNameNotPlain: (name) =>
@@ -370,9 +370,9 @@ var fr = {
     `Le scellement a été fait avec une autre clé que celle que vous avez donnée : attendue ${expected}, trouvée ${found}.`,
   fingerprintFileOk: (pem) => `Il montre l'empreinte de ${pem}.`,
   fingerprintFileNot: (pem, found) => `Il ne montre pas l'empreinte de ${pem} (${found}).`,
-  hearingUnnamed: (id) =>
-    `Le scellement concerne l'audition ${id}. Le nom du dossier ne porte pas d'identifiant à comparer : les entrées d'audit identifient l'audition.`,
-  hearingOk: (id) => `Le scellement concerne l'audition ${id}, celle de ce dossier.`,
+  hearingUnnamed: (id2) =>
+    `Le scellement concerne l'audition ${id2}. Le nom du dossier ne porte pas d'identifiant à comparer : les entrées d'audit identifient l'audition.`,
+  hearingOk: (id2) => `Le scellement concerne l'audition ${id2}, celle de ce dossier.`,
   hearingNot: (sealed, folder) =>
     `Le scellement concerne l'audition ${sealed}, mais ce dossier est l'audition ${folder} : le scellement appartient à une autre audition.`,
   fileNameNotPlain: (name) =>
@@ -519,9 +519,9 @@ var de = {
     `Das Siegel wurde mit einem anderen Schlüssel als dem angegebenen erstellt: erwartet ${expected}, gefunden ${found}.`,
   fingerprintFileOk: (pem) => `Sie zeigt den Fingerabdruck von ${pem}.`,
   fingerprintFileNot: (pem, found) => `Sie zeigt nicht den Fingerabdruck von ${pem} (${found}).`,
-  hearingUnnamed: (id) =>
-    `Das Siegel gilt der Vernehmung ${id}. Der Ordnername enthält keine Kennung zum Vergleich, daher bestimmen die Einträge des Prüfpfads die Vernehmung.`,
-  hearingOk: (id) => `Das Siegel gilt der Vernehmung ${id}, der Vernehmung dieses Ordners.`,
+  hearingUnnamed: (id2) =>
+    `Das Siegel gilt der Vernehmung ${id2}. Der Ordnername enthält keine Kennung zum Vergleich, daher bestimmen die Einträge des Prüfpfads die Vernehmung.`,
+  hearingOk: (id2) => `Das Siegel gilt der Vernehmung ${id2}, der Vernehmung dieses Ordners.`,
   hearingNot: (sealed, folder) =>
     `Das Siegel gilt der Vernehmung ${sealed}, aber dieser Ordner ist die Vernehmung ${folder}: das Siegel gehört zu einer anderen Vernehmung.`,
   fileNameNotPlain: (name) =>
@@ -625,7 +625,7 @@ function listed(items) {
 }
 
 // main/services/seal/verify.ts
-import { createHash as createHash2, createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createHash as createHash3, createPublicKey, verify as verifySignature } from 'node:crypto';
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 
@@ -2223,19 +2223,19 @@ var serializeAvcDecoderConfigurationRecord = (record) => {
   bytes2.push(252 | (record.lengthSizeMinusOne & 3));
   bytes2.push(224 | (record.sequenceParameterSets.length & 31));
   for (const sps of record.sequenceParameterSets) {
-    const length = sps.byteLength;
-    bytes2.push(length >> 8);
-    bytes2.push(length & 255);
-    for (let i = 0; i < length; i++) {
+    const length2 = sps.byteLength;
+    bytes2.push(length2 >> 8);
+    bytes2.push(length2 & 255);
+    for (let i = 0; i < length2; i++) {
       bytes2.push(sps[i]);
     }
   }
   bytes2.push(record.pictureParameterSets.length);
   for (const pps of record.pictureParameterSets) {
-    const length = pps.byteLength;
-    bytes2.push(length >> 8);
-    bytes2.push(length & 255);
-    for (let i = 0; i < length; i++) {
+    const length2 = pps.byteLength;
+    bytes2.push(length2 >> 8);
+    bytes2.push(length2 & 255);
+    for (let i = 0; i < length2; i++) {
       bytes2.push(pps[i]);
     }
   }
@@ -2254,10 +2254,10 @@ var serializeAvcDecoderConfigurationRecord = (record) => {
     bytes2.push(248 | (record.bitDepthChromaMinus8 & 7));
     bytes2.push(record.sequenceParameterSetExt.length);
     for (const spsExt of record.sequenceParameterSetExt) {
-      const length = spsExt.byteLength;
-      bytes2.push(length >> 8);
-      bytes2.push(length & 255);
-      for (let i = 0; i < length; i++) {
+      const length2 = spsExt.byteLength;
+      bytes2.push(length2 >> 8);
+      bytes2.push(length2 & 255);
+      for (let i = 0; i < length2; i++) {
         bytes2.push(spsExt[i]);
       }
     }
@@ -2276,18 +2276,18 @@ var deserializeAvcDecoderConfigurationRecord = (data) => {
     const numOfSequenceParameterSets = view2.getUint8(offset++) & 31;
     const sequenceParameterSets = [];
     for (let i = 0; i < numOfSequenceParameterSets; i++) {
-      const length = view2.getUint16(offset, false);
+      const length2 = view2.getUint16(offset, false);
       offset += 2;
-      sequenceParameterSets.push(data.subarray(offset, offset + length));
-      offset += length;
+      sequenceParameterSets.push(data.subarray(offset, offset + length2));
+      offset += length2;
     }
     const numOfPictureParameterSets = view2.getUint8(offset++);
     const pictureParameterSets = [];
     for (let i = 0; i < numOfPictureParameterSets; i++) {
-      const length = view2.getUint16(offset, false);
+      const length2 = view2.getUint16(offset, false);
       offset += 2;
-      pictureParameterSets.push(data.subarray(offset, offset + length));
-      offset += length;
+      pictureParameterSets.push(data.subarray(offset, offset + length2));
+      offset += length2;
     }
     const record = {
       configurationVersion,
@@ -2318,10 +2318,10 @@ var deserializeAvcDecoderConfigurationRecord = (data) => {
       record.bitDepthChromaMinus8 = bitDepthChromaMinus8;
       const sequenceParameterSetExt = [];
       for (let i = 0; i < numOfSequenceParameterSetExt; i++) {
-        const length = view2.getUint16(offset, false);
+        const length2 = view2.getUint16(offset, false);
         offset += 2;
-        sequenceParameterSetExt.push(data.subarray(offset, offset + length));
-        offset += length;
+        sequenceParameterSetExt.push(data.subarray(offset, offset + length2));
+        offset += length2;
       }
       record.sequenceParameterSetExt = sequenceParameterSetExt;
     }
@@ -10154,8 +10154,8 @@ var readElementId = (slice) => {
   if (slice.remainingLength < size) {
     return null;
   }
-  const id = readUnsignedInt(slice, size);
-  return id;
+  const id2 = readUnsignedInt(slice, size);
+  return id2;
 };
 var readElementSize = (slice) => {
   if (slice.remainingLength < 1) {
@@ -10177,28 +10177,28 @@ var readElementSize = (slice) => {
 };
 var readElementHeader = (slice) => {
   assert(slice.remainingLength >= MIN_HEADER_SIZE);
-  const id = readElementId(slice);
-  if (id === null) {
+  const id2 = readElementId(slice);
+  if (id2 === null) {
     return null;
   }
   const size = readElementSize(slice);
   if (size === null) {
     return null;
   }
-  return { id, size };
+  return { id: id2, size };
 };
-var readAsciiString = (slice, length) => {
-  const bytes2 = readBytes(slice, length);
+var readAsciiString = (slice, length2) => {
+  const bytes2 = readBytes(slice, length2);
   let strLength = 0;
-  while (strLength < length && bytes2[strLength] !== 0) {
+  while (strLength < length2 && bytes2[strLength] !== 0) {
     strLength += 1;
   }
   return String.fromCharCode(...bytes2.subarray(0, strLength));
 };
-var readUnicodeString = (slice, length) => {
-  const bytes2 = readBytes(slice, length);
+var readUnicodeString = (slice, length2) => {
+  const bytes2 = readBytes(slice, length2);
   let strLength = 0;
-  while (strLength < length && bytes2[strLength] !== 0) {
+  while (strLength < length2 && bytes2[strLength] !== 0) {
     strLength += 1;
   }
   return textDecoder.decode(bytes2.subarray(0, strLength));
@@ -10212,8 +10212,8 @@ var readFloat = (slice, width) => {
   }
   return width === 4 ? readF32Be(slice) : readF64Be(slice);
 };
-var searchForNextElementId = async (reader, startPos, ids, until) => {
-  const idsSet = new Set(ids);
+var searchForNextElementId = async (reader, startPos, ids2, until) => {
+  const idsSet = new Set(ids2);
   let currentPos = startPos;
   while (until === null || currentPos < until) {
     let slice = reader.requestSliceRange(currentPos, MIN_HEADER_SIZE, MAX_HEADER_SIZE);
@@ -10231,9 +10231,9 @@ var searchForNextElementId = async (reader, startPos, ids, until) => {
   }
   return { pos: until !== null && until > currentPos ? until : currentPos, found: false };
 };
-var resync = async (reader, startPos, ids, until) => {
+var resync = async (reader, startPos, ids2, until) => {
   const CHUNK_SIZE = 2 ** 16;
-  const idsSet = new Set(ids);
+  const idsSet = new Set(ids2);
   let currentPos = startPos;
   while (currentPos < until) {
     let slice = reader.requestSliceRange(currentPos, 0, Math.min(CHUNK_SIZE, until - currentPos));
@@ -10389,16 +10389,16 @@ var MatroskaDemuxer = class extends Demuxer {
         if (!header) {
           break;
         }
-        const id = header.id;
+        const id2 = header.id;
         let size = header.size;
         const dataStartPos = slice.filePos;
-        if (id === EBMLId.EBML) {
+        if (id2 === EBMLId.EBML) {
           assertDefinedSize(size);
           let slice2 = this.reader.requestSlice(dataStartPos, size);
           if (isThenable(slice2)) slice2 = await slice2;
           if (!slice2) break;
           this.readContiguousElements(slice2);
-        } else if (id === EBMLId.Segment) {
+        } else if (id2 === EBMLId.Segment) {
           await this.readSegment(dataStartPos, size);
           if (size === void 0) {
             break;
@@ -10406,7 +10406,7 @@ var MatroskaDemuxer = class extends Demuxer {
           if (this.reader.fileSize === null) {
             break;
           }
-        } else if (id === EBMLId.Cluster) {
+        } else if (id2 === EBMLId.Cluster) {
           if (this.reader.fileSize === null) {
             break;
           }
@@ -10479,13 +10479,13 @@ var MatroskaDemuxer = class extends Demuxer {
           break;
         }
       }
-      const { id, size } = header;
+      const { id: id2, size } = header;
       const dataStartPos = slice.filePos;
-      const metadataElementIndex = METADATA_ELEMENTS.findIndex((x) => x.id === id);
+      const metadataElementIndex = METADATA_ELEMENTS.findIndex((x) => x.id === id2);
       if (metadataElementIndex !== -1) {
         const field = METADATA_ELEMENTS[metadataElementIndex].flag;
         this.currentSegment[field] = true;
-        if (id === EBMLId.SeekHead) {
+        if (id2 === EBMLId.SeekHead) {
           visitedSeekHeadPositions.add(elementStartPos - segmentDataStart);
         }
         assertDefinedSize(size);
@@ -10494,8 +10494,8 @@ var MatroskaDemuxer = class extends Demuxer {
         if (slice2) {
           this.readContiguousElements(slice2);
         }
-      } else if (id === EBMLId.Tags || id === EBMLId.Attachments) {
-        if (id === EBMLId.Tags) {
+      } else if (id2 === EBMLId.Tags || id2 === EBMLId.Attachments) {
+        if (id2 === EBMLId.Tags) {
           this.currentSegment.tagsSeen = true;
         } else {
           this.currentSegment.attachmentsSeen = true;
@@ -10506,7 +10506,7 @@ var MatroskaDemuxer = class extends Demuxer {
         if (slice2) {
           this.readContiguousElements(slice2);
         }
-      } else if (id === EBMLId.Cluster) {
+      } else if (id2 === EBMLId.Cluster) {
         this.currentSegment.clusterSeekStartPos = elementStartPos;
         break;
       }
@@ -10559,8 +10559,8 @@ var MatroskaDemuxer = class extends Demuxer {
         if (!slice) continue;
         const header = readElementHeader(slice);
         if (!header) continue;
-        const { id, size } = header;
-        if (id !== target.id) continue;
+        const { id: id2, size } = header;
+        if (id2 !== target.id) continue;
         assertDefinedSize(size);
         this.currentSegment[target.flag] = true;
         let dataSlice = this.reader.requestSlice(slice.filePos, size);
@@ -10622,8 +10622,8 @@ var MatroskaDemuxer = class extends Demuxer {
     const elementStartPos = startPos;
     const elementHeader = readElementHeader(headerSlice);
     assert(elementHeader);
-    const id = elementHeader.id;
-    assert(id === EBMLId.Cluster);
+    const id2 = elementHeader.id;
+    assert(id2 === EBMLId.Cluster);
     let size = elementHeader.size;
     const dataStartPos = headerSlice.filePos;
     if (size === void 0) {
@@ -10867,10 +10867,10 @@ var MatroskaDemuxer = class extends Demuxer {
     if (stopIds && stopIds.includes(header.id)) {
       return false;
     }
-    const { id, size } = header;
+    const { id: id2, size } = header;
     const dataStartPos = slice.filePos;
     assertDefinedSize(size);
-    switch (id) {
+    switch (id2) {
       case EBMLId.DocType:
         {
           this.isWebM = readAsciiString(slice, size) === 'webm';
@@ -12203,10 +12203,10 @@ var MatroskaTrackBacking = class {
           break;
         }
       }
-      const id = elementHeader.id;
+      const id2 = elementHeader.id;
       let size = elementHeader.size;
       const dataStartPos = slice.filePos;
-      if (id === EBMLId.Cluster) {
+      if (id2 === EBMLId.Cluster) {
         currentCluster = await demuxer.readCluster(elementStartPos, segment);
         size = currentCluster.elementEndPos - dataStartPos;
         const { blockIndex, correctBlockFound } = getMatchInCluster(currentCluster);
@@ -12219,7 +12219,7 @@ var MatroskaTrackBacking = class {
         }
       }
       if (size === void 0) {
-        assert(id !== EBMLId.Cluster);
+        assert(id2 !== EBMLId.Cluster);
         const nextElementPos = await searchForNextElementId(
           demuxer.reader,
           dataStartPos,
@@ -13138,7 +13138,7 @@ var OggDemuxer = class extends Demuxer {
       currentDataOffset = 0;
       currentSegmentIndex = 0;
     }
-    const totalPacketSize = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    const totalPacketSize = chunks.reduce((sum2, chunk) => sum2 + chunk.length, 0);
     if (totalPacketSize === 0) {
       return null;
     }
@@ -15264,12 +15264,12 @@ var MpegTsDemuxer = class extends Demuxer {
           ) {
             const programNumber = bitstream.readBits(16);
             bitstream.skipBits(3);
-            const id = bitstream.readBits(13);
+            const id2 = bitstream.readBits(13);
             if (programNumber !== 0) {
               if (programMapPid !== null) {
                 throw new Error('Only files with a single program are supported.');
               } else {
-                programMapPid = id;
+                programMapPid = id2;
               }
             }
           }
@@ -15790,7 +15790,7 @@ var MpegTsDemuxer = class extends Demuxer {
     if (chunks.length === 1) {
       merged = chunks[0];
     } else {
-      const totalLength = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const totalLength = chunks.reduce((sum2, chunk) => sum2 + chunk.length, 0);
       merged = new Uint8Array(totalLength);
       let offset = 0;
       for (const chunk of chunks) {
@@ -16516,13 +16516,13 @@ var PacketReadingContext = class {
     this.demuxer = elementaryStream.demuxer;
     this.startingPesPacket = startingPesPacket;
   }
-  ensureBuffered(length) {
+  ensureBuffered(length2) {
     const remaining = this.endPos - this.currentPos;
-    if (remaining >= length) {
-      return length;
+    if (remaining >= length2) {
+      return length2;
     }
-    return this.bufferData(length - remaining).then(() =>
-      Math.min(this.endPos - this.currentPos, length),
+    return this.bufferData(length2 - remaining).then(() =>
+      Math.min(this.endPos - this.currentPos, length2),
     );
   }
   getCurrentPesPacket() {
@@ -16530,8 +16530,8 @@ var PacketReadingContext = class {
     assert(packet);
     return packet;
   }
-  async bufferData(length) {
-    const targetEndPos = this.endPos + length;
+  async bufferData(length2) {
+    const targetEndPos = this.endPos + length2;
     while (this.endPos < targetEndPos) {
       let pesPacket;
       if (this.pesPackets.length === 0) {
@@ -16562,21 +16562,21 @@ var PacketReadingContext = class {
       this.endPos += pesPacket.data.byteLength;
     }
   }
-  readBytes(length) {
+  readBytes(length2) {
     const currentPesPacket = this.getCurrentPesPacket();
     const relativeStartOffset = this.currentPos - this.currentPesPacketPos;
-    const relativeEndOffset = relativeStartOffset + length;
-    this.currentPos += length;
+    const relativeEndOffset = relativeStartOffset + length2;
+    this.currentPos += length2;
     if (relativeEndOffset <= currentPesPacket.data.byteLength) {
       return currentPesPacket.data.subarray(relativeStartOffset, relativeEndOffset);
     }
-    const result = new Uint8Array(length);
+    const result = new Uint8Array(length2);
     result.set(currentPesPacket.data.subarray(relativeStartOffset));
     let offset = currentPesPacket.data.byteLength - relativeStartOffset;
     while (true) {
       this.advanceCurrentPacket();
       const currentPesPacket2 = this.getCurrentPesPacket();
-      const relativeEndOffset2 = length - offset;
+      const relativeEndOffset2 = length2 - offset;
       if (relativeEndOffset2 <= currentPesPacket2.data.byteLength) {
         result.set(currentPesPacket2.data.subarray(0, relativeEndOffset2), offset);
         break;
@@ -16648,16 +16648,16 @@ var PacketReadingContext = class {
         }
         const chunkStartPos = this.currentPos;
         const chunk = this.readBytes(remaining);
-        const length = chunk.byteLength;
+        const length2 = chunk.byteLength;
         let i = 0;
-        while (i < length) {
+        while (i < length2) {
           const zeroIndex = chunk.indexOf(0, i);
-          if (zeroIndex === -1 || zeroIndex >= length) {
+          if (zeroIndex === -1 || zeroIndex >= length2) {
             break;
           }
           i = zeroIndex;
           const posBeforeZero = chunkStartPos + i;
-          if (i + 3 >= length) {
+          if (i + 3 >= length2) {
             this.seekTo(posBeforeZero);
             break;
           }
@@ -16680,7 +16680,7 @@ var PacketReadingContext = class {
           const payloadStart = nalHeaderStart + nalHeaderSize;
           const AVC_SLICE_HEADER_PEEK_SIZE = 6;
           const bytesNeeded = payloadStart + (codec === 'avc' ? AVC_SLICE_HEADER_PEEK_SIZE : 1);
-          if (bytesNeeded > length) {
+          if (bytesNeeded > length2) {
             this.seekTo(posBeforeZero);
             break;
           }
@@ -17708,14 +17708,14 @@ var Source = class extends EventEmitter {
    *
    * Useful for reading files that are embedded within larger files.
    */
-  slice(offset, length) {
+  slice(offset, length2) {
     if (!Number.isInteger(offset) || offset < 0) {
       throw new TypeError('offset must be a non-negative integer.');
     }
-    if (length !== void 0 && (!Number.isInteger(length) || length < 0)) {
+    if (length2 !== void 0 && (!Number.isInteger(length2) || length2 < 0)) {
       throw new TypeError('length, when provided, must be a non-negative integer.');
     }
-    return new RangedSource(this, offset, length);
+    return new RangedSource(this, offset, length2);
   }
   /** @internal */
   _dispatchRead(start, end) {
@@ -18740,7 +18740,7 @@ var ReadOrchestrator = class {
 };
 var RangedSource = class extends Source {
   /** @internal */
-  constructor(baseSource, offset, length) {
+  constructor(baseSource, offset, length2) {
     super();
     this._ref = null;
     if (baseSource._disposed) {
@@ -18748,7 +18748,7 @@ var RangedSource = class extends Source {
     }
     this._baseSource = baseSource;
     this._offset = offset;
-    this._length = length ?? null;
+    this._length = length2 ?? null;
   }
   /** @internal */
   _getFileSize() {
@@ -18960,8 +18960,8 @@ var HlsSegmentedInput = class extends SegmentedInput {
     let prevLastSegment = last(this.segments) ?? null;
     const parseByteRange = (content) => {
       const atIndex = content.indexOf('@');
-      const length = Number(atIndex === -1 ? content : content.slice(0, atIndex));
-      if (!Number.isInteger(length) || length < 0) {
+      const length2 = Number(atIndex === -1 ? content : content.slice(0, atIndex));
+      if (!Number.isInteger(length2) || length2 < 0) {
         throw new Error(`Invalid #EXT-X-BYTERANGE length '${content}'.`);
       }
       let offset = null;
@@ -18971,7 +18971,7 @@ var HlsSegmentedInput = class extends SegmentedInput {
           throw new Error(`Invalid #EXT-X-BYTERANGE offset '${content}'.`);
         }
       }
-      return { length, offset };
+      return { length: length2, offset };
     };
     const setNextSequenceNumber = (number) => {
       nextSequenceNumber = number;
@@ -20268,8 +20268,8 @@ var MatroskaInputFormat = class extends InputFormat {
     if (varIntSize < 1 || varIntSize > 8) {
       return false;
     }
-    const id = readUnsignedInt(headerSlice, varIntSize);
-    if (id !== EBMLId.EBML) {
+    const id2 = readUnsignedInt(headerSlice, varIntSize);
+    if (id2 !== EBMLId.EBML) {
       return false;
     }
     const dataSize = readElementSize(headerSlice);
@@ -20283,10 +20283,10 @@ var MatroskaInputFormat = class extends InputFormat {
     while (dataSlice.filePos <= startPos + dataSize - MIN_HEADER_SIZE) {
       const header = readElementHeader(dataSlice);
       if (!header) break;
-      const { id: id2, size } = header;
+      const { id: id3, size } = header;
       const dataStartPos = dataSlice.filePos;
       if (size === void 0) return false;
-      switch (id2) {
+      switch (id3) {
         case EBMLId.EBMLVersion:
           {
             const ebmlVersion = readUnsignedInt(dataSlice, size);
@@ -24906,12 +24906,12 @@ var ColorAlphaMerger = class {
         this.workers.push(worker2);
       }
     }
-    const id = this.nextRequestId++;
+    const id2 = this.nextRequestId++;
     const pending = promiseWithResolvers();
-    this.pendingRequests.set(id, pending);
+    this.pendingRequests.set(id2, pending);
     const worker = this.workers[this.nextWorkerIndex];
     this.nextWorkerIndex = (this.nextWorkerIndex + 1) % this.workers.length;
-    worker.postMessage({ id, color, alpha }, { transfer: [color, alpha] });
+    worker.postMessage({ id: id2, color, alpha }, { transfer: [color, alpha] });
     return pending.promise;
   }
   close() {
@@ -24931,13 +24931,13 @@ var colorAlphaMergerWorkerCode = () => {
   let cpuColorBuffer = null;
   let chain = Promise.resolve();
   self.addEventListener('message', (event) => {
-    const { id, color, alpha } = event.data;
+    const { id: id2, color, alpha } = event.data;
     chain = chain.then(async () => {
       try {
         const frame = await merge(color, alpha);
-        self.postMessage({ id, frame }, { transfer: [frame] });
+        self.postMessage({ id: id2, frame }, { transfer: [frame] });
       } catch (error) {
-        self.postMessage({ id, error: error.message });
+        self.postMessage({ id: id2, error: error.message });
       } finally {
         color.close();
         alpha.close();
@@ -27078,21 +27078,21 @@ var Reader = class {
   get fileSizeNonStrict() {
     return this.source._getFileSize() ?? null;
   }
-  requestSlice(start, length) {
+  requestSlice(start, length2) {
     if (this.source._disposed) {
       throw new InputDisposedError();
     }
     if (start < 0) {
       return null;
     }
-    if (this.fileSizeNonStrict !== null && start + length > this.fileSizeNonStrict) {
+    if (this.fileSizeNonStrict !== null && start + length2 > this.fileSizeNonStrict) {
       return null;
     }
-    if (length === 0) {
+    if (length2 === 0) {
       const buffer = new Uint8Array(0);
       return new FileSlice(buffer, toDataView(buffer), 0, start, start);
     }
-    const end = start + length;
+    const end = start + length2;
     const result = this.source._read(
       start,
       end,
@@ -27201,11 +27201,11 @@ var FileSlice = class _FileSlice {
     this.bufferPos += byteCount;
   }
   /** Creates a new subslice of this slice whose byte range must be contained within this slice. */
-  slice(filePos, length = this.end - filePos) {
-    if (filePos < this.start || filePos + length > this.end) {
+  slice(filePos, length2 = this.end - filePos) {
+    if (filePos < this.start || filePos + length2 > this.end) {
       throw new RangeError('Slicing outside of original slice.');
     }
-    return new _FileSlice(this.bytes, this.view, this.offset, filePos, filePos + length);
+    return new _FileSlice(this.bytes, this.view, this.offset, filePos, filePos + length2);
   }
 };
 var checkIsInRange = (slice, bytesToRead) => {
@@ -27215,10 +27215,10 @@ var checkIsInRange = (slice, bytesToRead) => {
     );
   }
 };
-var readBytes = (slice, length) => {
-  checkIsInRange(slice, length);
-  const bytes2 = slice.bytes.subarray(slice.bufferPos, slice.bufferPos + length);
-  slice.bufferPos += length;
+var readBytes = (slice, length2) => {
+  checkIsInRange(slice, length2);
+  const bytes2 = slice.bytes.subarray(slice.bufferPos, slice.bufferPos + length2);
+  slice.bufferPos += length2;
   return bytes2;
 };
 var readU8 = (slice) => {
@@ -27318,16 +27318,16 @@ var readF64Be = (slice) => {
   slice.bufferPos += 8;
   return value;
 };
-var readAscii = (slice, length) => {
-  checkIsInRange(slice, length);
+var readAscii = (slice, length2) => {
+  checkIsInRange(slice, length2);
   let str = '';
-  for (let i = 0; i < length; i++) {
+  for (let i = 0; i < length2; i++) {
     str += String.fromCharCode(slice.bytes[slice.bufferPos++]);
   }
   return str;
 };
-var readAllLines = (slice, length, options) => {
-  const text = textDecoder.decode(readBytes(slice, length));
+var readAllLines = (slice, length2, options) => {
+  const text = textDecoder.decode(readBytes(slice, length2));
   const lines = text
     .split('\n')
     .map((x) => x.trim())
@@ -27582,8 +27582,8 @@ var parseId3V1Tag = (slice, tags) => {
     tags.genre ??= ID3_V1_GENRES[genreIndex];
   }
 };
-var readId3V1String = (slice, length) => {
-  const bytes2 = readBytes(slice, length);
+var readId3V1String = (slice, length2) => {
+  const bytes2 = readBytes(slice, length2);
   const endIndex = coalesceIndex(bytes2.indexOf(0), bytes2.length);
   const relevantBytes = bytes2.subarray(0, endIndex);
   let str = '';
@@ -27891,9 +27891,9 @@ var Id3V2Reader = class {
     this.bytes.set(after, before.length + newBytes.length);
     this.view = new DataView(this.bytes.buffer);
   }
-  readBytes(length) {
-    const slice = this.bytes.subarray(this.pos, this.pos + length);
-    this.pos += length;
+  readBytes(length2) {
+    const slice = this.bytes.subarray(this.pos, this.pos + length2);
+    this.pos += length2;
     return slice;
   }
   readU8() {
@@ -27917,25 +27917,25 @@ var Id3V2Reader = class {
     this.pos += 4;
     return value;
   }
-  readAscii(length) {
+  readAscii(length2) {
     let str = '';
-    for (let i = 0; i < length; i++) {
+    for (let i = 0; i < length2; i++) {
       str += String.fromCharCode(this.view.getUint8(this.pos + i));
     }
-    this.pos += length;
+    this.pos += length2;
     return str;
   }
   readId3V2Frame() {
     if (this.header.majorVersion === 2) {
-      const id = this.readAscii(3);
-      if (id === '\0\0\0') {
+      const id2 = this.readAscii(3);
+      if (id2 === '\0\0\0') {
         return null;
       }
       const size = this.readU24();
-      return { id, size, flags: 0 };
+      return { id: id2, size, flags: 0 };
     } else {
-      const id = this.readAscii(4);
-      if (id === '\0\0\0\0') {
+      const id2 = this.readAscii(4);
+      if (id2 === '\0\0\0\0') {
         return null;
       }
       const sizeRaw = this.readU32();
@@ -27963,7 +27963,7 @@ var Id3V2Reader = class {
         }
       }
       this.pos = headerEndPos;
-      return { id, size, flags };
+      return { id: id2, size, flags };
     }
   }
   readId3V2TextEncoding() {
@@ -30879,9 +30879,9 @@ var IsobmffMuxer = class extends Muxer {
         if (!adtsFrame) {
           throw new Error("Expected ADTS frame, didn't get one.");
         }
-        const headerLength =
+        const headerLength2 =
           adtsFrame.crcCheck === null ? MIN_ADTS_FRAME_HEADER_SIZE : MAX_ADTS_FRAME_HEADER_SIZE;
-        packetData = packetData.subarray(headerLength);
+        packetData = packetData.subarray(headerLength2);
       }
       this.validateTimestamp(trackData.track, packet.timestamp, packet.type === 'key');
       let timestamp = packet.timestamp;
@@ -31739,7 +31739,7 @@ var MatroskaMuxer = class extends Muxer {
     const kaxTracks = new Uint8Array([22, 84, 174, 107]);
     const kaxAttachments = new Uint8Array([25, 65, 164, 105]);
     const kaxTags = new Uint8Array([18, 84, 195, 103]);
-    const seekHead = {
+    const seekHead2 = {
       id: EBMLId.SeekHead,
       data: [
         {
@@ -31813,7 +31813,7 @@ var MatroskaMuxer = class extends Muxer {
         },
       ],
     };
-    this.seekHead = seekHead;
+    this.seekHead = seekHead2;
   }
   createSegmentInfo() {
     const segmentDuration = { id: EBMLId.Duration, data: new EBMLFloat64(0) };
@@ -32481,9 +32481,9 @@ var MatroskaMuxer = class extends Muxer {
         if (!adtsFrame) {
           throw new Error("Expected ADTS frame, didn't get one.");
         }
-        const headerLength =
+        const headerLength2 =
           adtsFrame.crcCheck === null ? MIN_ADTS_FRAME_HEADER_SIZE : MAX_ADTS_FRAME_HEADER_SIZE;
-        packetData = packetData.subarray(headerLength);
+        packetData = packetData.subarray(headerLength2);
       }
       const isKeyFrame = packet.type === 'key';
       this.validateTimestamp(trackData.track, packet.timestamp, isKeyFrame);
@@ -32913,12 +32913,12 @@ var AudioResampler = class {
     }
   }
   ensureTempBufferSize(requiredSamples) {
-    let length = this.tempSourceBuffer.length;
-    while (length < requiredSamples) {
-      length *= 2;
+    let length2 = this.tempSourceBuffer.length;
+    while (length2 < requiredSamples) {
+      length2 *= 2;
     }
-    if (length !== this.tempSourceBuffer.length) {
-      const newBuffer = new Float32Array(length);
+    if (length2 !== this.tempSourceBuffer.length) {
+      const newBuffer = new Float32Array(length2);
       newBuffer.set(this.tempSourceBuffer);
       this.tempSourceBuffer = newBuffer;
     }
@@ -33868,10 +33868,10 @@ var ColorAlphaSplitter = class {
         this.pendingRequests.clear();
       });
     }
-    const id = this.nextRequestId++;
+    const id2 = this.nextRequestId++;
     const pending = promiseWithResolvers();
-    this.pendingRequests.set(id, pending);
-    this.worker.postMessage({ id, sourceFrame }, { transfer: [sourceFrame] });
+    this.pendingRequests.set(id2, pending);
+    this.worker.postMessage({ id: id2, sourceFrame }, { transfer: [sourceFrame] });
     return pending.promise;
   }
   close() {
@@ -33888,13 +33888,16 @@ var colorAlphaSplitterWorkerCode = () => {
   let cpuSourceBuffer = null;
   let chain = Promise.resolve();
   self.addEventListener('message', (event) => {
-    const { id, sourceFrame } = event.data;
+    const { id: id2, sourceFrame } = event.data;
     chain = chain.then(async () => {
       try {
         const { colorFrame, alphaFrame } = await split(sourceFrame);
-        self.postMessage({ id, colorFrame, alphaFrame }, { transfer: [colorFrame, alphaFrame] });
+        self.postMessage(
+          { id: id2, colorFrame, alphaFrame },
+          { transfer: [colorFrame, alphaFrame] },
+        );
       } catch (error) {
-        self.postMessage({ id, error: error.message });
+        self.postMessage({ id: id2, error: error.message });
       } finally {
         sourceFrame.close();
       }
@@ -34970,8 +34973,8 @@ var WebMOutputFormat = class extends MkvOutputFormat {
 var ALL_TRACK_TYPES = ['video', 'audio', 'subtitle'];
 var OutputTrack = class _OutputTrack {
   /** @internal */
-  constructor(id, output, type, source, metadata) {
-    this.id = id;
+  constructor(id2, output, type, source, metadata) {
+    this.id = id2;
     this.output = output;
     this.type = type;
     this.source = source;
@@ -35018,20 +35021,20 @@ var OutputTrack = class _OutputTrack {
 };
 var OutputVideoTrack = class extends OutputTrack {
   /** @internal */
-  constructor(id, output, source, metadata) {
-    super(id, output, 'video', source, metadata);
+  constructor(id2, output, source, metadata) {
+    super(id2, output, 'video', source, metadata);
   }
 };
 var OutputAudioTrack = class extends OutputTrack {
   /** @internal */
-  constructor(id, output, source, metadata) {
-    super(id, output, 'audio', source, metadata);
+  constructor(id2, output, source, metadata) {
+    super(id2, output, 'audio', source, metadata);
   }
 };
 var OutputSubtitleTrack = class extends OutputTrack {
   /** @internal */
-  constructor(id, output, source, metadata) {
-    super(id, output, 'subtitle', source, metadata);
+  constructor(id2, output, source, metadata) {
+    super(id2, output, 'subtitle', source, metadata);
   }
 };
 var OutputTrackGroup = class _OutputTrackGroup {
@@ -36387,8 +36390,8 @@ The @mediabunny/mp3-encoder extension package provides support for encoding MP3.
     }
     if (!this._executed) {
       this._executed = true;
-      for (const id of this._outputTrackIds) {
-        this._synchronizer.declareTrack(id);
+      for (const id2 of this._outputTrackIds) {
+        this._synchronizer.declareTrack(id2);
       }
       if (this.onProgress) {
         const uniqueUtilizedTracks = new Set(this.utilizedTracks);
@@ -36404,8 +36407,8 @@ The @mediabunny/mp3-encoder extension package provides support for encoding MP3.
           duration - this._startTimestamp,
           this._endTimestamp - this._startTimestamp,
         );
-        for (const id of this._outputTrackIds) {
-          this._maxTimestamps.set(id, 0);
+        for (const id2 of this._outputTrackIds) {
+          this._maxTimestamps.set(id2, 0);
         }
         this.onProgress?.(0, 0);
       }
@@ -37528,6 +37531,580 @@ function overlay(target, start, later) {
   target.set(later.data.subarray(from - later.position, to - later.position), from - start);
 }
 
+// main/services/webm/layout.ts
+var ids = {
+  ebml: 440786851,
+  segment: 408125543,
+  seekHead: 290298740,
+  info: 357149030,
+  duration: 17545,
+  timecodeScale: 2807729,
+  tracks: 374648427,
+  trackEntry: 174,
+  trackNumber: 215,
+  trackType: 131,
+  cluster: 524531317,
+  timecode: 231,
+  simpleBlock: 163,
+  blockGroup: 160,
+  block: 161,
+  cues: 475249515,
+  void: 236,
+  crc32: 191,
+  tags: 307544935,
+  chapters: 272869232,
+  attachments: 423732329,
+};
+var levelOne = /* @__PURE__ */ new Set([
+  ids.cluster,
+  ids.cues,
+  ids.seekHead,
+  ids.info,
+  ids.tracks,
+  ids.tags,
+  ids.chapters,
+  ids.attachments,
+]);
+var WebmFormatError = class extends Error {};
+var maxWholeElement = 64 * 1024;
+var WebmScanner = class {
+  buffer = new Uint8Array(0);
+  /** Absolute offset of buffer[0]. */
+  offset = 0;
+  skip = 0;
+  context = 'top';
+  segmentEnd = null;
+  cluster = null;
+  pending = null;
+  clusters = [];
+  cues = [];
+  ebmlHeader = null;
+  infoChildren = null;
+  tracksSpan = null;
+  kept = [];
+  timecodeScale = 1e6;
+  videoTrack = null;
+  firstTrack = null;
+  times = /* @__PURE__ */ new Map();
+  finished = false;
+  /** Feeds the next bytes of the file. */
+  push(bytes2) {
+    if (this.finished) throw new Error('The scan is finished.');
+    let data = bytes2;
+    if (this.skip > 0) {
+      const n = Math.min(this.skip, data.byteLength);
+      this.skip -= n;
+      this.offset += n;
+      data = data.subarray(n);
+      if (this.skip === 0) this.completePending();
+      if (data.byteLength === 0) return;
+    }
+    this.buffer = this.buffer.byteLength === 0 ? data : concat(this.buffer, data);
+    this.run();
+    this.buffer = this.buffer.slice();
+  }
+  /** The layout of everything fed so far; bytes after the last complete block are left out. */
+  finish() {
+    this.finished = true;
+    if (this.cluster) this.closeCluster();
+    if (!this.ebmlHeader || this.infoChildren === null || !this.tracksSpan) {
+      throw new WebmFormatError(
+        'The file does not start like a WebM recording (no header, info or tracks).',
+      );
+    }
+    if (this.clusters.length === 0)
+      throw new WebmFormatError('The file holds no complete block of sound or picture.');
+    let durationTicks = 0;
+    for (const t of this.times.values()) {
+      durationTicks = Math.max(
+        durationTicks,
+        t.last + (t.previous === null ? 0 : t.last - t.previous),
+      );
+    }
+    return {
+      ebmlHeader: this.ebmlHeader,
+      infoChildren: this.infoChildren,
+      tracks: this.tracksSpan,
+      kept: this.kept,
+      clusters: this.clusters,
+      cues: this.cues,
+      timecodeScale: this.timecodeScale,
+      durationTicks,
+      size: this.clusters[this.clusters.length - 1].data.end,
+    };
+  }
+  run() {
+    let at = 0;
+    const buf = this.buffer;
+    for (;;) {
+      const absolute = this.offset + at;
+      if (this.context === 'cluster' && this.cluster.end !== null && absolute >= this.cluster.end) {
+        this.closeCluster();
+        continue;
+      }
+      if (this.context === 'segment' && this.segmentEnd !== null && absolute >= this.segmentEnd) {
+        at = buf.byteLength;
+        break;
+      }
+      const header = readHeader(buf, at);
+      if (!header) break;
+      const { id: id2, headerLength: headerLength2, size } = header;
+      const dataStart = absolute + headerLength2;
+      const end = size === null ? null : dataStart + size;
+      if (this.context === 'top') {
+        if (id2 === ids.ebml && end !== null) {
+          this.ebmlHeader = { start: absolute, end };
+          at = this.skipTo(buf, at, headerLength2 + size);
+        } else if (id2 === ids.segment) {
+          this.segmentEnd = end;
+          this.context = 'segment';
+          at += headerLength2;
+        } else {
+          throw new WebmFormatError(
+            `Unexpected element 0x${id2.toString(16)} at byte ${absolute}: not a WebM recording.`,
+          );
+        }
+        if (at < 0) break;
+        continue;
+      }
+      if (this.context === 'cluster') {
+        const cluster = this.cluster;
+        if (cluster.end === null && levelOne.has(id2)) {
+          this.closeCluster();
+          continue;
+        }
+        if (end === null)
+          throw new WebmFormatError(
+            `An element of unknown size inside a cluster at byte ${absolute}.`,
+          );
+        if (id2 === ids.timecode) {
+          if (buf.byteLength - at < headerLength2 + size) break;
+          cluster.timecode = readUint(buf, at + headerLength2, size);
+          at += headerLength2 + size;
+          cluster.completeEnd = end;
+          continue;
+        }
+        if (id2 === ids.simpleBlock || id2 === ids.blockGroup) {
+          const block = this.readBlock(buf, at, headerLength2, id2, absolute - cluster.dataStart);
+          if (block === 'more') break;
+          this.pending = { end, ...(block ? { block } : {}) };
+          at = this.skipTo(buf, at, headerLength2 + size);
+          if (at < 0) break;
+          this.completePending();
+          continue;
+        }
+        this.pending = { end };
+        at = this.skipTo(buf, at, headerLength2 + size);
+        if (at < 0) break;
+        this.completePending();
+        continue;
+      }
+      if (id2 === ids.cluster) {
+        this.cluster = { dataStart, end, completeEnd: dataStart, timecode: null, cues: [] };
+        this.context = 'cluster';
+        at += headerLength2;
+        continue;
+      }
+      if (end === null)
+        throw new WebmFormatError(`An element of unknown size at byte ${absolute}.`);
+      if (id2 === ids.info || id2 === ids.tracks) {
+        if (size > maxWholeElement)
+          throw new WebmFormatError(
+            `The ${id2 === ids.info ? 'info' : 'tracks'} element is too large.`,
+          );
+        if (buf.byteLength - at < headerLength2 + size) break;
+        const payload = buf.subarray(at + headerLength2, at + headerLength2 + size);
+        if (id2 === ids.info) this.readInfo(payload, dataStart);
+        else this.readTracks(payload, absolute, end);
+        at += headerLength2 + size;
+        continue;
+      }
+      if (this.clusters.length === 0 && this.cluster === null && !dropped.has(id2)) {
+        this.kept.push({ start: absolute, end });
+      }
+      at = this.skipTo(buf, at, headerLength2 + size);
+      if (at < 0) break;
+    }
+    this.offset += Math.max(0, Math.min(at, buf.byteLength));
+    this.buffer = at >= buf.byteLength || at < 0 ? new Uint8Array(0) : buf.subarray(at);
+  }
+  /**
+   * Moves past `length` bytes from `at`. When they are not all here yet, the rest is skipped as
+   * it arrives and -1 is returned (the buffer is then used up).
+   */
+  skipTo(buf, at, length2) {
+    const available = buf.byteLength - at;
+    if (length2 <= available) return at + length2;
+    this.skip = length2 - available;
+    this.offset += buf.byteLength;
+    this.buffer = new Uint8Array(0);
+    return -1;
+  }
+  completePending() {
+    const p = this.pending;
+    if (!p || !this.cluster) return;
+    this.pending = null;
+    this.cluster.completeEnd = p.end;
+    if (!p.block) return;
+    const { track, time, key, relative } = p.block;
+    const times = this.times.get(track);
+    this.times.set(track, { last: time, previous: times ? times.last : null });
+    const cueTrack = this.videoTrack ?? this.firstTrack;
+    if (key && track === cueTrack) this.cluster.cues.push({ time, track, relative });
+  }
+  /** The track, time and key flag of a block: 'more' when its first bytes have not arrived. */
+  readBlock(buf, at, headerLength2, id2, relative) {
+    let start = at + headerLength2;
+    let key = false;
+    if (id2 === ids.blockGroup) {
+      const inner = readHeader(buf, start);
+      if (!inner) return 'more';
+      if (inner.id !== ids.block) return null;
+      start += inner.headerLength;
+    }
+    const track = readVint(buf, start);
+    if (track === null) return 'more';
+    if (!track) return null;
+    if (buf.byteLength - start < track.length + 3) return 'more';
+    const rel = (((buf[start + track.length] << 8) | buf[start + track.length + 1]) << 16) >> 16;
+    if (id2 === ids.simpleBlock) key = (buf[start + track.length + 2] & 128) !== 0;
+    if (this.cluster.timecode === null)
+      throw new WebmFormatError("A block comes before its cluster's time.");
+    return { track: track.value, time: this.cluster.timecode + rel, key, relative };
+  }
+  closeCluster() {
+    const c = this.cluster;
+    this.cluster = null;
+    this.context = 'segment';
+    this.pending = null;
+    if (c.timecode === null || c.completeEnd <= c.dataStart) return;
+    const index = this.clusters.length;
+    this.clusters.push({ data: { start: c.dataStart, end: c.completeEnd }, timecode: c.timecode });
+    for (const cue of c.cues) this.cues.push({ ...cue, cluster: index });
+  }
+  readInfo(payload, base) {
+    const children = [];
+    for (let at = 0; at < payload.byteLength;) {
+      const h = readHeader(payload, at);
+      if (!h || h.size === null) throw new WebmFormatError('The info element cannot be read.');
+      const end = at + h.headerLength + h.size;
+      if (h.id === ids.timecodeScale)
+        this.timecodeScale = readUint(payload, at + h.headerLength, h.size);
+      if (h.id !== ids.duration && h.id !== ids.void && h.id !== ids.crc32)
+        children.push({ start: base + at, end: base + end });
+      at = end;
+    }
+    this.infoChildren = children;
+  }
+  readTracks(payload, start, end) {
+    this.tracksSpan = { start, end };
+    for (let at = 0; at < payload.byteLength;) {
+      const h = readHeader(payload, at);
+      if (!h || h.size === null) throw new WebmFormatError('The tracks element cannot be read.');
+      if (h.id === ids.trackEntry) {
+        let number = null;
+        let type = null;
+        const entryEnd = at + h.headerLength + h.size;
+        for (let c = at + h.headerLength; c < entryEnd;) {
+          const ch = readHeader(payload, c);
+          if (!ch || ch.size === null) break;
+          if (ch.id === ids.trackNumber) number = readUint(payload, c + ch.headerLength, ch.size);
+          if (ch.id === ids.trackType) type = readUint(payload, c + ch.headerLength, ch.size);
+          c += ch.headerLength + ch.size;
+        }
+        if (number !== null) {
+          this.firstTrack ??= number;
+          if (type === 1) this.videoTrack ??= number;
+        }
+      }
+      at += h.headerLength + h.size;
+    }
+  }
+};
+var dropped = /* @__PURE__ */ new Set([ids.seekHead, ids.void, ids.cues, ids.crc32]);
+function readHeader(buf, at) {
+  if (at >= buf.byteLength) return null;
+  const first = buf[at];
+  const idLength = first >= 128 ? 1 : first >= 64 ? 2 : first >= 32 ? 3 : first >= 16 ? 4 : 0;
+  if (idLength === 0) throw new WebmFormatError(`A malformed element ID at byte offset ${at}.`);
+  if (buf.byteLength - at < idLength + 1) return null;
+  let id2 = 0;
+  for (let i = 0; i < idLength; i++) id2 = id2 * 256 + buf[at + i];
+  const size = readVint(buf, at + idLength);
+  if (size === void 0)
+    throw new WebmFormatError(`A malformed element size at byte offset ${at + idLength}.`);
+  if (size === null) return null;
+  return { id: id2, headerLength: idLength + size.length, size: size.unknown ? null : size.value };
+}
+function readVint(buf, at) {
+  if (at >= buf.byteLength) return null;
+  const first = buf[at];
+  if (first === 0) return void 0;
+  let length2 = 1;
+  for (let mask = 128; !(first & mask); mask >>= 1) length2++;
+  if (buf.byteLength - at < length2) return null;
+  let value = first & (255 >> length2);
+  let allOnes = value === 255 >> length2;
+  for (let i = 1; i < length2; i++) {
+    const b = buf[at + i];
+    value = value * 256 + b;
+    if (b !== 255) allOnes = false;
+  }
+  return { value, length: length2, unknown: allOnes };
+}
+function readUint(buf, at, length2) {
+  let v = 0;
+  for (let i = 0; i < length2; i++) v = v * 256 + buf[at + i];
+  return v;
+}
+function concat(a, b) {
+  const out2 = new Uint8Array(a.byteLength + b.byteLength);
+  out2.set(a, 0);
+  out2.set(b, a.byteLength);
+  return out2;
+}
+
+// main/services/webm/derive.ts
+var webmPatcher = { tool: 'hearing-room-webm', version: '1' };
+var sizeLength = 8;
+function planWorkingCopy(layout) {
+  const infoChildrenLength = sum(layout.infoChildren.map(length));
+  const durationElement = element(ids.duration, float64(layout.durationTicks));
+  const infoLength = headerLength(ids.info) + infoChildrenLength + durationElement.byteLength;
+  const tracksLength = length(layout.tracks);
+  const keptLength = sum(layout.kept.map(length));
+  const clusterHeader = headerLength(ids.cluster);
+  const clusterLengths = layout.clusters.map((c) => clusterHeader + length(c.data));
+  const seekHeadLength = seekHead([0, 0, 0]).byteLength;
+  const infoAt = seekHeadLength;
+  const tracksAt = infoAt + infoLength;
+  const clustersAt = tracksAt + tracksLength + keptLength;
+  const clusterAt = [];
+  let at = clustersAt;
+  for (const l of clusterLengths) {
+    clusterAt.push(at);
+    at += l;
+  }
+  const cuesAt = at;
+  const cues = cuesElement(layout, clusterAt);
+  const segmentPayload = cuesAt + cues.byteLength;
+  const pieces = [
+    { copy: layout.ebmlHeader },
+    { bytes: concat2([id(ids.segment), fixedSize(segmentPayload)]) },
+    { bytes: seekHead([infoAt, tracksAt, cuesAt]) },
+    { bytes: concat2([id(ids.info), fixedSize(infoChildrenLength + durationElement.byteLength)]) },
+    ...layout.infoChildren.map((copy) => ({ copy })),
+    { bytes: durationElement },
+    { copy: layout.tracks },
+    ...layout.kept.map((copy) => ({ copy })),
+  ];
+  for (const c of layout.clusters) {
+    pieces.push({ bytes: concat2([id(ids.cluster), fixedSize(length(c.data))]) });
+    pieces.push({ copy: c.data });
+  }
+  pieces.push({ bytes: cues });
+  const size = sum(pieces.map((p) => ('bytes' in p ? p.bytes.byteLength : length(p.copy))));
+  return {
+    pieces: mergeCopies(pieces),
+    size,
+    durationMs: Math.round((layout.durationTicks * layout.timecodeScale) / 1e6),
+  };
+}
+async function* workingCopyPieces(plan, read, blockBytes3 = 4 * 1024 * 1024) {
+  for (const piece of plan.pieces) {
+    if ('bytes' in piece) {
+      yield piece.bytes;
+      continue;
+    }
+    for (let at = piece.copy.start; at < piece.copy.end; at += blockBytes3) {
+      const end = Math.min(piece.copy.end, at + blockBytes3);
+      const bytes2 = await read(at, end);
+      if (bytes2.byteLength !== end - at)
+        throw new Error(`The master ended early, at byte ${at + bytes2.byteLength}.`);
+      yield bytes2;
+    }
+  }
+}
+function cuesElement(layout, clusterAt) {
+  const points = layout.cues.map((cue) =>
+    element(
+      187,
+      concat2([
+        element(179, uint(cue.time)),
+        element(
+          183,
+          concat2([
+            element(247, uint(cue.track)),
+            element(241, uint(clusterAt[cue.cluster])),
+            element(240, uint(cue.relative)),
+          ]),
+        ),
+      ]),
+    ),
+  );
+  return element(ids.cues, concat2(points));
+}
+function seekHead(positions) {
+  const targets = [ids.info, ids.tracks, ids.cues];
+  const seeks = targets.map((target, i) =>
+    element(19899, concat2([element(21419, id(target)), element(21420, fixedUint(positions[i]))])),
+  );
+  return element(ids.seekHead, concat2(seeks));
+}
+function mergeCopies(pieces) {
+  const out2 = [];
+  for (const p of pieces) {
+    const last2 = out2[out2.length - 1];
+    if (last2 && 'copy' in last2 && 'copy' in p && last2.copy.end === p.copy.start) {
+      out2[out2.length - 1] = { copy: { start: last2.copy.start, end: p.copy.end } };
+    } else if (!('copy' in p) || p.copy.end > p.copy.start) {
+      out2.push(p);
+    }
+  }
+  return out2;
+}
+function element(elementId, payload) {
+  return concat2([id(elementId), minimalSize(payload.byteLength), payload]);
+}
+function headerLength(elementId) {
+  return id(elementId).byteLength + sizeLength;
+}
+function id(elementId) {
+  const bytes2 = [];
+  for (let v = elementId; v > 0; v = Math.floor(v / 256)) bytes2.unshift(v % 256);
+  return Uint8Array.from(bytes2);
+}
+function fixedSize(value) {
+  const out2 = new Uint8Array(sizeLength);
+  let v = value;
+  for (let i = sizeLength - 1; i > 0; i--) {
+    out2[i] = v % 256;
+    v = Math.floor(v / 256);
+  }
+  out2[0] = 1;
+  return out2;
+}
+function minimalSize(value) {
+  for (let length2 = 1; length2 <= 8; length2++) {
+    if (value < 2 ** (7 * length2) - 1) {
+      const out2 = new Uint8Array(length2);
+      let v = value;
+      for (let i = length2 - 1; i >= 0; i--) {
+        out2[i] = v % 256;
+        v = Math.floor(v / 256);
+      }
+      out2[0] = out2[0] | (128 >> (length2 - 1));
+      return out2;
+    }
+  }
+  throw new Error(`A size of ${value} bytes cannot be written.`);
+}
+function uint(value) {
+  const bytes2 = [];
+  for (let v = value; v > 0; v = Math.floor(v / 256)) bytes2.unshift(v % 256);
+  return Uint8Array.from(bytes2.length ? bytes2 : [0]);
+}
+function fixedUint(value) {
+  const out2 = new Uint8Array(8);
+  new DataView(out2.buffer).setBigUint64(0, BigInt(value));
+  return out2;
+}
+function float64(value) {
+  const out2 = new Uint8Array(8);
+  new DataView(out2.buffer).setFloat64(0, value);
+  return out2;
+}
+function length(span) {
+  return span.end - span.start;
+}
+function sum(values) {
+  return values.reduce((a, b) => a + b, 0);
+}
+function concat2(parts) {
+  const out2 = new Uint8Array(sum(parts.map((p) => p.byteLength)));
+  let at = 0;
+  for (const p of parts) {
+    out2.set(p, at);
+    at += p.byteLength;
+  }
+  return out2;
+}
+
+// main/services/webm/rederive.ts
+import { createHash as createHash2 } from 'node:crypto';
+var blockBytes2 = 4 * 1024 * 1024;
+var PatchError = class extends Error {};
+async function rederiveWebm(master, working) {
+  const masterHash = createHash2('sha256');
+  const scanner = new WebmScanner();
+  let scanFailure = null;
+  for (let at = 0; at < master.size; at += blockBytes2) {
+    const bytes2 = await master.read(at, Math.min(master.size, at + blockBytes2));
+    masterHash.update(bytes2);
+    if (scanFailure !== null) continue;
+    try {
+      scanner.push(bytes2);
+    } catch (err) {
+      scanFailure = err instanceof Error ? err.message : String(err);
+    }
+  }
+  const masterSha256 = masterHash.digest('hex');
+  let plan;
+  try {
+    if (scanFailure !== null) throw new WebmFormatError(scanFailure);
+    plan = planWorkingCopy(scanner.finish());
+  } catch (err) {
+    throw new PatchError(err instanceof Error ? err.message : String(err));
+  }
+  const workingHash = createHash2('sha256');
+  let firstDifference = null;
+  let position = 0;
+  let block = new Uint8Array(0);
+  let blockStart = 0;
+  let exhausted = false;
+  for await (const derived of workingCopyPieces(plan, (s, e) => master.read(s, e))) {
+    let offset = 0;
+    while (offset < derived.byteLength) {
+      if (position >= blockStart + block.byteLength) {
+        workingHash.update(block);
+        blockStart += block.byteLength;
+        block = new Uint8Array(0);
+        if (blockStart >= working.size) {
+          firstDifference ??= position;
+          exhausted = true;
+          break;
+        }
+        block = await working.read(blockStart, Math.min(working.size, blockStart + blockBytes2));
+      }
+      const n = Math.min(derived.byteLength - offset, blockStart + block.byteLength - position);
+      if (firstDifference === null) {
+        const a = derived.subarray(offset, offset + n);
+        const b = block.subarray(position - blockStart, position - blockStart + n);
+        if (Buffer.compare(a, b) !== 0) {
+          let i = 0;
+          while (a[i] === b[i]) i++;
+          firstDifference = position + i;
+        }
+      }
+      offset += n;
+      position += n;
+    }
+    if (exhausted) break;
+  }
+  workingHash.update(block);
+  for (let at = blockStart + block.byteLength; at < working.size; at += blockBytes2) {
+    workingHash.update(await working.read(at, Math.min(working.size, at + blockBytes2)));
+  }
+  if (plan.size !== working.size)
+    firstDifference = Math.min(firstDifference ?? Infinity, plan.size, working.size);
+  return {
+    masterSha256,
+    workingSha256: workingHash.digest('hex'),
+    derivedSize: plan.size,
+    firstDifference,
+  };
+}
+
 // main/services/seal/verify.ts
 var hashBufferBytes = 4 * 1024 * 1024;
 var uuidAtEnd = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -37535,7 +38112,7 @@ var plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 async function sha256File(path) {
   const file = await open(path, 'r');
   try {
-    const hash = createHash2('sha256');
+    const hash = createHash3('sha256');
     let filling = Buffer.allocUnsafe(hashBufferBytes);
     let spare = Buffer.allocUnsafe(hashBufferBytes);
     let position = 0;
@@ -37576,7 +38153,7 @@ function canonicalJsonText(value) {
   return `{${parts.join(',')}}`;
 }
 function sha256Hex(data) {
-  return createHash2('sha256').update(data).digest('hex');
+  return createHash3('sha256').update(data).digest('hex');
 }
 function groupHex(hex) {
   return (hex.match(/.{1,4}/g) ?? []).join(' ');
@@ -37826,21 +38403,21 @@ async function checkKey(source, key, manifest, expected, add) {
   }
 }
 function checkHearingIdentity(manifest, expected, add) {
-  const id = manifest.hearingId;
+  const id2 = manifest.hearingId;
   if (expected === null) {
     add(
       'hearing.id',
       true,
       (t) => t.hearing,
-      (t) => t.hearingUnnamed(id),
+      (t) => t.hearingUnnamed(id2),
     );
     return;
   }
   add(
     'hearing.id',
-    expected === id,
+    expected === id2,
     (t) => t.hearing,
-    (t) => (expected === id ? t.hearingOk(id) : t.hearingNot(id, expected)),
+    (t) => (expected === id2 ? t.hearingOk(id2) : t.hearingNot(id2, expected)),
   );
 }
 async function checkRecording(source, r, quick, add) {
@@ -37857,10 +38434,12 @@ async function checkRecording(source, r, quick, add) {
   const workingPresent = await checkPresent(source, 'working.sha256', workingLabel, w, add);
   const d = w.derivation;
   const sealedTool = `${d.tool} ${d.toolVersion}`;
-  const carriedTool = `${carriedRemuxer.tool} ${carriedRemuxer.version}`;
+  const carried = d.tool === webmPatcher.tool ? webmPatcher : carriedRemuxer;
+  const carriedTool = `${carried.tool} ${carried.version}`;
+  const derive = d.tool === webmPatcher.tool ? rederiveWebm : rederive;
   let notDone = null;
   if (quick) notDone = (t) => t.rederiveQuick(segment);
-  else if (d.tool !== carriedRemuxer.tool || d.toolVersion !== carriedRemuxer.version)
+  else if (d.tool !== carried.tool || d.toolVersion !== carried.version)
     notDone = (t) => t.rederiveVersion(segment, carriedTool, sealedTool);
   else if (!masterPresent || !workingPresent) notDone = (t) => t.rederiveMissingFile(segment);
   let rederived = null;
@@ -37869,7 +38448,7 @@ async function checkRecording(source, r, quick, add) {
     const master = await source.open(r.master.name);
     const working = await source.open(w.name);
     try {
-      rederived = await rederive(master, working);
+      rederived = await derive(master, working);
     } catch (err) {
       remuxFailure = err instanceof Error ? err.message : String(err);
     } finally {

@@ -24,6 +24,8 @@ import {
 } from './format';
 import { inEveryLanguage, type Lang, type Text } from './messages';
 import { carriedRemuxer, rederive, type RangeReader } from './rederive';
+import { webmPatcher } from '../webm/derive';
+import { rederiveWebm } from '../webm/rederive';
 
 export type Verdict = 'valid' | 'invalid' | 'unreadable';
 
@@ -490,11 +492,14 @@ async function checkRecording(source: SealSource, r: SealedRecording, quick: boo
   const workingPresent = await checkPresent(source, 'working.sha256', workingLabel, w, add);
   const d = w.derivation;
   const sealedTool = `${d.tool} ${d.toolVersion}`;
-  const carriedTool = `${carriedRemuxer.tool} ${carriedRemuxer.version}`;
+  // Working copies are made by the app's own patcher; those of earlier versions by Mediabunny.
+  const carried = d.tool === webmPatcher.tool ? webmPatcher : carriedRemuxer;
+  const carriedTool = `${carried.tool} ${carried.version}`;
+  const derive = d.tool === webmPatcher.tool ? rederiveWebm : rederive;
 
   let notDone: Text | null = null;
   if (quick) notDone = (t) => t.rederiveQuick(segment);
-  else if (d.tool !== carriedRemuxer.tool || d.toolVersion !== carriedRemuxer.version)
+  else if (d.tool !== carried.tool || d.toolVersion !== carried.version)
     notDone = (t) => t.rederiveVersion(segment, carriedTool, sealedTool);
   else if (!masterPresent || !workingPresent) notDone = (t) => t.rederiveMissingFile(segment);
 
@@ -504,7 +509,7 @@ async function checkRecording(source: SealSource, r: SealedRecording, quick: boo
     const master = await source.open(r.master.name);
     const working = await source.open(w.name);
     try {
-      rederived = await rederive(master, working);
+      rederived = await derive(master, working);
     } catch (err) {
       remuxFailure = err instanceof Error ? err.message : String(err);
     } finally {
