@@ -135,11 +135,11 @@ const languages: Language[] = [
       working:
         "une copie de l'original, réorganisée pour que les lecteurs puissent s'y déplacer ; mêmes images, même son",
       'written-record': "le procès-verbal de l'audition",
-      document: "un document de l'audition, couvert par le scellé",
+      document: "un document de l'audition, couvert par le scellement",
       'unsealed-written-record':
-        "le procès-verbal de l'audition, établi après le scellement : le scellé ne le couvre pas",
+        "le procès-verbal de l'audition, établi après le scellement : le scellement ne le couvre pas",
       manifest:
-        "le scellé : les données de l'audition, et la taille et l'empreinte SHA-256 de chaque fichier",
+        "le scellement : les données de l'audition, et la taille et l'empreinte SHA-256 de chaque fichier",
       signature: 'la signature numérique de manifest.json (Ed25519)',
       publicKey: 'la clé qui permet de vérifier la signature',
       fingerprint: "l'empreinte de cette clé",
@@ -156,9 +156,9 @@ const languages: Language[] = [
       'Installez Node.js (version 20 ou ultérieure, https://nodejs.org), ouvrez un terminal dans ce dossier et tapez :',
     valid: "VALID (valide) : chaque fichier est exactement tel qu'il était lors du scellement.",
     invalid:
-      "INVALID (non valide) : quelque chose a été modifié après le scellement, ou le scellé n'est pas authentique ; les lignes marquées FAIL indiquent quoi et où. Ne vous fiez pas aux fichiers ; avertissez le magistrat compétent.",
+      "INVALID (non valide) : quelque chose a été modifié après le scellement, ou le scellement n'est pas authentique ; les lignes marquées FAIL indiquent quoi et où. Ne vous fiez pas aux fichiers ; avertissez le magistrat compétent.",
     expectKey:
-      "Le programme affiche l'empreinte de la clé qui a fait le scellé. Un scellé valide fait avec une autre clé ne prouve rien, et une empreinte trouvée dans ce dossier vient avec le dossier : obtenez l'empreinte de l'installation auprès du greffe, par un autre canal que cet export, et donnez-la au programme, qui la vérifie alors (FAIL « Expected key » si le scellé a été fait avec une autre clé) :",
+      "Le programme affiche l'empreinte de la clé qui a fait le scellement. Un scellement valide fait avec une autre clé ne prouve rien, et une empreinte trouvée dans ce dossier vient avec le dossier : obtenez l'empreinte de l'installation auprès du greffe, par un autre canal que cet export, et donnez-la au programme, qui la vérifie alors (FAIL « Expected key » si le scellement a été fait avec une autre clé) :",
     fingerprintPlaceholder: '<empreinte>',
     afterExpectKey: "Les espaces dans l'empreinte n'ont pas d'importance.",
     quick:
@@ -225,9 +225,9 @@ export function clerkReadme(facts: ReadmeFacts): string {
   const width = Math.max(...files.map(([name]) => name.length)) + 2;
   const lines: string[] = [
     'HEARING ROOM',
-    `Case / Dossier / Akte:      ${facts.caseReference}`,
+    `Case reference / Notitienummer / Numéro de notice / Aktenzeichen: ${facts.caseReference}`,
     `Hearing / Verhoor / Audition / Vernehmung: ${facts.hearingId}`,
-    `Sealed / Verzegeld / Scellé / Versiegelt:  ${facts.sealedAt} (UTC)`,
+    `Sealed / Verzegeld / Scellée / Versiegelt: ${facts.sealedAt} (UTC)`,
     `Key fingerprint / Sleutelvingerafdruk / Empreinte de clé / Schlüssel-Fingerabdruck:`,
     `    ${group(facts.keyFingerprint)}`,
     `SHA-256 ${sealFiles.verifier}: ${facts.verifierSha256}`,

@@ -11,7 +11,7 @@ import type { CodingScheme } from './scheme';
  */
 export const forensicInterviewScheme: CodingScheme = {
   id: 'forensic-interview-nichd',
-  version: '1.0.0',
+  version: '1.1.0',
   validFrom: '2021-10-01',
   basis: [
     'Phases: the NICHD Investigative Interview Protocol (introduction, rapport building, training in episodic memory, transition to substantive issues, free-recall investigation, follow-up questions, break, closing), as taught in the Belgian TAM training for filmed hearings of minors.',
@@ -35,9 +35,9 @@ export const forensicInterviewScheme: CodingScheme = {
           label: { en: 'Introduction', nl: 'Inleiding', fr: 'Introduction', de: 'Einleitung' },
           description: {
             en: 'The interviewer introduces themselves, the room and the recording, and explains the ground rules (saying "I don\'t know", correcting the interviewer, telling the truth).',
-            nl: 'De verhoorder stelt zich voor, legt de verhoorruimte en de opname uit en geeft de basisregels (“ik weet het niet” mogen zeggen, de verhoorder verbeteren, de waarheid zeggen).',
-            fr: 'L’enquêteur se présente, explique la salle et l’enregistrement et donne les règles de base (pouvoir dire « je ne sais pas », corriger l’enquêteur, dire la vérité).',
-            de: 'Die vernehmende Person stellt sich vor, erklärt den Raum und die Aufzeichnung und nennt die Grundregeln („Ich weiß es nicht“ sagen dürfen, die vernehmende Person berichtigen, die Wahrheit sagen).',
+            nl: 'De verhoorder stelt zich voor, legt het verhoorlokaal en de opname uit en geeft de basisregels (“ik weet het niet” mogen zeggen, de verhoorder verbeteren, de waarheid zeggen).',
+            fr: 'L’auditionneur se présente, explique le local d’audition et l’enregistrement et donne les règles de base (pouvoir dire « je ne sais pas », corriger l’auditionneur, dire la vérité).',
+            de: 'Der Vernehmungsbeamte stellt sich vor, erklärt den Vernehmungsraum und die Aufzeichnung und nennt die Grundregeln („Ich weiß es nicht“ sagen dürfen, den Vernehmungsbeamten berichtigen, die Wahrheit sagen).',
           },
         },
         {
@@ -84,8 +84,8 @@ export const forensicInterviewScheme: CodingScheme = {
           description: {
             en: 'The interviewer opens the substantive part, as openly as possible ("Tell me why you came to talk to me today").',
             nl: 'De verhoorder leidt het verhoor over de feiten zo open mogelijk in (“Vertel me waarom je vandaag met mij komt praten”).',
-            fr: 'L’enquêteur ouvre la partie sur les faits de la manière la plus ouverte possible (« Raconte-moi pourquoi tu es venu me parler aujourd’hui »).',
-            de: 'Die vernehmende Person leitet möglichst offen zum Sachverhalt über („Erzähl mir, warum du heute mit mir sprechen kommst“).',
+            fr: 'L’auditionneur ouvre la partie sur les faits de la manière la plus ouverte possible (« Raconte-moi pourquoi tu es venu me parler aujourd’hui »).',
+            de: 'Der Vernehmungsbeamte leitet möglichst offen zum Sachverhalt über („Erzähl mir, warum du heute mit mir sprechen kommst“).',
           },
         },
         {
@@ -116,8 +116,8 @@ export const forensicInterviewScheme: CodingScheme = {
           description: {
             en: 'The interviewer clarifies and completes the account, first with cued invitations, then directive questions, option-posing questions only where needed.',
             nl: 'De verhoorder verduidelijkt en vervolledigt het verhaal, eerst met gerichte uitnodigingen, dan met directieve vragen, en keuzevragen alleen waar nodig.',
-            fr: 'L’enquêteur clarifie et complète le récit, d’abord par des invitations indicées, puis par des questions directives, et par des questions à choix seulement si nécessaire.',
-            de: 'Die vernehmende Person klärt und ergänzt den Bericht, zuerst mit gezielten Einladungen, dann mit W-Fragen, Auswahlfragen nur wo nötig.',
+            fr: 'L’auditionneur clarifie et complète le récit, d’abord par des invitations indicées, puis par des questions directives, et par des questions à choix seulement si nécessaire.',
+            de: 'Der Vernehmungsbeamte klärt und ergänzt den Bericht, zuerst mit gezielten Einladungen, dann mit W-Fragen, Auswahlfragen nur wo nötig.',
           },
         },
         {
@@ -127,7 +127,7 @@ export const forensicInterviewScheme: CodingScheme = {
           description: {
             en: 'A break in the interview, for example to consult the control room.',
             nl: 'Een onderbreking van het verhoor, bijvoorbeeld om met de regiekamer te overleggen.',
-            fr: 'Une interruption de l’audition, par exemple pour consulter la salle de contrôle.',
+            fr: 'Une interruption de l’audition, par exemple pour se concerter avec le local de régie.',
             de: 'Eine Unterbrechung der Vernehmung, etwa zur Rücksprache mit dem Regieraum.',
           },
         },
@@ -138,8 +138,8 @@ export const forensicInterviewScheme: CodingScheme = {
           description: {
             en: 'The interviewer asks whether the child wants to add anything, thanks the child and returns to a neutral topic.',
             nl: 'De verhoorder vraagt of het kind nog iets wil toevoegen, bedankt het kind en sluit af met een neutraal onderwerp.',
-            fr: 'L’enquêteur demande si l’enfant veut ajouter quelque chose, le remercie et termine sur un sujet neutre.',
-            de: 'Die vernehmende Person fragt, ob das Kind noch etwas ergänzen möchte, dankt ihm und schließt mit einem neutralen Thema.',
+            fr: 'L’auditionneur demande si l’enfant veut ajouter quelque chose, le remercie et termine sur un sujet neutre.',
+            de: 'Der Vernehmungsbeamte fragt, ob das Kind noch etwas ergänzen möchte, dankt ihm und schließt mit einem neutralen Thema.',
           },
         },
       ],
@@ -150,14 +150,14 @@ export const forensicInterviewScheme: CodingScheme = {
       label: {
         en: 'Interviewer prompt',
         nl: 'Vraag van de verhoorder',
-        fr: 'Question de l’enquêteur',
-        de: 'Frage der vernehmenden Person',
+        fr: 'Question de l’auditionneur',
+        de: 'Frage des Vernehmungsbeamten',
       },
       description: {
         en: 'Each utterance by which the interviewer asks the child for information, coded by the NICHD categories; the open prompts are invitations and cued invitations.',
         nl: 'Elke uiting waarmee de verhoorder het kind om informatie vraagt, gecodeerd volgens de NICHD-categorieën; open vragen zijn uitnodigingen en gerichte uitnodigingen.',
-        fr: 'Chaque énoncé par lequel l’enquêteur demande une information à l’enfant, codé selon les catégories NICHD ; les questions ouvertes sont les invitations et les invitations indicées.',
-        de: 'Jede Äußerung, mit der die vernehmende Person das Kind um Information bittet, nach den NICHD-Kategorien kodiert; offene Fragen sind Einladungen und gezielte Einladungen.',
+        fr: 'Chaque énoncé par lequel l’auditionneur demande une information à l’enfant, codé selon les catégories NICHD ; les questions ouvertes sont les invitations et les invitations indicées.',
+        de: 'Jede Äußerung, mit der der Vernehmungsbeamte das Kind um Information bittet, nach den NICHD-Kategorien kodiert; offene Fragen sind Einladungen und gezielte Einladungen.',
       },
       vocabulary: [
         {

@@ -281,8 +281,8 @@ describe('EAF round trip', () => {
     assert.deepEqual(
       imported.map((i) => [i.segment, i.timelineStartMs, i.hearingId, i.schemeRef]),
       [
-        [1, 0, 'h1', 'forensic-interview-nichd@1.0.0'],
-        [2, 900_000, 'h1', 'forensic-interview-nichd@1.0.0'],
+        [1, 0, 'h1', 'forensic-interview-nichd@1.1.0'],
+        [2, 900_000, 'h1', 'forensic-interview-nichd@1.1.0'],
       ],
     );
     // Text with quotes, markup, CR, LF, tab and emoji, an uncoded interval, a note on the

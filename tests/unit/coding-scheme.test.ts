@@ -94,7 +94,7 @@ describe('the default scheme for forensic interviews of children', () => {
     assert.ok(prompts.every((e) => e.description !== undefined));
     assert.deepEqual(scheme.figures?.openPromptCodes, ['invitation', 'cued_invitation']);
     assert.match(scheme.figures?.basis ?? '', /Lamb et al\. \(2007\)/);
-    assert.ok(scheme.basis.length > 0 && scheme.version === '1.0.0');
+    assert.ok(scheme.basis.length > 0 && scheme.version === '1.1.0');
   });
 });
 

@@ -142,7 +142,9 @@ const en = {
   entryOtherHearing: (seq: number, hearing: string) => `entry ${seq} is about hearing ${hearing}`,
   entryNotSealed: (seq: number) => `entry ${seq} is about this hearing but is not in the seal`,
   ownOk: (count: number) =>
-    `All ${count} entries about this hearing up to the seal are present and unchanged.`,
+    count === 1
+      ? 'The one entry about this hearing up to the seal is present and unchanged.'
+      : `All ${count} entries about this hearing up to the seal are present and unchanged.`,
   ownNot: (problems: string[]) =>
     `The entries about this hearing do not match the seal: ${listed(problems)}.`,
   sealingMissing: 'No audit entry records the sealing of this hearing.',
@@ -155,7 +157,7 @@ const en = {
   title: 'Hearing Room seal check',
   folder: 'Folder',
   hearingLine: 'Hearing',
-  caseOf: (ref: string) => `case ${ref}`,
+  caseOf: (ref: string) => `case reference ${ref}`,
   sealedAt: 'Sealed at',
   fingerprintLine: 'Key fingerprint',
   compareFingerprint:
@@ -163,11 +165,11 @@ const en = {
   notCovered: (names: string) =>
     `Not covered by the seal (nothing vouches for these files): ${names}`,
   resultValid: (count: number) =>
-    `Result: VALID. All ${count} checks passed: the sealed files are exactly as they were when the hearing was sealed.`,
+    `Result: VALID. ${count === 1 ? 'The one check' : `All ${count} checks`} passed: the sealed files are exactly as they were when the hearing was sealed.`,
   resultValidPartly: (passed: number, notDone: string[]) =>
-    `Result: VALID for what was checked: ${passed} checks passed. Not done: ${notDone.join('; ')}.`,
+    `Result: VALID for what was checked: ${passed} ${passed === 1 ? 'check' : 'checks'} passed. Not done: ${notDone.join('; ')}.`,
   resultInvalid: (failed: number, count: number) =>
-    `Result: INVALID. ${failed} of ${count} checks failed (marked FAIL above): something was changed after sealing, or the seal is not genuine. Do not rely on these files; report this to the magistrate in charge.`,
+    `Result: INVALID. ${failed} of ${count} ${count === 1 ? 'check' : 'checks'} failed (marked FAIL above): something was changed after sealing, or the seal is not genuine. Do not rely on these files; report this to the magistrate in charge.`,
   resultUnreadable:
     'Result: CANNOT CHECK. The folder or its seal cannot be read (see FAIL above); nothing was verified.',
 };
@@ -300,7 +302,9 @@ const nl: Catalog = {
   entryOtherHearing: (seq, hearing) => `regel ${seq} gaat over verhoor ${hearing}`,
   entryNotSealed: (seq) => `regel ${seq} gaat over dit verhoor maar staat niet in de verzegeling`,
   ownOk: (count) =>
-    `Alle ${count} regels over dit verhoor tot de verzegeling zijn aanwezig en ongewijzigd.`,
+    count === 1
+      ? 'De enige regel over dit verhoor tot de verzegeling is aanwezig en ongewijzigd.'
+      : `Alle ${count} regels over dit verhoor tot de verzegeling zijn aanwezig en ongewijzigd.`,
   ownNot: (problems) =>
     `De regels over dit verhoor komen niet overeen met de verzegeling: ${listed(problems)}.`,
   sealingMissing: 'Geen auditregel vermeldt de verzegeling van dit verhoor.',
@@ -312,7 +316,7 @@ const nl: Catalog = {
   title: 'Hearing Room: controle van de verzegeling',
   folder: 'Map',
   hearingLine: 'Verhoor',
-  caseOf: (ref) => `dossier ${ref}`,
+  caseOf: (ref) => `notitienummer ${ref}`,
   sealedAt: 'Verzegeld op',
   fingerprintLine: 'Sleutelvingerafdruk',
   compareFingerprint:
@@ -320,17 +324,17 @@ const nl: Catalog = {
   notCovered: (names) =>
     `Niet gedekt door de verzegeling (niets staat in voor deze bestanden): ${names}`,
   resultValid: (count) =>
-    `Resultaat: VALID (geldig). Alle ${count} controles geslaagd: de verzegelde bestanden zijn precies zoals bij de verzegeling.`,
+    `Resultaat: VALID (geldig). ${count === 1 ? 'De enige controle is' : `Alle ${count} controles`} geslaagd: de verzegelde bestanden zijn precies zoals bij de verzegeling.`,
   resultValidPartly: (passed, notDone) =>
-    `Resultaat: VALID (geldig) voor wat werd gecontroleerd: ${passed} controles geslaagd. Niet gedaan: ${notDone.join('; ')}.`,
+    `Resultaat: VALID (geldig) voor wat werd gecontroleerd: ${passed} ${passed === 1 ? 'controle' : 'controles'} geslaagd. Niet gedaan: ${notDone.join('; ')}.`,
   resultInvalid: (failed, count) =>
-    `Resultaat: INVALID (ongeldig). ${failed} van ${count} controles mislukt (hierboven met FAIL gemarkeerd): er werd na de verzegeling iets gewijzigd, of de verzegeling is niet echt. Vertrouw deze bestanden niet en verwittig de bevoegde magistraat.`,
+    `Resultaat: INVALID (ongeldig). ${failed} van ${count} ${count === 1 ? 'controle' : 'controles'} mislukt (hierboven met FAIL gemarkeerd): er werd na de verzegeling iets gewijzigd, of de verzegeling is niet echt. Vertrouw deze bestanden niet en verwittig de bevoegde magistraat.`,
   resultUnreadable:
     'Resultaat: CONTROLE ONMOGELIJK. De map of haar verzegeling kan niet worden gelezen (zie FAIL hierboven); niets werd gecontroleerd.',
 };
 
 const fr: Catalog = {
-  readingSeal: 'Lecture du scellé',
+  readingSeal: 'Lecture du scellement',
   signingKey: 'Clé de signature',
   signature: 'Signature',
   canonical: 'Forme canonique',
@@ -351,10 +355,10 @@ const fr: Catalog = {
   noFolder: (path) =>
     `Il n'y a pas de dossier à ${path}. Indiquez le chemin du dossier d'export décompressé.`,
   manifestMissing: (manifest) =>
-    `${manifest} est absent : ce n'est pas le dossier d'une audition scellée, ou son scellé a été retiré.`,
+    `${manifest} est absent : ce n'est pas le dossier d'une audition scellée, ou son scellement a été retiré.`,
   manifestNotJson: (manifest) =>
     `${manifest} n'est pas du JSON valide : rien ne peut être vérifié par rapport à lui.`,
-  manifestShape: (manifest, problem) => `${manifest} ne peut être lu comme un scellé : ${problem}.`,
+  manifestShape: (manifest, problem) => `${manifest} ne peut être lu comme un scellement : ${problem}.`,
   shapeNotObject: "ce n'est pas un objet JSON",
   shapeFormat: (found, readable) =>
     `son format est ${found}, et ce vérificateur ne lit que ${readable} ; utilisez le vérificateur livré avec l'export`,
@@ -370,7 +374,7 @@ const fr: Catalog = {
 
   publicKeyMissing: (pem) => `${pem} est absent : la signature ne peut être vérifiée.`,
   publicKeyNotEd25519: (pem, type) =>
-    `${pem} contient une clé ${type}, et non la clé Ed25519 d'un scellé.`,
+    `${pem} contient une clé ${type}, et non la clé Ed25519 d'un scellement.`,
   publicKeyUnreadable: (pem) => `${pem} ne contient pas de clé publique lisible.`,
   signatureMissing: (sig, manifest) =>
     `${sig} est absent : rien ne montre que ${manifest} est authentique.`,
@@ -381,29 +385,29 @@ const fr: Catalog = {
   signatureInvalid: (manifest, sig, pem) =>
     `${manifest} ne correspond pas à sa signature dans ${sig} : le manifeste a été modifié après le scellement, ou il a été signé avec une autre clé que celle de ${pem}.`,
   canonicalOk: (manifest) =>
-    `${manifest} est écrit en JSON canonique (RFC 8785), comme l'est un scellé.`,
+    `${manifest} est écrit en JSON canonique (RFC 8785), comme l'est un scellement.`,
   canonicalNot: (manifest) =>
-    `${manifest} n'est pas écrit en JSON canonique (RFC 8785), comme l'est un scellé.`,
+    `${manifest} n'est pas écrit en JSON canonique (RFC 8785), comme l'est un scellement.`,
   fingerprintOk: (pem, fingerprint) =>
-    `La clé de ${pem} a l'empreinte que le scellé indique : ${fingerprint}.`,
+    `La clé de ${pem} a l'empreinte que le scellement indique : ${fingerprint}.`,
   fingerprintNot: (pem, expected, found) =>
-    `La clé de ${pem} n'est pas celle que le scellé indique : empreinte attendue ${expected}, trouvée ${found}.`,
-  expectedKeyOk: 'Le scellé a été fait avec la clé dont vous avez donné l’empreinte.',
+    `La clé de ${pem} n'est pas celle que le scellement indique : empreinte attendue ${expected}, trouvée ${found}.`,
+  expectedKeyOk: 'Le scellement a été fait avec la clé dont vous avez donné l’empreinte.',
   expectedKeyNot: (expected, found) =>
-    `Le scellé a été fait avec une autre clé que celle que vous avez donnée : attendue ${expected}, trouvée ${found}.`,
+    `Le scellement a été fait avec une autre clé que celle que vous avez donnée : attendue ${expected}, trouvée ${found}.`,
   fingerprintFileOk: (pem) => `Il montre l'empreinte de ${pem}.`,
   fingerprintFileNot: (pem, found) => `Il ne montre pas l'empreinte de ${pem} (${found}).`,
 
   hearingUnnamed: (id) =>
-    `Le scellé concerne l'audition ${id}. Le nom du dossier ne porte pas d'identifiant à comparer : les entrées d'audit identifient l'audition.`,
-  hearingOk: (id) => `Le scellé concerne l'audition ${id}, celle de ce dossier.`,
+    `Le scellement concerne l'audition ${id}. Le nom du dossier ne porte pas d'identifiant à comparer : les entrées d'audit identifient l'audition.`,
+  hearingOk: (id) => `Le scellement concerne l'audition ${id}, celle de ce dossier.`,
   hearingNot: (sealed, folder) =>
-    `Le scellé concerne l'audition ${sealed}, mais ce dossier est l'audition ${folder} : le scellé appartient à une autre audition.`,
+    `Le scellement concerne l'audition ${sealed}, mais ce dossier est l'audition ${folder} : le scellement appartient à une autre audition.`,
 
   fileNameNotPlain: (name) =>
-    `Le scellé nomme le fichier ${name}, qui n'est pas un simple nom de fichier ; il n'a pas été lu.`,
+    `Le scellement nomme le fichier ${name}, qui n'est pas un simple nom de fichier ; il n'a pas été lu.`,
   fileMissing: (label, size) =>
-    `${label} : le fichier est absent (le scellé indique ${size} octets).`,
+    `${label} : le fichier est absent (le scellement indique ${size} octets).`,
   fileShorter: (label, expected, found) =>
     `${label} : taille attendue ${expected} octets, trouvée ${found} ; le fichier est plus court : il a été tronqué.`,
   fileLonger: (label, expected, found) =>
@@ -427,7 +431,7 @@ const fr: Catalog = {
   rederiveQuick: (segment) =>
     `Non fait (--quick) : la copie de travail du segment ${segment} n'a pas été dérivée à nouveau de son original ; seul son SHA-256 a été vérifié.`,
   rederiveVersion: (segment, carried, sealed) =>
-    `Non fait : impossible de dériver à nouveau la copie de travail du segment ${segment} : le vérificateur contient ${carried}, le scellé indique ${sealed}. Son SHA-256 a tout de même été vérifié. Pour dériver à nouveau, utilisez un vérificateur qui contient ${sealed}.`,
+    `Non fait : impossible de dériver à nouveau la copie de travail du segment ${segment} : le vérificateur contient ${carried}, le scellement indique ${sealed}. Son SHA-256 a tout de même été vérifié. Pour dériver à nouveau, utilisez un vérificateur qui contient ${sealed}.`,
   rederiveMissingFile: (segment) =>
     `Non fait : la copie de travail du segment ${segment} ne peut être dérivée à nouveau, car l'original ou la copie de travail est absent ou n'a pas la bonne taille (voir plus haut).`,
 
@@ -443,9 +447,9 @@ const fr: Catalog = {
     `l'entrée ${seq} a été modifiée : son contenu ne correspond plus à son empreinte`,
   entryUnlinked: (seq) =>
     `l'entrée ${seq} ne suit pas l'entrée ${seq - 1} : le lien entre elles a été modifié`,
-  headMissing: (seq) => `l'entrée que désigne le scellé (entrée ${seq}) manque`,
+  headMissing: (seq) => `l'entrée que désigne le scellement (entrée ${seq}) manque`,
   headDiffers: (seq, expected, found) =>
-    `l'entrée ${seq} n'est pas celle que désigne le scellé : empreinte attendue ${expected}, trouvée ${found}`,
+    `l'entrée ${seq} n'est pas celle que désigne le scellement : empreinte attendue ${expected}, trouvée ${found}`,
   chainOk: (last, head) =>
     `Les entrées 1 à ${last} forment une chaîne d'empreintes ininterrompue jusqu'à l'entrée ${head}, la dernière lors du scellement.`,
   chainNot: (problems) => `Les entrées d'audit ont été altérées : ${listed(problems)}.`,
@@ -453,34 +457,36 @@ const fr: Catalog = {
   entryDiffers: (seq) => `l'entrée ${seq} diffère de celle qui a été scellée`,
   entryOtherHearing: (seq, hearing) => `l'entrée ${seq} concerne l'audition ${hearing}`,
   entryNotSealed: (seq) =>
-    `l'entrée ${seq} concerne cette audition mais ne figure pas dans le scellé`,
+    `l'entrée ${seq} concerne cette audition mais ne figure pas dans le scellement`,
   ownOk: (count) =>
-    `Les ${count} entrées concernant cette audition jusqu'au scellement sont présentes et inchangées.`,
+    count === 1
+      ? "L'unique entrée concernant cette audition jusqu'au scellement est présente et inchangée."
+      : `Les ${count} entrées concernant cette audition jusqu'au scellement sont présentes et inchangées.`,
   ownNot: (problems) =>
-    `Les entrées concernant cette audition ne correspondent pas au scellé : ${listed(problems)}.`,
+    `Les entrées concernant cette audition ne correspondent pas au scellement : ${listed(problems)}.`,
   sealingMissing: "Aucune entrée d'audit n'enregistre le scellement de cette audition.",
   sealingOk: (seq, manifest, sha256) =>
     `L'entrée ${seq} enregistre le scellement, avec le SHA-256 de ce ${manifest} (${sha256}).`,
   sealingOther: (seq, expected, found) =>
     `L'entrée ${seq} enregistre le scellement d'un autre manifeste : SHA-256 attendu ${expected}, trouvé ${found}.`,
 
-  title: 'Hearing Room : vérification du scellé',
+  title: 'Hearing Room : vérification du scellement',
   folder: 'Dossier',
   hearingLine: 'Audition',
-  caseOf: (ref) => `dossier ${ref}`,
-  sealedAt: 'Scellé le',
+  caseOf: (ref) => `numéro de notice ${ref}`,
+  sealedAt: 'Scellée le',
   fingerprintLine: 'Empreinte de clé',
   compareFingerprint:
     'Comparez-la avec l’empreinte conservée par le greffe, ou donnez-la avec --expect-key.',
-  notCovered: (names) => `Non couverts par le scellé (rien ne garantit ces fichiers) : ${names}`,
+  notCovered: (names) => `Non couverts par le scellement (rien ne garantit ces fichiers) : ${names}`,
   resultValid: (count) =>
-    `Résultat : VALID (valide). Les ${count} contrôles ont réussi : les fichiers scellés sont exactement tels qu'ils étaient lors du scellement.`,
+    `Résultat : VALID (valide). ${count === 1 ? "L'unique contrôle a réussi" : `Les ${count} contrôles ont réussi`} : les fichiers scellés sont exactement tels qu'ils étaient lors du scellement.`,
   resultValidPartly: (passed, notDone) =>
-    `Résultat : VALID (valide) pour ce qui a été vérifié : ${passed} contrôles réussis. Non fait : ${notDone.join(' ; ')}.`,
+    `Résultat : VALID (valide) pour ce qui a été vérifié : ${passed} ${passed < 2 ? 'contrôle réussi' : 'contrôles réussis'}. Non fait : ${notDone.join(' ; ')}.`,
   resultInvalid: (failed, count) =>
-    `Résultat : INVALID (non valide). ${failed} contrôles sur ${count} ont échoué (marqués FAIL ci-dessus) : quelque chose a été modifié après le scellement, ou le scellé n'est pas authentique. Ne vous fiez pas à ces fichiers ; avertissez le magistrat compétent.`,
+    `Résultat : INVALID (non valide). ${failed} ${failed < 2 ? 'contrôle' : 'contrôles'} sur ${count} ${failed < 2 ? 'a échoué' : 'ont échoué'} (marqués FAIL ci-dessus) : quelque chose a été modifié après le scellement, ou le scellement n'est pas authentique. Ne vous fiez pas à ces fichiers ; avertissez le magistrat compétent.`,
   resultUnreadable:
-    'Résultat : VÉRIFICATION IMPOSSIBLE. Le dossier ou son scellé ne peut être lu (voir FAIL ci-dessus) ; rien n’a été vérifié.',
+    'Résultat : VÉRIFICATION IMPOSSIBLE. Le dossier ou son scellement ne peut être lu (voir FAIL ci-dessus) ; rien n’a été vérifié.',
 };
 
 const de: Catalog = {
@@ -497,10 +503,10 @@ const de: Catalog = {
   documentOf: (kind) => `Dokument (${kind})`,
   derivationOf: (name) => `${name}: Ableitung`,
   rederivationOf: (name) => `${name}: erneut abgeleitet`,
-  auditLog: 'Prüfprotokoll',
-  auditChain: 'Prüfprotokoll: Kette',
-  auditOwn: 'Prüfprotokoll: Einträge dieser Vernehmung',
-  auditSealing: 'Prüfprotokoll: Versiegelung',
+  auditLog: 'Prüfpfad',
+  auditChain: 'Prüfpfad: Kette',
+  auditOwn: 'Prüfpfad: Einträge dieser Vernehmung',
+  auditSealing: 'Prüfpfad: Versiegelung',
 
   noFolder: (path) =>
     `Unter ${path} gibt es keinen Ordner. Geben Sie den Pfad des entpackten Exportordners an.`,
@@ -515,8 +521,8 @@ const de: Catalog = {
     `sein Format ist ${found}, und dieses Prüfprogramm liest nur ${readable}; verwenden Sie das mit dem Export gelieferte Prüfprogramm`,
   shapeHearing: 'die Vernehmung, ihre Kennung oder der Zeitpunkt der Versiegelung fehlt',
   shapeKey: 'der Schlüssel-Fingerabdruck fehlt',
-  shapeAuditHead: 'der letzte Protokolleintrag fehlt',
-  shapeAuditEntries: 'die Liste der Protokolleinträge der Vernehmung fehlt',
+  shapeAuditHead: 'der letzte Eintrag des Prüfpfads fehlt',
+  shapeAuditEntries: 'die Liste der Einträge der Vernehmung im Prüfpfad fehlt',
   shapeRecordings: 'die Liste der Aufnahmen fehlt',
   shapeMaster: 'eine Aufnahme hat keine Originaldatei',
   shapeWorking: 'eine Arbeitskopie ist unvollständig',
@@ -549,7 +555,7 @@ const de: Catalog = {
   fingerprintFileNot: (pem, found) => `Sie zeigt nicht den Fingerabdruck von ${pem} (${found}).`,
 
   hearingUnnamed: (id) =>
-    `Das Siegel gilt der Vernehmung ${id}. Der Ordnername enthält keine Kennung zum Vergleich, daher bestimmen die Protokolleinträge die Vernehmung.`,
+    `Das Siegel gilt der Vernehmung ${id}. Der Ordnername enthält keine Kennung zum Vergleich, daher bestimmen die Einträge des Prüfpfads die Vernehmung.`,
   hearingOk: (id) => `Das Siegel gilt der Vernehmung ${id}, der Vernehmung dieses Ordners.`,
   hearingNot: (sealed, folder) =>
     `Das Siegel gilt der Vernehmung ${sealed}, aber dieser Ordner ist die Vernehmung ${folder}: das Siegel gehört zu einer anderen Vernehmung.`,
@@ -586,7 +592,7 @@ const de: Catalog = {
 
   auditMissing: (audit) => `${audit} fehlt: der Verlauf der Vernehmung kann nicht geprüft werden.`,
   auditBadLines: (audit, lines) =>
-    `${audit}: ${listed(lines.map((n) => `Zeile ${n}`))} ${lines.length === 1 ? 'ist kein' : 'sind keine'} Protokolleintrag.`,
+    `${audit}: ${listed(lines.map((n) => `Zeile ${n}`))} ${lines.length === 1 ? 'ist kein Eintrag' : 'sind keine Einträge'} des Prüfpfads.`,
   entryTwice: (seq) => `Eintrag ${seq} kommt zweimal vor`,
   entryOutOfPlace: (seq, after) =>
     `Eintrag ${seq} steht nicht an seinem Platz: er folgt auf Eintrag ${after}`,
@@ -601,16 +607,18 @@ const de: Catalog = {
     `Eintrag ${seq} ist nicht der Eintrag, auf den das Siegel verweist: Hash erwartet ${expected}, gefunden ${found}`,
   chainOk: (last, head) =>
     `Die Einträge 1 bis ${last} bilden eine lückenlose Hash-Kette bis Eintrag ${head}, dem letzten bei der Versiegelung.`,
-  chainNot: (problems) => `Die Protokolleinträge wurden manipuliert: ${listed(problems)}.`,
+  chainNot: (problems) => `Die Einträge des Prüfpfads wurden manipuliert: ${listed(problems)}.`,
   entryLeftOut: (seq) => `Eintrag ${seq} ist ausgelassen (nur seine Verkettung ist vorhanden)`,
   entryDiffers: (seq) => `Eintrag ${seq} weicht vom versiegelten ab`,
   entryOtherHearing: (seq, hearing) => `Eintrag ${seq} betrifft die Vernehmung ${hearing}`,
   entryNotSealed: (seq) => `Eintrag ${seq} betrifft diese Vernehmung, steht aber nicht im Siegel`,
   ownOk: (count) =>
-    `Alle ${count} Einträge zu dieser Vernehmung bis zur Versiegelung sind vorhanden und unverändert.`,
+    count === 1
+      ? 'Der einzige Eintrag zu dieser Vernehmung bis zur Versiegelung ist vorhanden und unverändert.'
+      : `Alle ${count} Einträge zu dieser Vernehmung bis zur Versiegelung sind vorhanden und unverändert.`,
   ownNot: (problems) =>
     `Die Einträge zu dieser Vernehmung stimmen nicht mit dem Siegel überein: ${listed(problems)}.`,
-  sealingMissing: 'Kein Protokolleintrag verzeichnet die Versiegelung dieser Vernehmung.',
+  sealingMissing: 'Kein Eintrag des Prüfpfads verzeichnet die Versiegelung dieser Vernehmung.',
   sealingOk: (seq, manifest, sha256) =>
     `Eintrag ${seq} verzeichnet die Versiegelung, mit dem SHA-256 dieses ${manifest} (${sha256}).`,
   sealingOther: (seq, expected, found) =>
@@ -619,18 +627,18 @@ const de: Catalog = {
   title: 'Hearing Room: Prüfung des Siegels',
   folder: 'Ordner',
   hearingLine: 'Vernehmung',
-  caseOf: (ref) => `Akte ${ref}`,
+  caseOf: (ref) => `Aktenzeichen ${ref}`,
   sealedAt: 'Versiegelt am',
   fingerprintLine: 'Schlüssel-Fingerabdruck',
   compareFingerprint:
     'Vergleichen Sie ihn mit dem bei der Kanzlei hinterlegten Fingerabdruck, oder geben Sie ihn mit --expect-key an.',
   notCovered: (names) => `Nicht vom Siegel abgedeckt (nichts bürgt für diese Dateien): ${names}`,
   resultValid: (count) =>
-    `Ergebnis: VALID (gültig). Alle ${count} Prüfungen bestanden: die versiegelten Dateien sind genau so, wie sie bei der Versiegelung waren.`,
+    `Ergebnis: VALID (gültig). ${count === 1 ? 'Die einzige Prüfung' : `Alle ${count} Prüfungen`} bestanden: die versiegelten Dateien sind genau so, wie sie bei der Versiegelung waren.`,
   resultValidPartly: (passed, notDone) =>
-    `Ergebnis: VALID (gültig) für das Geprüfte: ${passed} Prüfungen bestanden. Nicht durchgeführt: ${notDone.join('; ')}.`,
+    `Ergebnis: VALID (gültig) für das Geprüfte: ${passed} ${passed === 1 ? 'Prüfung' : 'Prüfungen'} bestanden. Nicht durchgeführt: ${notDone.join('; ')}.`,
   resultInvalid: (failed, count) =>
-    `Ergebnis: INVALID (ungültig). ${failed} von ${count} Prüfungen fehlgeschlagen (oben mit FAIL markiert): nach der Versiegelung wurde etwas verändert, oder das Siegel ist nicht echt. Verlassen Sie sich nicht auf diese Dateien; benachrichtigen Sie den zuständigen Magistrat.`,
+    `Ergebnis: INVALID (ungültig). ${failed} von ${count} ${count === 1 ? 'Prüfung' : 'Prüfungen'} fehlgeschlagen (oben mit FAIL markiert): nach der Versiegelung wurde etwas verändert, oder das Siegel ist nicht echt. Verlassen Sie sich nicht auf diese Dateien; benachrichtigen Sie den zuständigen Magistrat.`,
   resultUnreadable:
     'Ergebnis: PRÜFUNG NICHT MÖGLICH. Der Ordner oder sein Siegel kann nicht gelesen werden (siehe FAIL oben); nichts wurde geprüft.',
 };

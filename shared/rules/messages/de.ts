@@ -11,9 +11,9 @@ export const de: Record<UnmetCode, string> = {
     'Die Regel „{{rule}}“ ist für Vernehmungen eines anderen Zeitraums festgelegt (viele Regeln beschreiben das Recht von 2008–2009). Sie wurde so angewandt, wie sie lautet: Lassen Sie sie von Ihrer Rechtsberatung bestätigen, bevor die Vernehmung versiegelt wird.',
 
   'order.missing':
-    'Es ist keine Anordnung der Aufzeichnung eingetragen. Eine Vernehmung darf nur auf Anordnung des Prokurators des Königs oder des Untersuchungsrichters gefilmt werden: Tragen Sie ein, wer sie angeordnet hat, das Aktenzeichen und das Datum.',
+    'Es ist keine Anordnung der Aufzeichnung eingetragen. Eine Vernehmung darf nur auf Anordnung des Prokurators des Königs oder des Untersuchungsrichters gefilmt werden: Tragen Sie ein, wer sie angeordnet hat, ihre Referenz und ihr Datum.',
   'order.incomplete':
-    'Die Anordnung der Aufzeichnung ist unvollständig. Füllen Sie das markierte Feld aus: wer sie angeordnet hat, den Namen des Magistrats, das Aktenzeichen, das Datum, die Straftat und ob die Person Opfer oder Zeuge ist.',
+    'Die Anordnung der Aufzeichnung ist unvollständig. Füllen Sie das markierte Feld aus: wer sie angeordnet hat, den Namen des Magistrats, die Referenz der Anordnung, das Datum, die Straftat und ob die Person Opfer oder Zeuge ist.',
   'order.date_after_hearing':
     'Die Anordnung der Aufzeichnung ist auf den {{orderDate}} datiert, also nach der Vernehmung ({{hearingDate}}). Die Anordnung muss vor der Vernehmung vorliegen: Prüfen Sie ihr Datum.',
   'order.decided_not_to_record':
@@ -28,9 +28,9 @@ export const de: Record<UnmetCode, string> = {
   'person.incomplete':
     'Angaben zur zu vernehmenden Person fehlen. Füllen Sie das markierte Feld aus.',
   'person.date_of_birth_missing':
-    'Das Geburtsdatum fehlt. Tragen Sie das Geburtsdatum ein oder, wenn es nicht sicher ist, das früheste und das späteste mögliche Datum aus der Altersschätzung.',
+    'Das Geburtsdatum fehlt. Tragen Sie das Geburtsdatum ein oder, wenn es nicht sicher ist, das früheste und das späteste mögliche Datum aus der Altersbestimmung.',
   'person.date_of_birth_range_inverted':
-    'Das früheste mögliche Geburtsdatum liegt nach dem spätesten. Berichtigen Sie die beiden Daten aus der Altersschätzung.',
+    'Das früheste mögliche Geburtsdatum liegt nach dem spätesten. Berichtigen Sie die beiden Daten aus der Altersbestimmung.',
   'person.born_after_hearing':
     'Das Geburtsdatum liegt nach dem Datum der Vernehmung. Prüfen Sie das Geburtsdatum und das Datum der Vernehmung.',
   'person.out_of_scope':
@@ -42,15 +42,15 @@ export const de: Record<UnmetCode, string> = {
   'person.accompaniment_unknown':
     'Die vernommene Person ist ausländischer Staatsangehörigkeit: Vermerken Sie, ob sie in Belgien von einem Elternteil oder Vormund begleitet wird. Ein unbegleiteter Minderjähriger braucht einen Vormund.',
   'guardian.office_not_warned':
-    'Diese minderjährige Person ist unbegleitet, ist kein Staatsangehöriger des EWR (oder die Staatsangehörigkeit ist unbekannt) und hat noch keinen Vormund. Benachrichtigen Sie sofort telefonisch den Vormundschaftsdienst und vermerken Sie, wann, durch wen und sein Aktenzeichen, falls er eines angibt. Eine dringende Vernehmung darf stattfinden, aber die Benachrichtigung muss vor der Versiegelung vermerkt sein.',
+    'Diese minderjährige Person ist unbegleitet, ist kein Staatsangehöriger des EWR (oder die Staatsangehörigkeit ist unbekannt) und hat noch keinen Vormund. Benachrichtigen Sie sofort telefonisch den Vormundschaftsdienst und vermerken Sie, wann, durch wen und seine Referenz, falls er eine angibt. Eine dringende Vernehmung darf stattfinden, aber die Benachrichtigung muss vor der Versiegelung vermerkt sein.',
   'guardian.incomplete':
     'Angaben zum Vormund oder zur Benachrichtigung des Vormundschaftsdienstes fehlen. Füllen Sie das markierte Feld aus.',
   'guardian.eea_circular':
     'Diese unbegleitete minderjährige Person ist Staatsangehöriger des EWR: Das Vormundschaftsgesetz gilt nicht, aber ein Minderjähriger in einer schutzbedürftigen Lage (unter anderem ein Opfer von Menschenhandel) fällt unter das Rundschreiben vom 2. August 2007. Folgen Sie diesem Rundschreiben und benachrichtigen Sie den Magistrat.',
   'age_assessment.incomplete':
-    'Die Altersschätzung ist nicht vollständig vermerkt. Füllen Sie das markierte Feld aus: die Methode (bei einer ärztlichen Untersuchung, welche Röntgenaufnahmen), den Tag und das Ergebnis als niedrigstes und höchstes Alter.',
+    'Die Altersbestimmung ist nicht vollständig vermerkt. Füllen Sie das markierte Feld aus: die Methode (bei einer ärztlichen Untersuchung, welche Röntgenaufnahmen), den Tag und das Ergebnis als niedrigstes und höchstes Alter.',
   'age_assessment.range_inverted':
-    'Das niedrigste geschätzte Alter liegt über dem höchsten. Berichtigen Sie das Ergebnis der Altersschätzung.',
+    'Das niedrigste geschätzte Alter liegt über dem höchsten. Berichtigen Sie das Ergebnis der Altersbestimmung.',
 
   'consent.missing':
     'Die Einwilligung in die Aufzeichnung ist nicht vermerkt. Ein Kind ab {{consentAge}} Jahren und jeder Erwachsene muss einwilligen, gefilmt zu werden: Fragen Sie die Person und vermerken Sie die Antwort, wer gefragt hat, wann und in welcher Sprache.',
@@ -80,16 +80,16 @@ export const de: Record<UnmetCode, string> = {
   'person_of_trust.under_age':
     'Die Vertrauensperson ist am Tag der Vernehmung {{age}} Jahre alt und muss mindestens {{minimumAge}} sein. Bitten Sie das Kind, einen Erwachsenen oder niemanden zu wählen.',
   'person_of_trust.refusal_without_reasons':
-    'Die Ablehnung der Vertrauensperson ist nicht begründet. Nur eine begründete Entscheidung des Magistrats kann sie ablehnen: Tragen Sie die Gründe ein.',
+    'Die Ablehnung der gewählten Person durch den Magistrat ist nicht begründet. Nur eine begründete Entscheidung des Magistrats kann die Person ablehnen, die das Kind als Vertrauensperson gewählt hat: Tragen Sie die Gründe so ein, wie sie in der Entscheidung stehen.',
   'person_of_trust.refused_person_chosen':
     'Das Kind hat dieselbe Person gewählt, die der Magistrat abgelehnt hat. Bitten Sie das Kind, jemand anderen oder niemanden zu wählen.',
 
   'attendee.incomplete':
     'Angaben zu einer anwesenden Person fehlen. Füllen Sie das markierte Feld für diese Person aus.',
   'attendee.interviewer_missing':
-    'Es ist keine vernehmende Person anwesend. Die Vernehmung muss von einer geschulten Person geführt werden: Fügen Sie sie den Anwesenden hinzu.',
+    'Es ist kein Vernehmungsbeamter anwesend. Die Vernehmung muss von einem geschulten Vernehmungsbeamten geführt werden: Fügen Sie ihn den Anwesenden hinzu.',
   'attendee.interviewer_training_missing':
-    '{{name}} ist als vernehmende Person eingetragen, aber ohne Angabe einer Ausbildung. Tragen Sie die Referenz der Ausbildung in der Vernehmung Minderjähriger ein (zum Beispiel das TAM-Brevet).',
+    '{{name}} ist als Vernehmungsbeamter eingetragen, aber ohne Angabe einer Ausbildung. Tragen Sie die Referenz der Ausbildung in der Vernehmung Minderjähriger ein (zum Beispiel das TAM-Brevet).',
   'attendee.technician_missing':
     'Es ist kein Techniker anwesend. Ein Mitglied des technischen Personals muss die Aufzeichnung im Regieraum betreuen: Fügen Sie es den Anwesenden hinzu.',
   'attendee.psychologist_missing':

@@ -11,11 +11,11 @@ export const en: Record<UnmetCode, string> = {
     'The rule “{{rule}}” is stated for hearings in another period than this one (many rules describe the law of 2008–2009). It was applied as stated: have your legal adviser confirm it before the hearing is sealed.',
 
   'order.missing':
-    'No recording order has been entered. A hearing may only be filmed on the order of the public prosecutor or the investigating judge: enter who gave the order, its reference and its date.',
+    'No order to record has been entered. A hearing may only be filmed on the order of the public prosecutor or the investigating judge: enter who gave the order, its reference and its date.',
   'order.incomplete':
-    "The recording order is not complete. Fill in the marked field: who gave the order, the magistrate's name, the reference, the date, the offence, and whether the person is a victim or a witness.",
+    "The order to record is not complete. Fill in the marked field: who gave the order, the magistrate's name, the reference, the date, the offence, and whether the person is a victim or a witness.",
   'order.date_after_hearing':
-    'The recording order is dated {{orderDate}}, after the hearing ({{hearingDate}}). The order must exist before the hearing: check the date of the order.',
+    'The order to record is dated {{orderDate}}, after the hearing ({{hearingDate}}). The order must exist before the hearing: check the date of the order.',
   'order.decided_not_to_record':
     'The magistrate decided that this hearing must not be filmed. Do not record; hold the hearing in the usual way.',
   'order.decision_without_reasons':
@@ -79,7 +79,7 @@ export const en: Record<UnmetCode, string> = {
   'person_of_trust.under_age':
     'The person of trust is {{age}} on the day of the hearing and must be at least {{minimumAge}}. Ask the child to choose an adult, or nobody.',
   'person_of_trust.refusal_without_reasons':
-    'The refusal of the person of trust gives no reasons. Only a reasoned decision of the magistrate can refuse them: enter the reasons given.',
+    "The magistrate's refusal of the person chosen as person of trust gives no reasons. Only a reasoned decision of the magistrate can refuse the person the child chose: enter the reasons given in the decision.",
   'person_of_trust.refused_person_chosen':
     'The child chose the same person the magistrate refused. Ask the child to choose someone else, or nobody.',
 

@@ -20,22 +20,22 @@ export const fr: Record<UnmetCode, string> = {
   'order.decision_without_reasons':
     "La décision de ne pas filmer n'est pas motivée. Le magistrat doit donner ses motifs : indiquez-les tels qu'ils figurent dans la décision.",
   'order.offence_out_of_scope':
-    "Pour cette infraction, l'audition filmée d'un adulte vulnérable n'est pas prévue. Vérifiez l'infraction avec le magistrat qui a donné l'ordre.",
+    "Pour cette infraction, l'audition filmée d'un majeur vulnérable n'est pas prévue. Vérifiez l'infraction avec le magistrat qui a donné l'ordre.",
 
   'person.missing':
     "La personne à entendre n'a pas été saisie. Indiquez son nom, sa date de naissance, sa langue et sa catégorie.",
   'person.incomplete':
     'Des informations sur la personne à entendre manquent. Remplissez le champ signalé.',
   'person.date_of_birth_missing':
-    "La date de naissance manque. Indiquez la date de naissance ou, si elle n'est pas certaine, la date la plus ancienne et la date la plus récente possibles selon l'estimation de l'âge.",
+    "La date de naissance manque. Indiquez la date de naissance ou, si elle n'est pas certaine, la date la plus ancienne et la date la plus récente possibles selon la détermination de l'âge.",
   'person.date_of_birth_range_inverted':
-    "La date de naissance la plus ancienne possible est postérieure à la plus récente. Corrigez les deux dates de l'estimation de l'âge.",
+    "La date de naissance la plus ancienne possible est postérieure à la plus récente. Corrigez les deux dates de la détermination de l'âge.",
   'person.born_after_hearing':
     "La date de naissance est postérieure à la date de l'audition. Vérifiez la date de naissance et la date de l'audition.",
   'person.out_of_scope':
-    "Le jour de l'audition, cette personne a {{majorityAge}} ans ou plus : ce n'est pas l'audition d'un mineur. Si la personne est un adulte vulnérable, choisissez la catégorie « adulte vulnérable » ; sinon, cette procédure ne s'applique pas.",
+    "Le jour de l'audition, cette personne a {{majorityAge}} ans ou plus : ce n'est pas l'audition d'un mineur. Si la personne est un majeur vulnérable, choisissez la catégorie « majeur vulnérable » ; sinon, cette procédure ne s'applique pas.",
   'person.vulnerable_adults_out_of_scope':
-    "Les règles utilisées ne prévoient pas d'audition filmée des adultes vulnérables. Cette personne est majeure le jour de l'audition : cette procédure ne s'applique pas.",
+    "Les règles utilisées ne prévoient pas d'audition filmée des majeurs vulnérables. Cette personne est majeure le jour de l'audition : cette procédure ne s'applique pas.",
   'person.category_should_be_minor':
     "Le jour de l'audition, cette personne a moins de {{majorityAge}} ans, ou peut-être moins : elle doit être entendue comme mineur. Choisissez la catégorie « mineur ».",
   'person.accompaniment_unknown':
@@ -47,9 +47,9 @@ export const fr: Record<UnmetCode, string> = {
   'guardian.eea_circular':
     "Ce mineur non accompagné est ressortissant de l'EEE : la loi sur la tutelle ne s'applique pas, mais un mineur en situation de vulnérabilité (notamment une victime de la traite) relève de la circulaire du 2 août 2007. Suivez cette circulaire et prévenez le magistrat.",
   'age_assessment.incomplete':
-    "L'estimation de l'âge n'est pas notée complètement. Remplissez le champ signalé : la méthode (et pour un examen médical, quelles radiographies), le jour et le résultat sous forme d'âge le plus bas et le plus élevé.",
+    "La détermination de l'âge n'est pas notée complètement. Remplissez le champ signalé : la méthode (et pour un examen médical, quelles radiographies), le jour et le résultat sous forme d'âge le plus bas et le plus élevé.",
   'age_assessment.range_inverted':
-    "L'âge estimé le plus bas dépasse le plus élevé. Corrigez le résultat de l'estimation de l'âge.",
+    "L'âge estimé le plus bas dépasse le plus élevé. Corrigez le résultat de la détermination de l'âge.",
 
   'consent.missing':
     "Le consentement à l'enregistrement n'a pas été noté. Un enfant de {{consentAge}} ans ou plus, et tout adulte, doit accepter d'être filmé : posez-lui la question, puis notez sa réponse, qui a posé la question, quand et dans quelle langue.",
@@ -79,18 +79,18 @@ export const fr: Record<UnmetCode, string> = {
   'person_of_trust.under_age':
     "La personne de confiance a {{age}} ans le jour de l'audition et doit avoir au moins {{minimumAge}} ans. Demandez à l'enfant de choisir un adulte, ou personne.",
   'person_of_trust.refusal_without_reasons':
-    "Le refus de la personne de confiance n'est pas motivé. Seule une décision motivée du magistrat peut l'écarter : indiquez les motifs.",
+    "Le refus par le magistrat de la personne choisie comme personne de confiance n'est pas motivé. Seule une décision motivée du magistrat peut écarter la personne que l'enfant a choisie : indiquez les motifs tels qu'ils figurent dans la décision.",
   'person_of_trust.refused_person_chosen':
     "L'enfant a choisi la personne que le magistrat a refusée. Demandez à l'enfant de choisir quelqu'un d'autre, ou personne.",
 
   'attendee.incomplete':
     'Des informations sur une personne présente manquent. Remplissez le champ signalé pour cette personne.',
   'attendee.interviewer_missing':
-    "Aucun enquêteur chargé de l'audition n'est présent. L'audition doit être menée par un enquêteur formé : ajoutez-le aux personnes présentes.",
+    "Aucun auditionneur n'est présent. L'audition doit être menée par un auditionneur formé : ajoutez-le aux personnes présentes.",
   'attendee.interviewer_training_missing':
-    "{{name}} figure comme enquêteur chargé de l'audition sans référence de formation. Indiquez la référence de sa formation à l'audition des mineurs (par exemple le brevet TAM).",
+    "{{name}} figure comme auditionneur sans référence de formation. Indiquez la référence de sa formation à l'audition des mineurs (par exemple le brevet TAM).",
   'attendee.technician_missing':
-    "Aucun technicien n'est présent. Un membre du personnel technique doit assurer l'enregistrement depuis la régie : ajoutez-le aux personnes présentes.",
+    "Aucun technicien n'est présent. Un membre du personnel technique doit assurer l'enregistrement depuis le local de régie : ajoutez-le aux personnes présentes.",
   'attendee.psychologist_missing':
     "Aucun psychologue ni psychiatre n'est présent. L'un des deux doit assister à l'audition : ajoutez-le aux personnes présentes.",
   'attendee.person_of_trust_missing':
@@ -105,9 +105,9 @@ export const fr: Record<UnmetCode, string> = {
     "La personne entendue parle {{language}}, qui n'est pas la langue de l'audition, et aucun interprète pour cette langue n'est présent. Ajoutez un interprète aux personnes présentes, avec les langues interprétées.",
 
   'room.not_confirmed':
-    "Personne n'a confirmé la vérification du local. Vérifiez la salle d'audition et le matériel, puis notez qui l'a fait et quand.",
+    "Personne n'a confirmé la vérification du local. Vérifiez le local d'audition et le matériel, puis notez qui l'a fait et quand.",
   'room.not_child_friendly':
-    "La salle d'audition n'est pas confirmée comme adaptée aux enfants. Utilisez une salle aménagée pour l'audition d'enfants, puis cochez la case.",
+    "Le local d'audition n'est pas confirmé comme adapté aux enfants. Utilisez un local aménagé pour l'audition d'enfants, puis cochez la case.",
   'room.equipment_not_checked':
     "Le matériel d'enregistrement n'a pas été vérifié. Testez les caméras et les micros, puis cochez la case.",
   'follow_up.reception_centre_not_contacted':

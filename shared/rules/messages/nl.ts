@@ -21,7 +21,7 @@ export const nl: Record<UnmetCode, string> = {
   'order.decision_without_reasons':
     'De beslissing om niet te filmen is niet gemotiveerd. De magistraat moet redenen geven: vul ze in zoals ze in de beslissing staan.',
   'order.offence_out_of_scope':
-    'Voor dit misdrijf is een gefilmd verhoor van een kwetsbare volwassene niet voorzien. Controleer het misdrijf met de magistraat die het bevel gaf.',
+    'Voor dit misdrijf is een gefilmd verhoor van een kwetsbare meerderjarige niet voorzien. Controleer het misdrijf met de magistraat die het bevel gaf.',
 
   'person.missing':
     'De te verhoren persoon is niet ingevuld. Vul de naam, de geboortedatum, de taal en de categorie in.',
@@ -34,9 +34,9 @@ export const nl: Record<UnmetCode, string> = {
   'person.born_after_hearing':
     'De geboortedatum ligt na de datum van het verhoor. Controleer de geboortedatum en de datum van het verhoor.',
   'person.out_of_scope':
-    "Op de dag van het verhoor is deze persoon {{majorityAge}} jaar of ouder: dit is geen verhoor van een minderjarige. Is de persoon een kwetsbare volwassene, kies dan de categorie 'kwetsbare volwassene'; anders is deze procedure niet van toepassing.",
+    "Op de dag van het verhoor is deze persoon {{majorityAge}} jaar of ouder: dit is geen verhoor van een minderjarige. Is de persoon een kwetsbare meerderjarige, kies dan de categorie 'kwetsbare meerderjarige'; anders is deze procedure niet van toepassing.",
   'person.vulnerable_adults_out_of_scope':
-    'De gebruikte regels voorzien geen gefilmd verhoor van kwetsbare volwassenen. Deze persoon is op de dag van het verhoor meerderjarig: deze procedure is niet van toepassing.',
+    'De gebruikte regels voorzien geen gefilmd verhoor van kwetsbare meerderjarigen. Deze persoon is op de dag van het verhoor meerderjarig: deze procedure is niet van toepassing.',
   'person.category_should_be_minor':
     "Op de dag van het verhoor is deze persoon jonger dan {{majorityAge}} jaar, of mogelijk jonger: de persoon moet als minderjarige verhoord worden. Kies de categorie 'minderjarige'.",
   'person.accompaniment_unknown':
@@ -80,7 +80,7 @@ export const nl: Record<UnmetCode, string> = {
   'person_of_trust.under_age':
     'De vertrouwenspersoon is {{age}} jaar op de dag van het verhoor en moet minstens {{minimumAge}} zijn. Vraag het kind een volwassene te kiezen, of niemand.',
   'person_of_trust.refusal_without_reasons':
-    'De weigering van de vertrouwenspersoon is niet gemotiveerd. Alleen een gemotiveerde beslissing van de magistraat kan die persoon weigeren: vul de redenen in.',
+    'De weigering door de magistraat van de gekozen persoon als vertrouwenspersoon is niet gemotiveerd. Alleen een met redenen omklede beslissing van de magistraat kan de persoon die het kind koos weigeren: vul de redenen in zoals ze in de beslissing staan.',
   'person_of_trust.refused_person_chosen':
     'Het kind koos dezelfde persoon die de magistraat weigerde. Vraag het kind iemand anders te kiezen, of niemand.',
 
