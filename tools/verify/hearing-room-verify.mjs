@@ -830,9 +830,9 @@ var de2 = {
   addenda: 'Nachträge nach der Versiegelung',
   addendumOf: (n) => `Nachtrag ${n}`,
   addendaChain: 'Nachträge: Kette',
-  addendaAudit: 'Nachträge: Protokoll',
+  addendaAudit: 'Nachträge: Prüfpfad',
   summary: (seal, addenda) => `${seal}; ${addenda}.`,
-  sealHolds: 'Aufzeichnung und Niederschrift unverändert, wie versiegelt',
+  sealHolds: 'Aufzeichnung und Protokoll intakt, wie versiegelt',
   sealBroken: 'Das Siegel hält nicht (siehe die fehlgeschlagenen Prüfungen)',
   summaryIntact: (count) =>
     count === 1
@@ -876,13 +876,13 @@ var de2 = {
   linkNot: (n) =>
     `Nachtrag ${n} folgt nicht auf Nachtrag ${n - 1}: er nennt einen anderen SHA-256 als den vorigen`,
   auditOk: (count) =>
-    `Das Protokoll verzeichnet ${count} ${count === 1 ? 'Nachtrag' : 'Nachträge'}, jeder mit dem verzeichneten SHA-256 vorhanden.`,
+    `Der Prüfpfad verzeichnet ${count} ${count === 1 ? 'Nachtrag' : 'Nachträge'}, jeder mit dem verzeichneten SHA-256 vorhanden.`,
   auditNot: (problems) =>
-    `Die Nachträge stimmen nicht mit dem Protokoll überein: ${problems.join('; ')}.`,
-  auditMissing: (n, seq) => `Nachtrag ${n}, verzeichnet in Protokolleintrag ${seq}, fehlt`,
+    `Die Nachträge stimmen nicht mit dem Prüfpfad überein: ${problems.join('; ')}.`,
+  auditMissing: (n, seq) => `Nachtrag ${n}, verzeichnet in Eintrag ${seq} des Prüfpfads, fehlt`,
   auditOther: (n, seq) =>
-    `Nachtrag ${n} ist nicht der, den Protokolleintrag ${seq} verzeichnet (anderer SHA-256)`,
-  auditUnrecorded: (n) => `das Protokoll verzeichnet Nachtrag ${n} nicht`,
+    `Nachtrag ${n} ist nicht der, den Eintrag ${seq} des Prüfpfads verzeichnet (anderer SHA-256)`,
+  auditUnrecorded: (n) => `der Prüfpfad verzeichnet Nachtrag ${n} nicht`,
 };
 function numbers(list, lang) {
   const and = { en: 'and', nl: 'en', fr: 'et', de: 'und' }[lang];
