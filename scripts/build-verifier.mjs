@@ -20,6 +20,8 @@ const allowedInputs = new Set([
   'main/services/seal/format.ts',
   'main/services/seal/messages.ts',
   'main/services/seal/rederive.ts',
+  'main/services/seal/checkpoints.ts',
+  'main/services/seal/checkpoint-messages.ts',
 ]);
 // Mediabunny is the one library the verifier carries: the remuxer that made the working copies.
 // (A path through a symlinked node_modules folder still has node_modules/mediabunny/ in it.)

@@ -117,6 +117,8 @@ describe('exporting a sealed hearing', () => {
     assert.deepEqual(readdirSync(exportA).sort(), [
       'README-CLERK.txt',
       'audit.jsonl',
+      'checkpoint.json',
+      'checkpoint.sig',
       'hearing-room-verify.mjs',
       'manifest.json',
       'manifest.sig',
@@ -165,7 +167,7 @@ describe('exporting a sealed hearing', () => {
   });
 
   test('the standalone verifier, run as its own process, says valid (exit 0)', () => {
-    const { code, out } = runVerifier(exportA);
+    const { code, out } = runVerifier(exportA, ['--checkpoint', exportA]);
     assert.equal(code, 0, out);
     assert.match(out, /Result: VALID\./);
     // Run from inside the folder, as the README says.
@@ -577,9 +579,9 @@ describe('the working copy is derived again from its master', () => {
     assert.match(out, /^ {2}-- {4}segment-001-working\.webm derived again: Not done \(--quick\)/m);
     assert.match(
       out,
-      /Result: VALID for what was checked: \d+ checks passed\. Not done: working\.rederive \(segment-001-working\.webm derived again\)\./,
+      /Result: VALID for what was checked: \d+ checks passed\. Not done: working\.rederive \(segment-001-working\.webm derived again\); checkpoint\.extends \(Anchoring: the log extends the earlier checkpoint\)\./,
     );
-    const full = runVerifier(exportA);
+    const full = runVerifier(exportA, ['--checkpoint', exportA]);
     assert.match(
       full.out,
       /ok {4}segment-001-working\.webm derived again: The master of segment 1, remuxed again with mediabunny \d/,
@@ -627,6 +629,9 @@ describe('verdicts a clerk can act on', () => {
         'audit.chain',
         'audit.entries',
         'audit.sealing',
+        'checkpoint.signature',
+        'checkpoint.head',
+        'checkpoint.extends',
       ],
     );
   });
@@ -656,7 +661,7 @@ describe('verdicts a clerk can act on', () => {
       assert.equal(quick.code, 0, quick.out);
       assert.match(quick.out, /\(--quick\)/);
       assert.doesNotMatch(quick.out, /Not done/);
-      const full = runVerifier(exportA, [], withLang(`${lang}_BE.UTF-8`));
+      const full = runVerifier(exportA, ['--checkpoint', exportA], withLang(`${lang}_BE.UTF-8`));
       assert.match(full.out, valid!, `${lang} from LANG`);
       const bad = runVerifier(tampered, ['--lang', lang]);
       assert.equal(bad.code, 1, bad.out);

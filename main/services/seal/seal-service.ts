@@ -32,6 +32,8 @@ export interface SealServiceOptions {
   /** The hearing's event log (pauses, arrivals...); empty until it exists. */
   events?: (hearingId: string) => unknown[];
   clock?: () => Date;
+  /** Signs a checkpoint of the audit log once the sealing entry is written (audit-checkpoints.ts). */
+  checkpoints?: { sign(reason: 'seal', hearingId: string): unknown };
 }
 
 export interface SealSummary {
@@ -189,6 +191,7 @@ export class SealService {
           recordingCount: recordings.length,
         };
         this.audit.append(ctx, 'hearing.sealed', hearingId, summary);
+        this.options.checkpoints?.sign('seal', hearingId);
         // The hearing's folder can then be checked on its own, with the standalone verifier.
         this.store.writeAtomic(hearingId, sealFiles.audit, this.auditFile(hearingId));
         return summary;
