@@ -25,6 +25,7 @@ import { groupFingerprint, type KeyStore } from './keys/key-store';
 import { SealService, hearingRow } from './seal/seal-service';
 import { HearingExporter } from './export';
 import { sealCalls } from './seal-calls';
+import { checkpointCalls } from './checkpoint-calls';
 import { AccountService, type BackOff, type IdentityHooks } from './accounts';
 import { SessionStore, callerOf, type Session } from './sessions';
 import { HearingAccess } from './hearing-access';
@@ -379,6 +380,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       );
       return { files: files.map((f) => ({ name: f.name, mimeType: 'application/xml', content: f.xml })) };
     },
+    ...checkpointCalls({ checkpoints, audit }),
     ...sealCalls({
       sealing,
       seals,
