@@ -181,6 +181,7 @@ export class HearingExporter {
           keyFingerprint: manifest.key.fingerprint,
           verifierSha256,
           files: media,
+          checkpoint: checkpoint !== null,
         }),
       );
 

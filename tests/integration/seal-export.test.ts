@@ -699,22 +699,30 @@ describe('verdicts a clerk can act on', () => {
     assert.equal(rederive?.done, false);
   });
 
-  test('the README explains --expect-key and --quick in each language, and promises nothing more', () => {
+  test('the README explains --expect-key, --checkpoint and --quick in each language, and promises nothing more', () => {
     const readme = readFileSync(join(exportA, 'README-CLERK.txt'), 'utf8');
     const sections = readme.split(/\r\n(?=ENGLISH|NEDERLANDS|FRANÇAIS|DEUTSCH\r\n)/).slice(1);
     assert.equal(sections.length, 4);
     const placeholders = ['<fingerprint>', '<vingerafdruk>', '<empreinte>', '<Fingerabdruck>'];
+    const earlier = [
+      '<earlier export folder>',
+      '<map van de eerdere export>',
+      "<dossier de l'export antérieur>",
+      '<Ordner des früheren Exports>',
+    ];
     sections.forEach((section, i) => {
       // The fingerprint to expect comes from the registry, never from the export itself.
       assert.ok(
         section.includes(`node hearing-room-verify.mjs . --expect-key "${placeholders[i]}"`),
         section,
       );
+      // The checkpoint to check against is the one the registry kept from an earlier export.
+      assert.ok(section.includes(`node hearing-room-verify.mjs . --checkpoint "${earlier[i]}"`), section);
+      assert.ok(section.includes('checkpoint.json') && section.includes('checkpoint.sig'), section);
       assert.ok(section.includes('--quick'), section);
       assert.ok(section.includes('--lang'), section);
       assert.ok(section.includes('20'), 'the Node.js version the verifier needs');
     });
-    assert.doesNotMatch(readme, /--checkpoint/);
     assert.doesNotMatch(
       readme,
       /fingerprint in the written record|vingerafdruk in het proces-verbaal/,
