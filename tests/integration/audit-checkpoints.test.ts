@@ -248,6 +248,11 @@ describe('checkpoints of the audit log', () => {
     const noSig = runVerifier(exportA2, ['--checkpoint', join(lonely, 'checkpoint.json')]);
     assert.equal(noSig.code, 2);
     assert.match(noSig.out, /checkpoint\.sig is missing/);
+    writeFileSync(join(lonely, 'checkpoint.json'), '{"format":"something else"}');
+    writeFileSync(join(lonely, 'checkpoint.sig'), checkpointOf(exportB).signature);
+    const notOne = runVerifier(exportA2, ['--checkpoint', lonely]);
+    assert.equal(notOne.code, 2);
+    assert.match(notOne.out, /it is not a checkpoint of the audit log \(hearing-room-checkpoint\/1/);
   });
 });
 

@@ -1122,6 +1122,11 @@ async function readEarlierCheckpoint(path) {
     throw new Error(
       `--checkpoint ${path}: the signature ${candidates[0] ?? checkpointFiles.signature} is missing. Keep ${checkpointFiles.signature} beside ${basename(file)}.`,
     );
+  const parsed = parseCheckpoint(trimBytes(new Uint8Array(bytes2)));
+  if ('problem' in parsed)
+    throw new Error(
+      `--checkpoint ${path}: ${file} cannot be read as a checkpoint: ${parsed.problem(checkpointCatalogs.en)}. Give the checkpoint.json of an earlier export.`,
+    );
   const audit = info.isDirectory()
     ? await readFile(join(folder, sealFiles.audit), 'utf8').catch(() => null)
     : null;
