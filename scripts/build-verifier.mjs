@@ -26,6 +26,8 @@ const allowedInputs = new Set([
   'main/services/webm/rederive.ts',
   'main/services/seal/addenda.ts',
   'main/services/seal/addenda-messages.ts',
+  'main/services/seal/checkpoints.ts',
+  'main/services/seal/checkpoint-messages.ts',
 ]);
 // Mediabunny is the one library the verifier carries: the remuxer that made the working copies
 // of earlier versions.

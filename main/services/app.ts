@@ -4,6 +4,7 @@ import { createMediaHandler, type MediaHandler } from './media-handler';
 import { noKeepAwake, type KeepAwake } from './keep-awake';
 import { openDatabase } from './db/database';
 import { AuditLog } from './audit-log';
+import { AuditCheckpoints } from './audit-checkpoints';
 import { FileMediaStore } from './storage/file-media-store';
 import { RecordingService, type RecoveredRecording } from './recordings';
 import { HearingService } from './hearings';
@@ -25,6 +26,7 @@ import { groupFingerprint, type KeyStore } from './keys/key-store';
 import { SealService, hearingRow } from './seal/seal-service';
 import { HearingExporter } from './export';
 import { sealCalls } from './seal-calls';
+import { checkpointCalls } from './checkpoint-calls';
 import { AccountService, type BackOff, type IdentityHooks } from './accounts';
 import { SessionStore, callerOf, type Session } from './sessions';
 import { HearingAccess } from './hearing-access';
@@ -174,7 +176,9 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const keys = options.keys ?? noKeys;
   const annotationAddenda = new AnnotationAddenda(db, audit, keys);
+  const checkpoints = new AuditCheckpoints(db, audit, keys);
   const seals = new SealService(db, audit, store, keys, {
+    checkpoints,
     appVersion: options.appVersion,
     ruleSet: () => ({ id: currentRuleSet.id, version: currentRuleSet.version }),
     // The record as stored, never re-evaluated against the clock: a seal must not depend on "now".
@@ -186,6 +190,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const sealing = new HearingSealing({ queue, recordings, procedure, events, writtenRecords, seals });
   const exporter = new HearingExporter(db, audit, store, seals, {
     verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),
+    checkpoints,
   });
   const accountService = new AccountService(db, audit, options.identityHooks ?? {}, options.backOff);
   const access = new HearingAccess(db, audit);
@@ -378,6 +383,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       );
       return { files: files.map((f) => ({ name: f.name, mimeType: 'application/xml', content: f.xml })) };
     },
+    ...checkpointCalls({ checkpoints, audit }),
     ...sealCalls({
       sealing,
       seals,

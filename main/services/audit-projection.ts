@@ -125,4 +125,6 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
   }),
   'annotations.export': (input) => ({ hearingId: input.hearingId, details: { format: input.format } }),
   'keys.info': null,
+  // Written by its handler, with the verdict.
+  'audit.checkCheckpoint': null,
 };

@@ -1,4 +1,5 @@
 import { sealFiles } from './seal/format';
+import { checkpointFiles } from './seal/checkpoints';
 
 export interface ReadmeFacts {
   caseReference: string;
@@ -19,6 +20,8 @@ export interface ReadmeFacts {
       | 'addendum'
       | 'addendum-signature';
   }>;
+  /** Whether the export carries a checkpoint of the audit log (checkpoint.json and checkpoint.sig). */
+  checkpoint?: boolean;
 }
 
 type Kind =
@@ -209,6 +212,55 @@ const languages: Language[] = [
   },
 ];
 
+/** The checkpoint of the audit log: its files, and what the registry does with it (docs/seal.md). */
+interface CheckpointTexts {
+  checkpoint: string;
+  checkpointSignature: string;
+  /** Why and how to give the kept checkpoint, ending before the command. */
+  keep: string;
+  placeholder: string;
+  after: string;
+}
+
+const checkpointTexts: Record<string, CheckpointTexts> = {
+  ENGLISH: {
+    checkpoint:
+      "a checkpoint of the installation's history when this export was made (number of entries, last hash), signed with the same key",
+    checkpointSignature: 'the digital signature of checkpoint.json (Ed25519)',
+    keep: 'KEEP checkpoint.json and checkpoint.sig of the latest export you received, apart from the installation, where it cannot change them. When a later export arrives, give the kept checkpoint to the program: it checks that the installation\'s history still holds, unchanged, everything the kept checkpoint covers. A hearing deleted from the installation\'s database, or history rewritten, is then reported (FAIL "Anchoring"). Give the earlier export\'s folder, or its checkpoint.json with checkpoint.sig beside it:',
+    placeholder: '<earlier export folder>',
+    after:
+      'Without --checkpoint the result says that the anchoring was not checked. Afterwards keep the new checkpoint.json and checkpoint.sig instead of the old ones. Not detected this way: changes made after the kept checkpoint, and an installation replaced as a whole with a new key, unless you also give --expect-key.',
+  },
+  NEDERLANDS: {
+    checkpoint:
+      'een controlepunt van de geschiedenis van de installatie toen deze export werd gemaakt (aantal regels, laatste hash), ondertekend met dezelfde sleutel',
+    checkpointSignature: 'de digitale handtekening van checkpoint.json (Ed25519)',
+    keep: 'BEWAAR checkpoint.json en checkpoint.sig van de laatste export die u ontving, los van de installatie, waar die ze niet kan wijzigen. Wanneer een latere export binnenkomt, geef het bewaarde controlepunt aan het programma: het controleert dat de geschiedenis van de installatie nog altijd, ongewijzigd, alles bevat wat het bewaarde controlepunt dekt. Een verhoor dat uit de databank van de installatie werd verwijderd, of herschreven geschiedenis, wordt dan gemeld (FAIL "Verankering"). Geef de map van de eerdere export, of haar checkpoint.json met checkpoint.sig ernaast:',
+    placeholder: '<map van de eerdere export>',
+    after:
+      'Zonder --checkpoint zegt het resultaat dat de verankering niet werd gecontroleerd. Bewaar daarna de nieuwe checkpoint.json en checkpoint.sig in plaats van de oude. Zo niet opgemerkt: wijzigingen na het bewaarde controlepunt, en een installatie die volledig werd vervangen met een nieuwe sleutel, tenzij u ook --expect-key geeft.',
+  },
+  FRANÇAIS: {
+    checkpoint:
+      "un point de contrôle de l'historique de l'installation au moment de cet export (nombre d'entrées, dernière empreinte), signé avec la même clé",
+    checkpointSignature: 'la signature numérique de checkpoint.json (Ed25519)',
+    keep: "CONSERVEZ checkpoint.json et checkpoint.sig du dernier export reçu, à l'écart de l'installation, qui ne doit pas pouvoir les modifier. Lorsqu'un export ultérieur arrive, donnez le point de contrôle conservé au programme : il vérifie que l'historique de l'installation contient toujours, inchangé, tout ce que couvre le point de contrôle conservé. Une audition supprimée de la base de données de l'installation, ou un historique réécrit, est alors signalé (FAIL « Ancrage »). Donnez le dossier de l'export antérieur, ou son checkpoint.json avec checkpoint.sig à côté :",
+    placeholder: "<dossier de l'export antérieur>",
+    after:
+      "Sans --checkpoint, le résultat dit que l'ancrage n'a pas été vérifié. Conservez ensuite le nouveau checkpoint.json et le nouveau checkpoint.sig à la place des anciens. Non détecté ainsi : les modifications faites après le point de contrôle conservé, et une installation entièrement remplacée avec une nouvelle clé, sauf si vous donnez aussi --expect-key.",
+  },
+  DEUTSCH: {
+    checkpoint:
+      'ein Kontrollpunkt des Verlaufs der Installation zum Zeitpunkt dieses Exports (Anzahl der Einträge, letzter Hash), mit demselben Schlüssel signiert',
+    checkpointSignature: 'die digitale Signatur von checkpoint.json (Ed25519)',
+    keep: 'BEWAHREN Sie checkpoint.json und checkpoint.sig des zuletzt erhaltenen Exports getrennt von der Installation auf, wo sie sie nicht verändern kann. Wenn ein späterer Export eintrifft, geben Sie dem Programm den aufbewahrten Kontrollpunkt: es prüft, dass der Verlauf der Installation noch unverändert alles enthält, was der aufbewahrte Kontrollpunkt abdeckt. Eine aus der Datenbank der Installation gelöschte Vernehmung oder ein umgeschriebener Verlauf wird dann gemeldet (FAIL "Verankerung"). Geben Sie den Ordner des früheren Exports an, oder dessen checkpoint.json mit checkpoint.sig daneben:',
+    placeholder: '<Ordner des früheren Exports>',
+    after:
+      'Ohne --checkpoint sagt das Ergebnis, dass die Verankerung nicht geprüft wurde. Bewahren Sie danach die neue checkpoint.json und checkpoint.sig anstelle der alten auf. So nicht erkannt: Änderungen nach dem aufbewahrten Kontrollpunkt, und eine als Ganzes mit neuem Schlüssel ersetzte Installation, es sei denn, Sie geben auch --expect-key an.',
+  },
+};
+
 const group = (hex: string) => (hex.match(/.{1,4}/g) ?? []).join(' ');
 
 /** README-CLERK.txt: plain text in the four languages, CRLF so that every Windows editor shows it. */
@@ -222,7 +274,6 @@ export function clerkReadme(facts: ReadmeFacts): string {
     [sealFiles.audit, 'audit'],
     [sealFiles.verifier, 'verifier'],
   ];
-  const width = Math.max(...files.map(([name]) => name.length)) + 2;
   const lines: string[] = [
     'HEARING ROOM',
     `Case reference / Notitienummer / Numéro de notice / Aktenzeichen: ${facts.caseReference}`,
@@ -232,9 +283,19 @@ export function clerkReadme(facts: ReadmeFacts): string {
     `    ${group(facts.keyFingerprint)}`,
     `SHA-256 ${sealFiles.verifier}: ${facts.verifierSha256}`,
   ];
+  const withCheckpoint = facts.checkpoint === true;
+  const names = withCheckpoint
+    ? [...files.map(([name]) => name), checkpointFiles.checkpoint, checkpointFiles.signature]
+    : files.map(([name]) => name);
+  const width = Math.max(...names.map((name) => name.length)) + 2;
   for (const l of languages) {
+    const c = checkpointTexts[l.heading];
     lines.push('', '', l.heading, '='.repeat(l.heading.length), '', l.filesTitle);
     for (const [name, kind] of files) lines.push(`  ${name.padEnd(width)}${l.kinds[kind]}`);
+    if (withCheckpoint && c) {
+      lines.push(`  ${checkpointFiles.checkpoint.padEnd(width)}${c.checkpoint}`);
+      lines.push(`  ${checkpointFiles.signature.padEnd(width)}${c.checkpointSignature}`);
+    }
     lines.push(
       '',
       l.checkTitle,
@@ -251,6 +312,18 @@ export function clerkReadme(facts: ReadmeFacts): string {
       '',
       `  ${l.afterExpectKey}`,
       `  ${l.quick}`,
+    );
+    if (withCheckpoint && c) {
+      lines.push(
+        '',
+        `  ${c.keep}`,
+        '',
+        `      node ${sealFiles.verifier} . --checkpoint "${c.placeholder}"`,
+        '',
+        `  ${c.after}`,
+      );
+    }
+    lines.push(
       '',
       l.manualTitle,
       `  ${l.manual}`,

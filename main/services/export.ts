@@ -18,6 +18,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ApiError } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
 import type { AuditLog } from './audit-log';
+import type { SignedCheckpoint } from './audit-checkpoints';
+import { checkpointFiles } from './seal/checkpoints';
 import type { Db } from './db/database';
 import { clerkReadme, type ReadmeFacts } from './export-readme';
 import { sealFiles, type SealManifest } from './seal/format';
@@ -34,6 +36,11 @@ export interface ExportOptions {
   clock?: () => Date;
   /** ZIP64 records even for a small export, so that tests can check readers handle them. */
   forceZip64?: boolean;
+  /**
+   * Signs a checkpoint of the audit log for the export (audit-checkpoints.ts): the export then
+   * carries it, and its audit.jsonl ends at the entry the checkpoint vouches for.
+   */
+  checkpoints?: { sign(reason: 'export', hearingId: string): SignedCheckpoint };
 }
 
 export interface ExportResult {
@@ -171,13 +178,21 @@ export class HearingExporter {
         join(folder, sealFiles.fingerprint),
         fingerprintText(manifest.key.fingerprint),
       );
-      await writeDurably(join(folder, sealFiles.audit), this.seals.auditFile(hearingId));
+      const checkpoint = this.options.checkpoints?.sign('export', hearingId) ?? null;
+      await writeDurably(
+        join(folder, sealFiles.audit),
+        this.seals.auditFile(hearingId, checkpoint?.body.entries),
+      );
       if (addenda.length > 0) {
         await mkdir(join(folder, addendaFolder), { mode: privateDirMode });
         for (const a of addenda) {
           await writeDurably(join(folder, a.json), a.body);
           await writeDurably(join(folder, a.sig), a.signature);
         }
+      }
+      if (checkpoint) {
+        await writeDurably(join(folder, checkpointFiles.checkpoint), checkpoint.bytes);
+        await writeDurably(join(folder, checkpointFiles.signature), `${checkpoint.signature}\n`);
       }
       // Written, not copied: a copy would take the installed verifier's mode, readable by all.
       await writeDurably(join(folder, sealFiles.verifier), await readFile(this.options.verifierPath));
@@ -191,6 +206,7 @@ export class HearingExporter {
           keyFingerprint: manifest.key.fingerprint,
           verifierSha256,
           files: [...media, ...addendaListed],
+          checkpoint: checkpoint !== null,
         }),
       );
 
@@ -208,6 +224,7 @@ export class HearingExporter {
         ...copied,
         sealFiles.fingerprint,
         sealFiles.audit,
+        ...(checkpoint ? [checkpointFiles.checkpoint, checkpointFiles.signature] : []),
         sealFiles.verifier,
         sealFiles.readme,
         ...addendaNames,
@@ -240,6 +257,7 @@ export class HearingExporter {
         protectedWithPassphrase: Boolean(passphrase),
         manifestSha256: seal.manifest_sha256,
         files,
+        ...(checkpoint ? { checkpoint: { entries: checkpoint.body.entries, head: checkpoint.body.head } } : {}),
       });
       return { folder: passphrase ? null : finalFolder, zip: finalZip, zipSizeBytes: sizeBytes, files };
     } catch (err) {

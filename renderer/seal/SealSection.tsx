@@ -11,6 +11,7 @@ import { formatBytes, formatSize } from '../format/size';
 import { formatLocale } from '../i18n/locale';
 import { groupHex } from './fingerprint';
 import { SealConfirm } from './SealConfirm';
+import { CheckpointCheck } from './CheckpointCheck';
 import { VerifyResult, type VerifyReport } from './VerifyResult';
 import './seal.css';
 
@@ -329,6 +330,7 @@ export function SealSection({ hearing, onSealed }: { hearing: Hearing; onSealed:
                 </div>
               ))}
           </div>
+          <CheckpointCheck />
         </>
       )}
       <SealConfirm

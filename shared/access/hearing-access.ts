@@ -70,6 +70,7 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
   'annotations.change': 'hearing',
   'annotations.export': 'hearing',
   'keys.info': 'none',
+  'audit.checkCheckpoint': 'none',
 };
 
 /**

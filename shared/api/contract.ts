@@ -163,6 +163,21 @@ export const verifyReport = z.object({
     .optional(),
 });
 
+/**
+ * Whether today's audit log extends a checkpoint the registry kept from an export (docs/seal.md,
+ * "Checkpoints"): check by check, in the four languages, as the verifier gives them.
+ */
+export const checkpointReport = z.object({
+  verdict: z.enum(['valid', 'invalid', 'unreadable']),
+  checks: verifyReport.shape.checks,
+  /** What the given checkpoint says, once it could be read. */
+  checkpoint: z
+    .object({ entries: z.number().int().nonnegative(), head: sha256, at: z.string(), keyFingerprint: sha256 })
+    .nullable(),
+  /** Today's log: its number of entries and the hash of the last one. */
+  log: z.object({ entries: z.number().int().nonnegative(), head: sha256 }),
+});
+
 /** What would stop a seal now, each with a stable reason the renderer translates. */
 export const sealBlockerReasons = [
   'sealed',
@@ -637,6 +652,21 @@ export const contract = {
     input: z.object({}).strict(),
     output: z.object({ fingerprint: sha256, fingerprintGrouped: z.string(), publicKeyPem: z.string() }),
     roles: allRoles,
+    audit: false,
+  }),
+  'audit.checkCheckpoint': spec({
+    summary:
+      "Check whether today's audit log extends a checkpoint the registry kept from an export (its checkpoint.json and checkpoint.sig): signed with this installation's key, and the log's first entries hash to its head. A deletion or rewrite of anything before it is named. Written to the audit log with the verdict.",
+    input: z
+      .object({
+        /** The text of checkpoint.json, as the registry kept it. */
+        checkpoint: z.string().min(1).max(4096),
+        /** The text of checkpoint.sig: the Ed25519 signature in base64. */
+        signature: z.string().min(1).max(512),
+      })
+      .strict(),
+    output: checkpointReport,
+    roles: ['magistrate', 'clerk'],
     audit: false,
   }),
 } as const;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from '../../main/services/audit-log';
+import { AuditCheckpoints } from '../../main/services/audit-checkpoints';
 import { openDatabase } from '../../main/services/db/database';
 import { HearingExporter } from '../../main/services/export';
 import { HearingService } from '../../main/services/hearings';
@@ -31,11 +32,13 @@ export function openSealing(dataDir: string) {
   );
   const hearings = new HearingService(db, recordings);
   const keys = PassphraseKeyFile.open(dataDir, passphrase);
+  const checkpoints = new AuditCheckpoints(db, audit, keys);
   const seals = new SealService(db, audit, store, keys, {
     appVersion: 'test',
     ruleSet: () => ({ id: 'be-91bis', version: 'test' }),
+    checkpoints,
   });
-  const exporter = new HearingExporter(db, audit, store, seals, { verifierPath });
+  const exporter = new HearingExporter(db, audit, store, seals, { verifierPath, checkpoints });
   return {
     db,
     audit,
@@ -43,6 +46,7 @@ export function openSealing(dataDir: string) {
     recordings,
     hearings,
     keys,
+    checkpoints,
     seals,
     exporter,
     hearingDir: (hearingId: string) => join(dataDir, 'hearings', hearingId),

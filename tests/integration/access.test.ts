@@ -106,6 +106,7 @@ function inputFor(name: CallName, who: Person): unknown {
     'app.info': {},
     'app.storage': {},
     'keys.info': {},
+    'audit.checkCheckpoint': { checkpoint: '{}', signature: 'AAAA' },
     'hearings.list': {},
     'hearings.create': { caseReference: `NEW.${unique}/26`, minorName, dateOfBirth: '2013-01-01', hearingDate: '2026-11-28' },
     'hearings.get': h,

@@ -117,6 +117,8 @@ describe('exporting a sealed hearing', () => {
     assert.deepEqual(readdirSync(exportA).sort(), [
       'README-CLERK.txt',
       'audit.jsonl',
+      'checkpoint.json',
+      'checkpoint.sig',
       'hearing-room-verify.mjs',
       'manifest.json',
       'manifest.sig',
@@ -165,7 +167,7 @@ describe('exporting a sealed hearing', () => {
   });
 
   test('the standalone verifier, run as its own process, says valid (exit 0)', () => {
-    const { code, out } = runVerifier(exportA);
+    const { code, out } = runVerifier(exportA, ['--checkpoint', exportA]);
     assert.equal(code, 0, out);
     assert.match(out, /Result: VALID\./);
     // Run from inside the folder, as the README says.
@@ -577,9 +579,9 @@ describe('the working copy is derived again from its master', () => {
     assert.match(out, /^ {2}-- {4}segment-001-working\.webm derived again: Not done \(--quick\)/m);
     assert.match(
       out,
-      /Result: VALID for what was checked: \d+ checks passed\. Not done: working\.rederive \(segment-001-working\.webm derived again\)\./,
+      /Result: VALID for what was checked: \d+ checks passed\. Not done: working\.rederive \(segment-001-working\.webm derived again\); checkpoint\.extends \(Anchoring: the log extends the earlier checkpoint\)\./,
     );
-    const full = runVerifier(exportA);
+    const full = runVerifier(exportA, ['--checkpoint', exportA]);
     assert.match(
       full.out,
       /ok {4}segment-001-working\.webm derived again: The master of segment 1, remuxed again with hearing-room-webm \d/,
@@ -627,6 +629,9 @@ describe('verdicts a clerk can act on', () => {
         'audit.chain',
         'audit.entries',
         'audit.sealing',
+        'checkpoint.signature',
+        'checkpoint.head',
+        'checkpoint.extends',
       ],
     );
   });
@@ -656,7 +661,7 @@ describe('verdicts a clerk can act on', () => {
       assert.equal(quick.code, 0, quick.out);
       assert.match(quick.out, /\(--quick\)/);
       assert.doesNotMatch(quick.out, /Not done/);
-      const full = runVerifier(exportA, [], withLang(`${lang}_BE.UTF-8`));
+      const full = runVerifier(exportA, ['--checkpoint', exportA], withLang(`${lang}_BE.UTF-8`));
       assert.match(full.out, valid!, `${lang} from LANG`);
       const bad = runVerifier(tampered, ['--lang', lang]);
       assert.equal(bad.code, 1, bad.out);
@@ -694,22 +699,30 @@ describe('verdicts a clerk can act on', () => {
     assert.equal(rederive?.done, false);
   });
 
-  test('the README explains --expect-key and --quick in each language, and promises nothing more', () => {
+  test('the README explains --expect-key, --checkpoint and --quick in each language, and promises nothing more', () => {
     const readme = readFileSync(join(exportA, 'README-CLERK.txt'), 'utf8');
     const sections = readme.split(/\r\n(?=ENGLISH|NEDERLANDS|FRANÇAIS|DEUTSCH\r\n)/).slice(1);
     assert.equal(sections.length, 4);
     const placeholders = ['<fingerprint>', '<vingerafdruk>', '<empreinte>', '<Fingerabdruck>'];
+    const earlier = [
+      '<earlier export folder>',
+      '<map van de eerdere export>',
+      "<dossier de l'export antérieur>",
+      '<Ordner des früheren Exports>',
+    ];
     sections.forEach((section, i) => {
       // The fingerprint to expect comes from the registry, never from the export itself.
       assert.ok(
         section.includes(`node hearing-room-verify.mjs . --expect-key "${placeholders[i]}"`),
         section,
       );
+      // The checkpoint to check against is the one the registry kept from an earlier export.
+      assert.ok(section.includes(`node hearing-room-verify.mjs . --checkpoint "${earlier[i]}"`), section);
+      assert.ok(section.includes('checkpoint.json') && section.includes('checkpoint.sig'), section);
       assert.ok(section.includes('--quick'), section);
       assert.ok(section.includes('--lang'), section);
       assert.ok(section.includes('20'), 'the Node.js version the verifier needs');
     });
-    assert.doesNotMatch(readme, /--checkpoint/);
     assert.doesNotMatch(
       readme,
       /fingerprint in the written record|vingerafdruk in het proces-verbaal/,

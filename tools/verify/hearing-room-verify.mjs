@@ -626,12 +626,12 @@ function listed(items) {
 
 // main/services/seal/verify.ts
 import {
-  createHash as createHash4,
-  createPublicKey,
-  verify as verifySignature2,
+  createHash as createHash5,
+  createPublicKey as createPublicKey2,
+  verify as verifySignature3,
 } from 'node:crypto';
-import { open, readFile as readFile2, readdir as readdir2, stat } from 'node:fs/promises';
-import { basename, join as join2, resolve } from 'node:path';
+import { open, readFile as readFile3, readdir as readdir2, stat as stat2 } from 'node:fs/promises';
+import { basename as basename2, join as join3, resolve } from 'node:path';
 
 // main/services/seal/format.ts
 var sealFormat = 'hearing-room-seal/1';
@@ -1117,8 +1117,524 @@ function checkAddenda(found, context) {
   };
 }
 
+// main/services/seal/checkpoints.ts
+import {
+  createHash as createHash2,
+  createPublicKey,
+  verify as verifySignature2,
+} from 'node:crypto';
+import { readFile as readFile2, stat } from 'node:fs/promises';
+import { basename, dirname, join as join2 } from 'node:path';
+
+// main/services/seal/checkpoint-messages.ts
+var en3 = {
+  // Labels of the checks.
+  ownCheckpoint: "This export's checkpoint",
+  ownCheckpointHead: "This export's checkpoint: audit log",
+  earlierCheckpoint: 'Earlier checkpoint',
+  anchoring: 'Anchoring: the log extends the earlier checkpoint',
+  // This export's own checkpoint.
+  ownMissing: (file) =>
+    `Not done: this export carries no ${file} (exports made before checkpoints carry none), so it cannot anchor a later check.`,
+  ownUnreadable: (file, problem) => `${file} cannot be read as a checkpoint: ${problem}.`,
+  ownSignatureMissing: (sig, file) =>
+    `${sig} is missing: nothing shows that ${file} was signed by the installation.`,
+  ownSignatureValid: (file, pem, at) =>
+    `${file} (signed at ${at}) carries a valid Ed25519 signature made with the key in ${pem}.`,
+  ownSignatureInvalid: (file, sig, pem) =>
+    `${file} does not match its signature in ${sig}, made with the key in ${pem}: the checkpoint was changed or forged.`,
+  ownKeyOther: (file, named, found) =>
+    `${file} names the key ${named}, but this export's key is ${found}.`,
+  noKey: (pem) => `The key in ${pem} cannot be read, so no checkpoint signature can be checked.`,
+  ownHeadOk: (entries, head) =>
+    `The checkpoint vouches for entries 1 to ${entries} of the audit log, ending in hash ${head}: exactly the entries this export carries.`,
+  ownHeadCount: (entries, found) =>
+    `The checkpoint vouches for ${entries} entries, but this export's audit log has ${found}.`,
+  ownHeadHash: (entries, expected, found) =>
+    `Entry ${entries} of this export's audit log has hash ${found}, not the hash ${expected} the checkpoint vouches for.`,
+  ownBeforeSeal: (entries, sealed) =>
+    `The checkpoint vouches for ${entries} entries, fewer than the ${sealed} the seal already points to.`,
+  // The earlier checkpoint.
+  earlierOk: (entries, at, fingerprint) =>
+    `The earlier checkpoint (entries 1 to ${entries}, signed at ${at}) carries a valid signature of the key ${fingerprint}, the key of this export.`,
+  earlierForged: (entries, at) =>
+    `The earlier checkpoint (entries 1 to ${entries}, dated ${at}) does not match its signature: it was changed or forged. Ask the registry for the checkpoint it kept.`,
+  earlierOtherKey: (named, found) =>
+    `The earlier checkpoint was signed with the key ${named}, this log with the key ${found}: the installation's key was changed, or the installation was replaced. Nothing before the earlier checkpoint can be vouched for by this log.`,
+  earlierSignatureMalformed:
+    'The signature of the earlier checkpoint is not an Ed25519 signature (64 bytes written in base64).',
+  // Anchoring.
+  anchorNotChecked:
+    'Not done: the anchoring was not checked. Give the checkpoint the registry kept from an earlier export (--checkpoint <earlier export folder or its checkpoint.json>) to know that nothing sealed before it was deleted or rewritten.',
+  anchorOk: (entries, head, total) =>
+    `The first ${entries} entries of this log hash to the earlier checkpoint's head (${head}): nothing before it was deleted or rewritten. This log has ${total} entries.`,
+  anchorShorter: (entries, found) =>
+    `History was deleted: the earlier checkpoint vouches for ${entries} entries, this log has only ${found}.`,
+  anchorRewritten: (entries, expected, found) =>
+    `History was deleted or rewritten: entry ${entries} of this log has hash ${found}, the earlier checkpoint vouches for ${expected}. Entries up to ${entries} are not the ones the earlier checkpoint covered.`,
+  anchorFirstDifference: (seq) =>
+    `The first entry that differs from the earlier export is entry ${seq}: from there on, entries were deleted, replaced or re-hashed.`,
+  anchorBroken: (seq) =>
+    `The log itself is broken at entry ${seq}, before the earlier checkpoint: it cannot extend it.`,
+  // Reading a checkpoint.
+  notJson: 'it is not valid JSON',
+  notCheckpoint: (format) =>
+    `it is not a checkpoint of the audit log (${format}: an object with format, entries, head, at and key)`,
+  notCanonical: 'it is not written in canonical JSON (RFC 8785), as a checkpoint is',
+};
+var nl3 = {
+  ownCheckpoint: 'Controlepunt van deze export',
+  ownCheckpointHead: 'Controlepunt van deze export: auditlog',
+  earlierCheckpoint: 'Eerder controlepunt',
+  anchoring: 'Verankering: het log zet het eerdere controlepunt voort',
+  ownMissing: (file) =>
+    `Niet uitgevoerd: deze export bevat geen ${file} (exports van vóór de controlepunten bevatten er geen), dus hij kan geen latere controle verankeren.`,
+  ownUnreadable: (file, problem) => `${file} kan niet als controlepunt worden gelezen: ${problem}.`,
+  ownSignatureMissing: (sig, file) =>
+    `${sig} ontbreekt: niets toont aan dat ${file} door de installatie werd ondertekend.`,
+  ownSignatureValid: (file, pem, at) =>
+    `${file} (ondertekend op ${at}) draagt een geldige Ed25519-handtekening, gemaakt met de sleutel in ${pem}.`,
+  ownSignatureInvalid: (file, sig, pem) =>
+    `${file} komt niet overeen met zijn handtekening in ${sig}, gemaakt met de sleutel in ${pem}: het controlepunt werd gewijzigd of vervalst.`,
+  ownKeyOther: (file, named, found) =>
+    `${file} noemt de sleutel ${named}, maar de sleutel van deze export is ${found}.`,
+  noKey: (pem) =>
+    `De sleutel in ${pem} kan niet worden gelezen, dus geen enkele handtekening van een controlepunt kan worden gecontroleerd.`,
+  ownHeadOk: (entries, head) =>
+    `Het controlepunt staat in voor de items 1 tot ${entries} van het auditlog, eindigend op hash ${head}: precies de items die deze export bevat.`,
+  ownHeadCount: (entries, found) =>
+    `Het controlepunt staat in voor ${entries} items, maar het auditlog van deze export heeft er ${found}.`,
+  ownHeadHash: (entries, expected, found) =>
+    `Item ${entries} van het auditlog van deze export heeft hash ${found}, niet de hash ${expected} waarvoor het controlepunt instaat.`,
+  ownBeforeSeal: (entries, sealed) =>
+    `Het controlepunt staat in voor ${entries} items, minder dan de ${sealed} waarnaar de verzegeling al verwijst.`,
+  earlierOk: (entries, at, fingerprint) =>
+    `Het eerdere controlepunt (items 1 tot ${entries}, ondertekend op ${at}) draagt een geldige handtekening van de sleutel ${fingerprint}, de sleutel van deze export.`,
+  earlierForged: (entries, at) =>
+    `Het eerdere controlepunt (items 1 tot ${entries}, gedateerd ${at}) komt niet overeen met zijn handtekening: het werd gewijzigd of vervalst. Vraag de griffie om het controlepunt dat zij bewaarde.`,
+  earlierOtherKey: (named, found) =>
+    `Het eerdere controlepunt werd ondertekend met de sleutel ${named}, dit log met de sleutel ${found}: de sleutel van de installatie werd gewijzigd, of de installatie werd vervangen. Dit log kan voor niets van vóór het eerdere controlepunt instaan.`,
+  earlierSignatureMalformed:
+    'De handtekening van het eerdere controlepunt is geen Ed25519-handtekening (64 bytes in base64).',
+  anchorNotChecked:
+    'Niet uitgevoerd: de verankering werd niet gecontroleerd. Geef het controlepunt dat de griffie van een eerdere export bewaarde (--checkpoint <eerdere exportmap of haar checkpoint.json>) om te weten dat niets wat daarvoor werd verzegeld, werd verwijderd of herschreven.',
+  anchorOk: (entries, head, total) =>
+    `De eerste ${entries} items van dit log leiden tot de laatste hash van het eerdere controlepunt (${head}): niets daarvoor werd verwijderd of herschreven. Dit log heeft ${total} items.`,
+  anchorShorter: (entries, found) =>
+    `Geschiedenis werd verwijderd: het eerdere controlepunt staat in voor ${entries} items, dit log heeft er maar ${found}.`,
+  anchorRewritten: (entries, expected, found) =>
+    `Geschiedenis werd verwijderd of herschreven: item ${entries} van dit log heeft hash ${found}, het eerdere controlepunt staat in voor ${expected}. De items tot ${entries} zijn niet die welke het eerdere controlepunt dekte.`,
+  anchorFirstDifference: (seq) =>
+    `Het eerste item dat verschilt van de eerdere export is item ${seq}: vanaf daar werden items verwijderd, vervangen of opnieuw gehasht.`,
+  anchorBroken: (seq) =>
+    `Het log zelf is gebroken bij item ${seq}, vóór het eerdere controlepunt: het kan dat niet voortzetten.`,
+  notJson: 'het is geen geldig JSON',
+  notCheckpoint: (format) =>
+    `het is geen controlepunt van het auditlog (${format}: een object met format, entries, head, at en key)`,
+  notCanonical: 'het is niet in canonieke JSON (RFC 8785) geschreven, zoals een controlepunt',
+};
+var fr3 = {
+  ownCheckpoint: 'Point de contrôle de cet export',
+  ownCheckpointHead: "Point de contrôle de cet export : journal d'audit",
+  earlierCheckpoint: 'Point de contrôle antérieur',
+  anchoring: 'Ancrage : le journal prolonge le point de contrôle antérieur',
+  ownMissing: (file) =>
+    `Non effectué : cet export ne contient pas de ${file} (les exports antérieurs aux points de contrôle n'en contiennent pas) ; il ne peut donc pas ancrer une vérification ultérieure.`,
+  ownUnreadable: (file, problem) =>
+    `${file} ne peut pas être lu comme un point de contrôle : ${problem}.`,
+  ownSignatureMissing: (sig, file) =>
+    `${sig} est absent : rien ne montre que ${file} a été signé par l'installation.`,
+  ownSignatureValid: (file, pem, at) =>
+    `${file} (signé le ${at}) porte une signature Ed25519 valide, faite avec la clé de ${pem}.`,
+  ownSignatureInvalid: (file, sig, pem) =>
+    `${file} ne correspond pas à sa signature dans ${sig}, faite avec la clé de ${pem} : le point de contrôle a été modifié ou falsifié.`,
+  ownKeyOther: (file, named, found) =>
+    `${file} désigne la clé ${named}, mais la clé de cet export est ${found}.`,
+  noKey: (pem) =>
+    `La clé de ${pem} ne peut pas être lue ; aucune signature de point de contrôle ne peut donc être vérifiée.`,
+  ownHeadOk: (entries, head) =>
+    `Le point de contrôle couvre les entrées 1 à ${entries} du journal d'audit, se terminant par l'empreinte ${head} : exactement les entrées que contient cet export.`,
+  ownHeadCount: (entries, found) =>
+    `Le point de contrôle couvre ${entries} entrées, mais le journal d'audit de cet export en compte ${found}.`,
+  ownHeadHash: (entries, expected, found) =>
+    `L'entrée ${entries} du journal d'audit de cet export a l'empreinte ${found}, et non l'empreinte ${expected} que couvre le point de contrôle.`,
+  ownBeforeSeal: (entries, sealed) =>
+    `Le point de contrôle couvre ${entries} entrées, moins que les ${sealed} auxquelles le scellé renvoie déjà.`,
+  earlierOk: (entries, at, fingerprint) =>
+    `Le point de contrôle antérieur (entrées 1 à ${entries}, signé le ${at}) porte une signature valide de la clé ${fingerprint}, la clé de cet export.`,
+  earlierForged: (entries, at) =>
+    `Le point de contrôle antérieur (entrées 1 à ${entries}, daté du ${at}) ne correspond pas à sa signature : il a été modifié ou falsifié. Demandez au greffe le point de contrôle qu'il a conservé.`,
+  earlierOtherKey: (named, found) =>
+    `Le point de contrôle antérieur a été signé avec la clé ${named}, ce journal avec la clé ${found} : la clé de l'installation a été changée, ou l'installation a été remplacée. Ce journal ne peut garantir rien de ce qui précède le point de contrôle antérieur.`,
+  earlierSignatureMalformed:
+    "La signature du point de contrôle antérieur n'est pas une signature Ed25519 (64 octets écrits en base64).",
+  anchorNotChecked:
+    "Non effectué : l'ancrage n'a pas été vérifié. Donnez le point de contrôle que le greffe a conservé d'un export antérieur (--checkpoint <dossier de l'export antérieur ou son checkpoint.json>) pour savoir que rien de ce qui a été scellé avant lui n'a été supprimé ou réécrit.",
+  anchorOk: (entries, head, total) =>
+    `Les ${entries} premières entrées de ce journal aboutissent à l'empreinte finale du point de contrôle antérieur (${head}) : rien de ce qui le précède n'a été supprimé ou réécrit. Ce journal compte ${total} entrées.`,
+  anchorShorter: (entries, found) =>
+    `De l'historique a été supprimé : le point de contrôle antérieur couvre ${entries} entrées, ce journal n'en compte que ${found}.`,
+  anchorRewritten: (entries, expected, found) =>
+    `De l'historique a été supprimé ou réécrit : l'entrée ${entries} de ce journal a l'empreinte ${found}, le point de contrôle antérieur couvre ${expected}. Les entrées jusqu'à ${entries} ne sont pas celles que couvrait le point de contrôle antérieur.`,
+  anchorFirstDifference: (seq) =>
+    `La première entrée qui diffère de l'export antérieur est l'entrée ${seq} : à partir de là, des entrées ont été supprimées, remplacées ou recalculées.`,
+  anchorBroken: (seq) =>
+    `Le journal lui-même est rompu à l'entrée ${seq}, avant le point de contrôle antérieur : il ne peut pas le prolonger.`,
+  notJson: "ce n'est pas du JSON valide",
+  notCheckpoint: (format) =>
+    `ce n'est pas un point de contrôle du journal d'audit (${format} : un objet avec format, entries, head, at et key)`,
+  notCanonical: "il n'est pas écrit en JSON canonique (RFC 8785), comme l'est un point de contrôle",
+};
+var de3 = {
+  ownCheckpoint: 'Kontrollpunkt dieses Exports',
+  ownCheckpointHead: 'Kontrollpunkt dieses Exports: Prüfprotokoll',
+  earlierCheckpoint: 'Früherer Kontrollpunkt',
+  anchoring: 'Verankerung: das Protokoll setzt den früheren Kontrollpunkt fort',
+  ownMissing: (file) =>
+    `Nicht durchgeführt: dieser Export enthält keine ${file} (Exporte aus der Zeit vor den Kontrollpunkten enthalten keine), daher kann er keine spätere Prüfung verankern.`,
+  ownUnreadable: (file, problem) =>
+    `${file} kann nicht als Kontrollpunkt gelesen werden: ${problem}.`,
+  ownSignatureMissing: (sig, file) =>
+    `${sig} fehlt: nichts zeigt, dass ${file} von der Installation signiert wurde.`,
+  ownSignatureValid: (file, pem, at) =>
+    `${file} (signiert am ${at}) trägt eine gültige Ed25519-Signatur, erstellt mit dem Schlüssel in ${pem}.`,
+  ownSignatureInvalid: (file, sig, pem) =>
+    `${file} stimmt nicht mit seiner Signatur in ${sig} überein, erstellt mit dem Schlüssel in ${pem}: der Kontrollpunkt wurde verändert oder gefälscht.`,
+  ownKeyOther: (file, named, found) =>
+    `${file} nennt den Schlüssel ${named}, aber der Schlüssel dieses Exports ist ${found}.`,
+  noKey: (pem) =>
+    `Der Schlüssel in ${pem} kann nicht gelesen werden, daher kann keine Signatur eines Kontrollpunkts geprüft werden.`,
+  ownHeadOk: (entries, head) =>
+    `Der Kontrollpunkt bürgt für die Einträge 1 bis ${entries} des Prüfprotokolls, endend mit dem Hash ${head}: genau die Einträge, die dieser Export enthält.`,
+  ownHeadCount: (entries, found) =>
+    `Der Kontrollpunkt bürgt für ${entries} Einträge, aber das Prüfprotokoll dieses Exports hat ${found}.`,
+  ownHeadHash: (entries, expected, found) =>
+    `Eintrag ${entries} des Prüfprotokolls dieses Exports hat den Hash ${found}, nicht den Hash ${expected}, für den der Kontrollpunkt bürgt.`,
+  ownBeforeSeal: (entries, sealed) =>
+    `Der Kontrollpunkt bürgt für ${entries} Einträge, weniger als die ${sealed}, auf die das Siegel bereits verweist.`,
+  earlierOk: (entries, at, fingerprint) =>
+    `Der frühere Kontrollpunkt (Einträge 1 bis ${entries}, signiert am ${at}) trägt eine gültige Signatur des Schlüssels ${fingerprint}, des Schlüssels dieses Exports.`,
+  earlierForged: (entries, at) =>
+    `Der frühere Kontrollpunkt (Einträge 1 bis ${entries}, datiert ${at}) stimmt nicht mit seiner Signatur überein: er wurde verändert oder gefälscht. Fragen Sie die Geschäftsstelle nach dem Kontrollpunkt, den sie aufbewahrt hat.`,
+  earlierOtherKey: (named, found) =>
+    `Der frühere Kontrollpunkt wurde mit dem Schlüssel ${named} signiert, dieses Protokoll mit dem Schlüssel ${found}: der Schlüssel der Installation wurde gewechselt, oder die Installation wurde ersetzt. Dieses Protokoll kann für nichts vor dem früheren Kontrollpunkt bürgen.`,
+  earlierSignatureMalformed:
+    'Die Signatur des früheren Kontrollpunkts ist keine Ed25519-Signatur (64 Bytes in Base64).',
+  anchorNotChecked:
+    'Nicht durchgeführt: die Verankerung wurde nicht geprüft. Geben Sie den Kontrollpunkt an, den die Geschäftsstelle von einem früheren Export aufbewahrt hat (--checkpoint <früherer Exportordner oder dessen checkpoint.json>), um zu wissen, dass nichts, was davor versiegelt wurde, gelöscht oder umgeschrieben wurde.',
+  anchorOk: (entries, head, total) =>
+    `Die ersten ${entries} Einträge dieses Protokolls führen zum letzten Hash des früheren Kontrollpunkts (${head}): nichts davor wurde gelöscht oder umgeschrieben. Dieses Protokoll hat ${total} Einträge.`,
+  anchorShorter: (entries, found) =>
+    `Verlauf wurde gelöscht: der frühere Kontrollpunkt bürgt für ${entries} Einträge, dieses Protokoll hat nur ${found}.`,
+  anchorRewritten: (entries, expected, found) =>
+    `Verlauf wurde gelöscht oder umgeschrieben: Eintrag ${entries} dieses Protokolls hat den Hash ${found}, der frühere Kontrollpunkt bürgt für ${expected}. Die Einträge bis ${entries} sind nicht die, die der frühere Kontrollpunkt abdeckte.`,
+  anchorFirstDifference: (seq) =>
+    `Der erste Eintrag, der vom früheren Export abweicht, ist Eintrag ${seq}: ab dort wurden Einträge gelöscht, ersetzt oder neu gehasht.`,
+  anchorBroken: (seq) =>
+    `Das Protokoll selbst ist bei Eintrag ${seq} unterbrochen, vor dem früheren Kontrollpunkt: es kann ihn nicht fortsetzen.`,
+  notJson: 'es ist kein gültiges JSON',
+  notCheckpoint: (format) =>
+    `es ist kein Kontrollpunkt des Prüfprotokolls (${format}: ein Objekt mit format, entries, head, at und key)`,
+  notCanonical: 'er ist nicht in kanonischem JSON (RFC 8785) geschrieben, wie ein Kontrollpunkt',
+};
+var checkpointCatalogs = { en: en3, nl: nl3, fr: fr3, de: de3 };
+
+// main/services/seal/checkpoints.ts
+var checkpointFormat = 'hearing-room-checkpoint/1';
+var checkpointFiles = {
+  checkpoint: 'checkpoint.json',
+  signature: 'checkpoint.sig',
+};
+function checkpointCheck(code, ok, what, detail, done = true) {
+  const text = Object.fromEntries(
+    languages.map((lang) => {
+      const t = checkpointCatalogs[lang];
+      return [lang, { what: what(t), detail: detail(t) }];
+    }),
+  );
+  return { code, ok, done, what: text.en.what, detail: text.en.detail, text };
+}
+var hex64 = /^[0-9a-f]{64}$/;
+function parseCheckpoint(bytes2) {
+  let v;
+  try {
+    v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes2));
+  } catch {
+    return { problem: (t) => t.notJson };
+  }
+  const o = v;
+  const key = o?.key ?? null;
+  const ok =
+    typeof o === 'object' &&
+    o !== null &&
+    !Array.isArray(o) &&
+    o.format === checkpointFormat &&
+    Number.isSafeInteger(o.entries) &&
+    o.entries >= 0 &&
+    typeof o.head === 'string' &&
+    hex64.test(o.head) &&
+    typeof o.at === 'string' &&
+    typeof key === 'object' &&
+    key !== null &&
+    key.algorithm === 'Ed25519' &&
+    typeof key.fingerprint === 'string' &&
+    hex64.test(key.fingerprint);
+  if (!ok) return { problem: (t) => t.notCheckpoint(checkpointFormat) };
+  return { body: o };
+}
+function signatureFromText(text) {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) return null;
+  const bytes2 = Buffer.from(trimmed, 'base64');
+  return bytes2.byteLength === 64 ? bytes2 : null;
+}
+function fingerprintOf(key) {
+  return createHash2('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
+}
+function checkOwnCheckpoint(input, add) {
+  const { checkpoint: file, signature: sig } = checkpointFiles;
+  const pem = sealFiles.publicKey;
+  const what = (t) => t.ownCheckpoint;
+  if (input.bytes === null) {
+    add(checkpointCheck('checkpoint.signature', true, what, (t) => t.ownMissing(file), false));
+    return null;
+  }
+  const parsed = parseCheckpoint(input.bytes);
+  if ('problem' in parsed) {
+    const problem = parsed.problem;
+    add(
+      checkpointCheck('checkpoint.signature', false, what, (t) =>
+        t.ownUnreadable(file, problem(t)),
+      ),
+    );
+    return null;
+  }
+  const body = parsed.body;
+  if (!input.key) {
+    add(checkpointCheck('checkpoint.signature', false, what, (t) => t.noKey(pem)));
+  } else if (input.signature === null) {
+    add(
+      checkpointCheck('checkpoint.signature', false, what, (t) => t.ownSignatureMissing(sig, file)),
+    );
+  } else {
+    const found = fingerprintOf(input.key);
+    const signature = signatureFromText(new TextDecoder().decode(input.signature));
+    const valid = signature !== null && verifySignature2(null, input.bytes, input.key, signature);
+    if (!valid) {
+      add(
+        checkpointCheck('checkpoint.signature', false, what, (t) =>
+          t.ownSignatureInvalid(file, sig, pem),
+        ),
+      );
+    } else if (body.key.fingerprint !== found) {
+      const named = body.key.fingerprint;
+      add(
+        checkpointCheck('checkpoint.signature', false, what, (t) =>
+          t.ownKeyOther(file, named, found),
+        ),
+      );
+    } else {
+      add(
+        checkpointCheck('checkpoint.signature', true, what, (t) =>
+          t.ownSignatureValid(file, pem, body.at),
+        ),
+      );
+    }
+  }
+  if (input.lines) {
+    const headWhat = (t) => t.ownCheckpointHead;
+    const last2 = input.lines.reduce((max, e) => Math.max(max, e.seq), 0);
+    const atHead = input.lines.find((e) => e.seq === body.entries);
+    const headHash = body.entries === 0 ? genesisHash : atHead?.hash;
+    if (last2 !== body.entries) {
+      add(
+        checkpointCheck('checkpoint.head', false, headWhat, (t) =>
+          t.ownHeadCount(body.entries, last2),
+        ),
+      );
+    } else if (headHash !== body.head) {
+      const found = String(headHash);
+      add(
+        checkpointCheck('checkpoint.head', false, headWhat, (t) =>
+          t.ownHeadHash(body.entries, body.head, found),
+        ),
+      );
+    } else if (body.entries < input.sealedHeadSeq) {
+      const sealed = input.sealedHeadSeq;
+      add(
+        checkpointCheck('checkpoint.head', false, headWhat, (t) =>
+          t.ownBeforeSeal(body.entries, sealed),
+        ),
+      );
+    } else {
+      add(
+        checkpointCheck('checkpoint.head', true, headWhat, (t) =>
+          t.ownHeadOk(body.entries, body.head),
+        ),
+      );
+    }
+  }
+  return body;
+}
+function checkEarlierCheckpoint(earlier, key, add) {
+  const what = (t) => t.earlierCheckpoint;
+  const bytes2 = trimBytes(earlier.bytes);
+  const parsed = parseCheckpoint(bytes2);
+  if ('problem' in parsed) {
+    const problem = parsed.problem;
+    add(
+      checkpointCheck('checkpoint.earlier', false, what, (t) =>
+        t.ownUnreadable(checkpointFiles.checkpoint, problem(t)),
+      ),
+    );
+    return null;
+  }
+  const body = parsed.body;
+  const signature = signatureFromText(earlier.signature);
+  if (!key) {
+    add(checkpointCheck('checkpoint.earlier', false, what, (t) => t.noKey(sealFiles.publicKey)));
+  } else if (signature === null) {
+    add(checkpointCheck('checkpoint.earlier', false, what, (t) => t.earlierSignatureMalformed));
+  } else {
+    const found = fingerprintOf(key);
+    if (body.key.fingerprint !== found) {
+      add(
+        checkpointCheck('checkpoint.earlier', false, what, (t) =>
+          t.earlierOtherKey(groupHex(body.key.fingerprint), groupHex(found)),
+        ),
+      );
+    } else if (!verifySignature2(null, bytes2, key, signature)) {
+      add(
+        checkpointCheck('checkpoint.earlier', false, what, (t) =>
+          t.earlierForged(body.entries, body.at),
+        ),
+      );
+    } else {
+      add(
+        checkpointCheck('checkpoint.earlier', true, what, (t) =>
+          t.earlierOk(body.entries, body.at, groupHex(found)),
+        ),
+      );
+    }
+  }
+  return body;
+}
+function checkExtends(lines, earlier, earlierLines, hashOk, add) {
+  const what = (t) => t.anchoring;
+  const bySeq = /* @__PURE__ */ new Map();
+  for (const line of lines) if (!bySeq.has(line.seq)) bySeq.set(line.seq, line);
+  const total = bySeq.size;
+  const n = earlier.entries;
+  const fail = (detail) => {
+    const difference = firstDifference(bySeq, earlier, earlierLines);
+    add(
+      checkpointCheck('checkpoint.extends', false, what, (t) =>
+        difference === null ? detail(t) : `${detail(t)} ${t.anchorFirstDifference(difference)}`,
+      ),
+    );
+    return false;
+  };
+  let prev = genesisHash;
+  for (let seq = 1; seq <= n; seq++) {
+    const e = bySeq.get(seq);
+    if (!e) return fail((t) => t.anchorShorter(n, seq - 1));
+    if (e.prevHash !== prev || !hashOk(e)) return fail((t) => t.anchorBroken(seq));
+    prev = e.hash;
+  }
+  if (prev !== earlier.head) {
+    const found = prev;
+    return fail((t) => t.anchorRewritten(n, earlier.head, found));
+  }
+  add(checkpointCheck('checkpoint.extends', true, what, (t) => t.anchorOk(n, earlier.head, total)));
+  return true;
+}
+function firstDifference(bySeq, earlier, earlierLines) {
+  if (!earlierLines) return null;
+  const before = new Map(earlierLines.map((e) => [e.seq, e.hash]));
+  const head = earlier.entries === 0 ? genesisHash : before.get(earlier.entries);
+  if (head !== earlier.head) return null;
+  for (let seq = 1; seq <= earlier.entries; seq++) {
+    if (bySeq.get(seq)?.hash !== before.get(seq)) return seq;
+  }
+  return null;
+}
+function anchoringNotChecked(add) {
+  add(
+    checkpointCheck(
+      'checkpoint.extends',
+      true,
+      (t) => t.anchoring,
+      (t) => t.anchorNotChecked,
+      false,
+    ),
+  );
+}
+function trimBytes(bytes2) {
+  const space = (b) => b === 32 || b === 9 || b === 10 || b === 13;
+  let start = 0;
+  let end = bytes2.byteLength;
+  while (start < end && space(bytes2[start])) start++;
+  while (end > start && space(bytes2[end - 1])) end--;
+  return bytes2.subarray(start, end);
+}
+function groupHex(hex) {
+  return (hex.match(/.{1,4}/g) ?? []).join(' ');
+}
+async function readEarlierCheckpoint(path) {
+  const info = await stat(path).catch(() => null);
+  if (!info)
+    throw new Error(
+      `--checkpoint ${path}: there is no such file or folder. Give the earlier export's folder, or its checkpoint.json.`,
+    );
+  const folder = info.isDirectory() ? path : dirname(path);
+  const file = info.isDirectory() ? join2(path, checkpointFiles.checkpoint) : path;
+  const named = basename(file).replace(/\.json$/i, '.sig');
+  const candidates = [join2(folder, named), join2(folder, checkpointFiles.signature)];
+  const bytes2 = await readFile2(file).catch(() => null);
+  if (!bytes2)
+    throw new Error(
+      `--checkpoint ${path}: ${file} cannot be read. An export made before checkpoints carries none; give a later export, or the checkpoint the registry kept.`,
+    );
+  let signature = null;
+  for (const candidate of candidates) {
+    signature = await readFile2(candidate, 'utf8').catch(() => null);
+    if (signature !== null) break;
+  }
+  if (signature === null)
+    throw new Error(
+      `--checkpoint ${path}: the signature ${candidates[0] ?? checkpointFiles.signature} is missing. Keep ${checkpointFiles.signature} beside ${basename(file)}.`,
+    );
+  const parsed = parseCheckpoint(trimBytes(new Uint8Array(bytes2)));
+  if ('problem' in parsed)
+    throw new Error(
+      `--checkpoint ${path}: ${file} cannot be read as a checkpoint: ${parsed.problem(checkpointCatalogs.en)}. Give the checkpoint.json of an earlier export.`,
+    );
+  const audit = info.isDirectory()
+    ? await readFile2(join2(folder, sealFiles.audit), 'utf8').catch(() => null)
+    : null;
+  return {
+    bytes: new Uint8Array(bytes2),
+    signature,
+    lines: audit === null ? null : linksOf(audit),
+  };
+}
+function linksOf(text) {
+  const lines = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const v = JSON.parse(line);
+      if (Number.isInteger(v.seq) && typeof v.hash === 'string' && typeof v.prevHash === 'string')
+        lines.push({ seq: v.seq, hash: v.hash, prevHash: v.prevHash, redacted: true });
+    } catch {}
+  }
+  return lines;
+}
+
 // main/services/seal/rederive.ts
-import { createHash as createHash2 } from 'node:crypto';
+import { createHash as createHash3 } from 'node:crypto';
 
 // node_modules/mediabunny/dist/modules/src/misc.js
 function assert(x) {
@@ -26961,7 +27477,7 @@ var mergeInputTrackQueries = (queryA, queryB) => {
         ? (track) => {
             const resultA = queryA?.sortBy?.(track) ?? [];
             const resultB = queryB?.sortBy?.(track) ?? [];
-            const join3 = (resultA2, resultB2) => {
+            const join4 = (resultA2, resultB2) => {
               return [
                 ...(Array.isArray(resultA2) ? resultA2 : [resultA2]),
                 ...(Array.isArray(resultB2) ? resultB2 : [resultB2]),
@@ -26969,10 +27485,10 @@ var mergeInputTrackQueries = (queryA, queryB) => {
             };
             if (isThenable(resultA) || isThenable(resultB)) {
               return Promise.all([resultA, resultB]).then(([resultA2, resultB2]) => {
-                return join3(resultA2, resultB2);
+                return join4(resultA2, resultB2);
               });
             } else {
-              return join3(resultA, resultB);
+              return join4(resultA, resultB);
             }
           }
         : void 0,
@@ -37884,7 +38400,7 @@ var SequentialHash = class {
     this.file = file;
   }
   file;
-  hash = createHash2('sha256');
+  hash = createHash3('sha256');
   hashedTo = 0;
   async read(start, end) {
     const bytes2 = await this.file.read(start, end);
@@ -37908,7 +38424,7 @@ var Comparison = class {
     this.working = working;
   }
   working;
-  hash = createHash2('sha256');
+  hash = createHash3('sha256');
   block = new Uint8Array(0);
   blockStart = 0;
   /** The end of the furthest write: the size of the derived copy. */
@@ -37933,8 +38449,8 @@ var Comparison = class {
     this.retainedBytes += data.byteLength;
   }
   async finish() {
-    let firstDifference = this.certainDifference;
-    if (firstDifference === null) {
+    let firstDifference2 = this.certainDifference;
+    if (firstDifference2 === null) {
       for (let i = 0; i < this.retained.length; i++) {
         const kept = this.retained[i];
         if (!kept.differed) continue;
@@ -37945,17 +38461,17 @@ var Comparison = class {
         const onDisk =
           start < onDiskEnd ? await this.working.read(start, onDiskEnd) : new Uint8Array(0);
         const at = firstUnequal(final, onDisk);
-        if (at !== null) firstDifference = Math.min(firstDifference ?? Infinity, start + at);
+        if (at !== null) firstDifference2 = Math.min(firstDifference2 ?? Infinity, start + at);
       }
     }
     if (this.frontier !== this.working.size)
-      firstDifference = Math.min(firstDifference ?? Infinity, this.frontier, this.working.size);
+      firstDifference2 = Math.min(firstDifference2 ?? Infinity, this.frontier, this.working.size);
     this.hash.update(this.block);
     await hashRest(this.working, this.blockStart + this.block.byteLength, this.hash);
     return {
       workingSha256: this.hash.digest('hex'),
       derivedSize: this.frontier,
-      firstDifference,
+      firstDifference: firstDifference2,
     };
   }
   firstDifferingRetained() {
@@ -38505,11 +39021,11 @@ function concat2(parts) {
 }
 
 // main/services/webm/rederive.ts
-import { createHash as createHash3 } from 'node:crypto';
+import { createHash as createHash4 } from 'node:crypto';
 var blockBytes2 = 4 * 1024 * 1024;
 var PatchError = class extends Error {};
 async function rederiveWebm(master, working) {
-  const masterHash = createHash3('sha256');
+  const masterHash = createHash4('sha256');
   const scanner = new WebmScanner();
   let scanFailure = null;
   for (let at = 0; at < master.size; at += blockBytes2) {
@@ -38530,8 +39046,8 @@ async function rederiveWebm(master, working) {
   } catch (err) {
     throw new PatchError(err instanceof Error ? err.message : String(err));
   }
-  const workingHash = createHash3('sha256');
-  let firstDifference = null;
+  const workingHash = createHash4('sha256');
+  let firstDifference2 = null;
   let position = 0;
   let block = new Uint8Array(0);
   let blockStart = 0;
@@ -38544,20 +39060,20 @@ async function rederiveWebm(master, working) {
         blockStart += block.byteLength;
         block = new Uint8Array(0);
         if (blockStart >= working.size) {
-          firstDifference ??= position;
+          firstDifference2 ??= position;
           exhausted = true;
           break;
         }
         block = await working.read(blockStart, Math.min(working.size, blockStart + blockBytes2));
       }
       const n = Math.min(derived.byteLength - offset, blockStart + block.byteLength - position);
-      if (firstDifference === null) {
+      if (firstDifference2 === null) {
         const a = derived.subarray(offset, offset + n);
         const b = block.subarray(position - blockStart, position - blockStart + n);
         if (Buffer.compare(a, b) !== 0) {
           let i = 0;
           while (a[i] === b[i]) i++;
-          firstDifference = position + i;
+          firstDifference2 = position + i;
         }
       }
       offset += n;
@@ -38570,12 +39086,12 @@ async function rederiveWebm(master, working) {
     workingHash.update(await working.read(at, Math.min(working.size, at + blockBytes2)));
   }
   if (plan.size !== working.size)
-    firstDifference = Math.min(firstDifference ?? Infinity, plan.size, working.size);
+    firstDifference2 = Math.min(firstDifference2 ?? Infinity, plan.size, working.size);
   return {
     masterSha256,
     workingSha256: workingHash.digest('hex'),
     derivedSize: plan.size,
-    firstDifference,
+    firstDifference: firstDifference2,
   };
 }
 
@@ -38586,7 +39102,7 @@ var plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 async function sha256File(path) {
   const file = await open(path, 'r');
   try {
-    const hash = createHash4('sha256');
+    const hash = createHash5('sha256');
     let filling = Buffer.allocUnsafe(hashBufferBytes);
     let spare = Buffer.allocUnsafe(hashBufferBytes);
     let position = 0;
@@ -38627,17 +39143,17 @@ function canonicalJsonText(value) {
   return `{${parts.join(',')}}`;
 }
 function sha256Hex2(data) {
-  return createHash4('sha256').update(data).digest('hex');
+  return createHash5('sha256').update(data).digest('hex');
 }
-function groupHex(hex) {
+function groupHex2(hex) {
   return (hex.match(/.{1,4}/g) ?? []).join(' ');
 }
 function folderSource(folder) {
-  const path = (name) => join2(folder, name);
+  const path = (name) => join3(folder, name);
   return {
     async readFile(name) {
       try {
-        return new Uint8Array(await readFile2(path(name)));
+        return new Uint8Array(await readFile3(path(name)));
       } catch (err) {
         if (err.code === 'ENOENT') return null;
         throw err;
@@ -38645,7 +39161,7 @@ function folderSource(folder) {
     },
     async size(name) {
       try {
-        const s = await stat(path(name));
+        const s = await stat2(path(name));
         return s.isFile() ? s.size : null;
       } catch (err) {
         if (err.code === 'ENOENT') return null;
@@ -38677,13 +39193,14 @@ function folderSource(folder) {
 }
 async function verifyFolder(folder, options = {}) {
   const absolute = resolve(folder);
-  const isDir = await stat(absolute).then(
+  const isDir = await stat2(absolute).then(
     (s) => s.isDirectory(),
     () => false,
   );
   if (!isDir) return unreadable((t) => t.noFolder(absolute));
-  const fromName = uuidAtEnd.exec(basename(absolute))?.[1]?.toLowerCase() ?? null;
+  const fromName = uuidAtEnd.exec(basename2(absolute))?.[1]?.toLowerCase() ?? null;
   return verifySeal(folderSource(absolute), {
+    checkpoints: true,
     ...options,
     expectedHearingId: options.expectedHearingId ?? fromName,
     addenda: options.addenda ?? (await readAddendaFolder(absolute)),
@@ -38737,6 +39254,8 @@ async function verifySeal(source, options = {}) {
     }
   }
   if (lines) checkAudit(lines, manifest, manifestSha256, add);
+  if (options.checkpoints || options.earlierCheckpoint)
+    await checkAnchoring(source, key, lines, manifest, options.earlierCheckpoint, checks);
   const addenda = options.addenda
     ? checkAddenda(options.addenda, {
         hearingId: manifest.hearingId,
@@ -38756,6 +39275,7 @@ async function verifySeal(source, options = {}) {
       if (r.working) known.add(r.working.name);
     }
     for (const d of manifest.documents) known.add(d.name);
+    for (const name of Object.values(checkpointFiles)) known.add(name);
     for (const name of (await source.list()).sort()) if (!known.has(name)) notCovered.push(name);
   }
   const caseReference = manifest.hearing.caseReference;
@@ -38800,7 +39320,7 @@ async function checkSignature(source, manifestBytes, add) {
     );
   } else {
     try {
-      key = createPublicKey(Buffer.from(pemBytes));
+      key = createPublicKey2(Buffer.from(pemBytes));
       if (key.asymmetricKeyType !== 'ed25519') {
         const type = String(key.asymmetricKeyType);
         add(
@@ -38844,7 +39364,7 @@ async function checkSignature(source, manifestBytes, add) {
     return key;
   }
   if (!key) return null;
-  const ok = verifySignature2(null, manifestBytes, key, signature);
+  const ok = verifySignature3(null, manifestBytes, key, signature);
   add(
     'signature',
     ok,
@@ -38863,8 +39383,8 @@ async function checkKey(source, key, manifest, expected, add) {
     (t) => t.keyFingerprint,
     (t) =>
       found === sealed
-        ? t.fingerprintOk(pem, groupHex(found))
-        : t.fingerprintNot(pem, groupHex(sealed), groupHex(found)),
+        ? t.fingerprintOk(pem, groupHex2(found))
+        : t.fingerprintNot(pem, groupHex2(sealed), groupHex2(found)),
   );
   if (expected !== void 0) {
     const want = expected.replace(/[\s:]/g, '').toLowerCase();
@@ -38872,7 +39392,8 @@ async function checkKey(source, key, manifest, expected, add) {
       'key.expected',
       want === found,
       (t) => t.expectedKey,
-      (t) => (want === found ? t.expectedKeyOk : t.expectedKeyNot(groupHex(want), groupHex(found))),
+      (t) =>
+        want === found ? t.expectedKeyOk : t.expectedKeyNot(groupHex2(want), groupHex2(found)),
     );
   }
   const txt = await source.readFile(sealFiles.fingerprint);
@@ -38885,7 +39406,7 @@ async function checkKey(source, key, manifest, expected, add) {
       (t) =>
         shown.includes(found)
           ? t.fingerprintFileOk(pem)
-          : t.fingerprintFileNot(pem, groupHex(found)),
+          : t.fingerprintFileNot(pem, groupHex2(found)),
     );
   }
 }
@@ -38966,13 +39487,13 @@ async function checkRecording(source, r, quick, add) {
     const reason = remuxFailure;
     add('working.rederive', false, label, (t) => t.rederiveFailed(segment, reason));
   } else if (rederived) {
-    const { firstDifference, derivedSize } = rederived;
-    add('working.rederive', firstDifference === null, label, (t) =>
-      firstDifference === null
+    const { firstDifference: firstDifference2, derivedSize } = rederived;
+    add('working.rederive', firstDifference2 === null, label, (t) =>
+      firstDifference2 === null
         ? t.rederiveOk(segment, carriedTool)
         : derivedSize !== w.sizeBytes
           ? t.rederiveSize(segment, derivedSize, w.sizeBytes)
-          : t.rederiveNot(segment, firstDifference),
+          : t.rederiveNot(segment, firstDifference2),
     );
   }
 }
@@ -39151,6 +39672,30 @@ function checkAudit(lines, manifest, manifestSha256, add) {
           : t.sealingOther(sealing.seq, String(recorded), manifestSha256),
   );
 }
+async function checkAnchoring(source, key, lines, manifest, earlier, checks) {
+  const push = (c) => checks.push(c);
+  checkOwnCheckpoint(
+    {
+      bytes: await source.readFile(checkpointFiles.checkpoint),
+      signature: await source.readFile(checkpointFiles.signature),
+      key,
+      lines,
+      sealedHeadSeq: manifest.audit.head.seq,
+    },
+    push,
+  );
+  if (!earlier) {
+    anchoringNotChecked(push);
+    return;
+  }
+  const body = checkEarlierCheckpoint(earlier, key, push);
+  if (body) checkExtends(lines ?? [], body, earlier.lines, auditLineHashOk, push);
+}
+function auditLineHashOk(e) {
+  if (!isFull2(e)) return true;
+  const { hash, ...body } = e;
+  return sha256Hex2(canonicalJsonText(body)) === hash;
+}
 function manifestShapeProblem(v) {
   const isObj2 = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
   const isStr = (x) => typeof x === 'string';
@@ -39197,17 +39742,22 @@ function manifestShapeProblem(v) {
 var usage = `Checks a sealed Hearing Room hearing without the application.
 
 Usage: node hearing-room-verify.mjs <folder> [--expect-key <fingerprint>] [--quick]
+                                             [--checkpoint <earlier export | checkpoint.json>]
                                              [--lang en|nl|fr|de] [--json]
 
   <folder>        the unpacked export folder (the one holding manifest.json)
   --expect-key    the signing key's fingerprint as you know it from elsewhere (the registry);
                   the check fails if the seal was made with another key
+  --checkpoint    the checkpoint of the audit log the registry kept from an earlier export: that
+                  export's folder, or its checkpoint.json (with checkpoint.sig beside it); the
+                  check fails if this export's log does not extend it (history before it was
+                  deleted or rewritten). Without it, the verdict says the anchoring was not checked
   --quick         do not derive each working copy again from its master (faster); the
                   verdict then says that this check was not done
   --lang          the language of the verdict: en, nl, fr or de (default: from LANG, else en)
   --json          print the result as JSON, with each check's stable code
 
-Exit code: 0 valid, 1 invalid, 2 the folder or its manifest cannot be read.
+Exit code: 0 valid, 1 invalid, 2 the folder, its manifest or the --checkpoint cannot be read.
 `;
 var exitCodes = { valid: 0, invalid: 1, unreadable: 2 };
 var out = (line = '') =>
@@ -39224,7 +39774,7 @@ function print(folder, report, lang) {
     const ref = report.seal.caseReference ? ` (${t.caseOf(report.seal.caseReference)})` : '';
     line(t.hearingLine, `${report.seal.hearingId}${ref}`);
     line(t.sealedAt, report.seal.sealedAt);
-    line(t.fingerprintLine, groupHex(report.seal.keyFingerprint));
+    line(t.fingerprintLine, groupHex2(report.seal.keyFingerprint));
     out(`${' '.repeat(width)}${t.compareFingerprint}`);
   }
   out();
@@ -39260,6 +39810,7 @@ async function main() {
       options: {
         'expect-key': { type: 'string' },
         quick: { type: 'boolean' },
+        checkpoint: { type: 'string' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -39289,9 +39840,20 @@ ${usage}`);
   }
   const folder = resolve2(positionals[0]);
   const expectKey = values['expect-key'];
+  let earlierCheckpoint;
+  if (values.checkpoint !== void 0) {
+    try {
+      earlierCheckpoint = await readEarlierCheckpoint(resolve2(values.checkpoint));
+    } catch (err) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}
+`);
+      return 2;
+    }
+  }
   const report = await verifyFolder(folder, {
     quick: values.quick === true,
     ...(expectKey === void 0 ? {} : { expectedFingerprint: expectKey }),
+    ...(earlierCheckpoint ? { earlierCheckpoint } : {}),
   });
   if (values.json) out(JSON.stringify(report, null, 2));
   else print(folder, report, lang);

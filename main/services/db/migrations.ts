@@ -286,4 +286,27 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a signed addendum cannot be removed'); END;
     `,
   },
+  {
+    version: 13,
+    name: 'signed checkpoints of the audit log',
+    sql: `
+      -- At every seal and export the installation signs how many entries its audit log has and
+      -- the hash of the last one (main/services/seal/checkpoints.ts). Kept, never changed.
+      CREATE TABLE audit_checkpoints (
+        id INTEGER PRIMARY KEY,
+        entries INTEGER NOT NULL CHECK (entries >= 0),
+        head TEXT NOT NULL,
+        at TEXT NOT NULL,
+        key_fingerprint TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('seal', 'export')),
+        hearing_id TEXT,
+        body TEXT NOT NULL,
+        signature TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'a checkpoint of the audit log cannot be changed'); END;
+      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'a checkpoint of the audit log cannot be removed'); END;
+    `,
+  },
 ];

@@ -36,6 +36,8 @@ export interface SealServiceOptions {
   /** The signed addenda after the seal (annotation-addenda.ts); none when not given. */
   addenda?: (hearingId: string) => AddendumFound[];
   clock?: () => Date;
+  /** Signs a checkpoint of the audit log once the sealing entry is written (audit-checkpoints.ts). */
+  checkpoints?: { sign(reason: 'seal', hearingId: string): unknown };
 }
 
 export interface SealSummary {
@@ -193,6 +195,7 @@ export class SealService {
           recordingCount: recordings.length,
         };
         this.audit.append(ctx, 'hearing.sealed', hearingId, summary);
+        this.options.checkpoints?.sign('seal', hearingId);
         // The hearing's folder can then be checked on its own, with the standalone verifier.
         this.store.writeAtomic(hearingId, sealFiles.audit, this.auditFile(hearingId));
         return summary;

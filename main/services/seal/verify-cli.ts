@@ -8,21 +8,27 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogs, languageFromEnvironment, languages, type Lang } from './messages';
 import { groupHex, verifyFolder, type VerifyReport } from './verify';
+import { readEarlierCheckpoint, type EarlierCheckpoint } from './checkpoints';
 
 const usage = `Checks a sealed Hearing Room hearing without the application.
 
 Usage: node hearing-room-verify.mjs <folder> [--expect-key <fingerprint>] [--quick]
+                                             [--checkpoint <earlier export | checkpoint.json>]
                                              [--lang en|nl|fr|de] [--json]
 
   <folder>        the unpacked export folder (the one holding manifest.json)
   --expect-key    the signing key's fingerprint as you know it from elsewhere (the registry);
                   the check fails if the seal was made with another key
+  --checkpoint    the checkpoint of the audit log the registry kept from an earlier export: that
+                  export's folder, or its checkpoint.json (with checkpoint.sig beside it); the
+                  check fails if this export's log does not extend it (history before it was
+                  deleted or rewritten). Without it, the verdict says the anchoring was not checked
   --quick         do not derive each working copy again from its master (faster); the
                   verdict then says that this check was not done
   --lang          the language of the verdict: en, nl, fr or de (default: from LANG, else en)
   --json          print the result as JSON, with each check's stable code
 
-Exit code: 0 valid, 1 invalid, 2 the folder or its manifest cannot be read.
+Exit code: 0 valid, 1 invalid, 2 the folder, its manifest or the --checkpoint cannot be read.
 `;
 
 const exitCodes = { valid: 0, invalid: 1, unreadable: 2 } as const;
@@ -76,6 +82,7 @@ async function main(): Promise<number> {
       options: {
         'expect-key': { type: 'string' },
         quick: { type: 'boolean' },
+        checkpoint: { type: 'string' },
         lang: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -101,9 +108,19 @@ async function main(): Promise<number> {
   }
   const folder = resolve(positionals[0] as string);
   const expectKey = values['expect-key'];
+  let earlierCheckpoint: EarlierCheckpoint | undefined;
+  if (values.checkpoint !== undefined) {
+    try {
+      earlierCheckpoint = await readEarlierCheckpoint(resolve(values.checkpoint));
+    } catch (err) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      return 2;
+    }
+  }
   const report = await verifyFolder(folder, {
     quick: values.quick === true,
     ...(expectKey === undefined ? {} : { expectedFingerprint: expectKey }),
+    ...(earlierCheckpoint ? { earlierCheckpoint } : {}),
   });
   if (values.json) out(JSON.stringify(report, null, 2));
   else print(folder, report, lang as Lang);

@@ -24,6 +24,15 @@ import {
 } from './format';
 import { inEveryLanguage, type Lang, type Text } from './messages';
 import { checkAddenda, readAddendaFolder, type AddendaSummary, type AddendumFound } from './addenda';
+import {
+  anchoringNotChecked,
+  checkEarlierCheckpoint,
+  checkExtends,
+  checkOwnCheckpoint,
+  checkpointFiles,
+  type CheckpointCode,
+  type EarlierCheckpoint,
+} from './checkpoints';
 import { carriedRemuxer, rederive, type RangeReader } from './rederive';
 import { webmPatcher } from '../webm/derive';
 import { rederiveWebm } from '../webm/rederive';
@@ -60,7 +69,8 @@ export type CheckCode =
   | 'addenda'
   | 'addendum'
   | 'addenda.chain'
-  | 'addenda.audit';
+  | 'addenda.audit'
+  | CheckpointCode;
 
 export interface Check {
   code: CheckCode;
@@ -120,6 +130,14 @@ export interface VerifyOptions {
    * its own apart, after its database checks, and leaves this out.
    */
   addenda?: readonly AddendumFound[];
+  /**
+   * Check the folder's checkpoint of the audit log (checkpoint.json) and whether the log extends
+   * `earlierCheckpoint`; without one, the report says the anchoring was not checked. verifyFolder
+   * does it by default; the app's check of a hearing's own folder, which holds no checkpoint, not.
+   */
+  checkpoints?: boolean;
+  /** A checkpoint kept from an earlier export (`--checkpoint`): the log must extend it. */
+  earlierCheckpoint?: EarlierCheckpoint;
 }
 
 const hashBufferBytes = 4 * 1024 * 1024;
@@ -241,6 +259,7 @@ export async function verifyFolder(
   if (!isDir) return unreadable((t) => t.noFolder(absolute));
   const fromName = uuidAtEnd.exec(basename(absolute))?.[1]?.toLowerCase() ?? null;
   return verifySeal(folderSource(absolute), {
+    checkpoints: true,
     ...options,
     expectedHearingId: options.expectedHearingId ?? fromName,
     addenda: options.addenda ?? (await readAddendaFolder(absolute)),
@@ -303,6 +322,8 @@ export async function verifySeal(
     }
   }
   if (lines) checkAudit(lines, manifest, manifestSha256, add);
+  if (options.checkpoints || options.earlierCheckpoint)
+    await checkAnchoring(source, key, lines, manifest, options.earlierCheckpoint, checks);
 
   // The addenda, each apart from the seal, after it: a seal without addenda checks as before.
   const addenda = options.addenda
@@ -328,6 +349,7 @@ export async function verifySeal(
       if (r.working) known.add(r.working.name);
     }
     for (const d of manifest.documents) known.add(d.name);
+    for (const name of Object.values(checkpointFiles)) known.add(name);
     for (const name of (await source.list()).sort()) if (!known.has(name)) notCovered.push(name);
   }
 
@@ -773,6 +795,44 @@ function checkAudit(lines: AuditLine[], manifest: SealManifest, manifestSha256: 
           ? t.sealingOk(sealing.seq, sealFiles.manifest, manifestSha256)
           : t.sealingOther(sealing.seq, String(recorded), manifestSha256),
   );
+}
+
+/**
+ * The folder's own checkpoint, then, given an earlier checkpoint, whether this audit log extends
+ * it (see checkpoints.ts).
+ */
+async function checkAnchoring(
+  source: SealSource,
+  key: KeyObject | null,
+  lines: AuditLine[] | null,
+  manifest: SealManifest,
+  earlier: EarlierCheckpoint | undefined,
+  checks: Check[],
+) {
+  const push = (c: Check) => checks.push(c);
+  checkOwnCheckpoint(
+    {
+      bytes: await source.readFile(checkpointFiles.checkpoint),
+      signature: await source.readFile(checkpointFiles.signature),
+      key,
+      lines,
+      sealedHeadSeq: manifest.audit.head.seq,
+    },
+    push,
+  );
+  if (!earlier) {
+    anchoringNotChecked(push);
+    return;
+  }
+  const body = checkEarlierCheckpoint(earlier, key, push);
+  if (body) checkExtends(lines ?? [], body, earlier.lines, auditLineHashOk, push);
+}
+
+/** A complete entry matches its hash; an entry reduced to its links cannot be re-hashed. */
+export function auditLineHashOk(e: AuditLine): boolean {
+  if (!isFull(e)) return true;
+  const { hash, ...body } = e;
+  return sha256Hex(canonicalJsonText(body)) === hash;
 }
 
 /** A problem with the manifest's structure, or null when it has every field the checks read. */
