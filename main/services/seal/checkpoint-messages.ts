@@ -147,7 +147,7 @@ const fr: CheckpointCatalog = {
   ownHeadHash: (entries, expected, found) =>
     `L'entrée ${entries} du journal d'audit de cet export a l'empreinte ${found}, et non l'empreinte ${expected} que couvre le point de contrôle.`,
   ownBeforeSeal: (entries, sealed) =>
-    `Le point de contrôle couvre ${entries} entrées, moins que les ${sealed} auxquelles le scellé renvoie déjà.`,
+    `Le point de contrôle couvre ${entries} entrées, moins que les ${sealed} auxquelles le scellement renvoie déjà.`,
 
   earlierOk: (entries, at, fingerprint) =>
     `Le point de contrôle antérieur (entrées 1 à ${entries}, signé le ${at}) porte une signature valide de la clé ${fingerprint}, la clé de cet export.`,
@@ -179,7 +179,7 @@ const fr: CheckpointCatalog = {
 
 const de: CheckpointCatalog = {
   ownCheckpoint: 'Kontrollpunkt dieses Exports',
-  ownCheckpointHead: 'Kontrollpunkt dieses Exports: Prüfprotokoll',
+  ownCheckpointHead: 'Kontrollpunkt dieses Exports: Prüfpfad',
   earlierCheckpoint: 'Früherer Kontrollpunkt',
   anchoring: 'Verankerung: das Protokoll setzt den früheren Kontrollpunkt fort',
 
@@ -196,25 +196,25 @@ const de: CheckpointCatalog = {
     `${file} nennt den Schlüssel ${named}, aber der Schlüssel dieses Exports ist ${found}.`,
   noKey: (pem) => `Der Schlüssel in ${pem} kann nicht gelesen werden, daher kann keine Signatur eines Kontrollpunkts geprüft werden.`,
   ownHeadOk: (entries, head) =>
-    `Der Kontrollpunkt bürgt für die Einträge 1 bis ${entries} des Prüfprotokolls, endend mit dem Hash ${head}: genau die Einträge, die dieser Export enthält.`,
+    `Der Kontrollpunkt bürgt für die Einträge 1 bis ${entries} des Prüfpfads, endend mit dem Hash ${head}: genau die Einträge, die dieser Export enthält.`,
   ownHeadCount: (entries, found) =>
-    `Der Kontrollpunkt bürgt für ${entries} Einträge, aber das Prüfprotokoll dieses Exports hat ${found}.`,
+    `Der Kontrollpunkt bürgt für ${entries} Einträge, aber der Prüfpfad dieses Exports hat ${found}.`,
   ownHeadHash: (entries, expected, found) =>
-    `Eintrag ${entries} des Prüfprotokolls dieses Exports hat den Hash ${found}, nicht den Hash ${expected}, für den der Kontrollpunkt bürgt.`,
+    `Eintrag ${entries} des Prüfpfads dieses Exports hat den Hash ${found}, nicht den Hash ${expected}, für den der Kontrollpunkt bürgt.`,
   ownBeforeSeal: (entries, sealed) =>
     `Der Kontrollpunkt bürgt für ${entries} Einträge, weniger als die ${sealed}, auf die das Siegel bereits verweist.`,
 
   earlierOk: (entries, at, fingerprint) =>
     `Der frühere Kontrollpunkt (Einträge 1 bis ${entries}, signiert am ${at}) trägt eine gültige Signatur des Schlüssels ${fingerprint}, des Schlüssels dieses Exports.`,
   earlierForged: (entries, at) =>
-    `Der frühere Kontrollpunkt (Einträge 1 bis ${entries}, datiert ${at}) stimmt nicht mit seiner Signatur überein: er wurde verändert oder gefälscht. Fragen Sie die Geschäftsstelle nach dem Kontrollpunkt, den sie aufbewahrt hat.`,
+    `Der frühere Kontrollpunkt (Einträge 1 bis ${entries}, datiert ${at}) stimmt nicht mit seiner Signatur überein: er wurde verändert oder gefälscht. Fragen Sie die Kanzlei nach dem Kontrollpunkt, den sie aufbewahrt hat.`,
   earlierOtherKey: (named, found) =>
     `Der frühere Kontrollpunkt wurde mit dem Schlüssel ${named} signiert, dieses Protokoll mit dem Schlüssel ${found}: der Schlüssel der Installation wurde gewechselt, oder die Installation wurde ersetzt. Dieses Protokoll kann für nichts vor dem früheren Kontrollpunkt bürgen.`,
   earlierSignatureMalformed:
     'Die Signatur des früheren Kontrollpunkts ist keine Ed25519-Signatur (64 Bytes in Base64).',
 
   anchorNotChecked:
-    'Nicht durchgeführt: die Verankerung wurde nicht geprüft. Geben Sie den Kontrollpunkt an, den die Geschäftsstelle von einem früheren Export aufbewahrt hat (--checkpoint <früherer Exportordner oder dessen checkpoint.json>), um zu wissen, dass nichts, was davor versiegelt wurde, gelöscht oder umgeschrieben wurde.',
+    'Nicht durchgeführt: die Verankerung wurde nicht geprüft. Geben Sie den Kontrollpunkt an, den die Kanzlei von einem früheren Export aufbewahrt hat (--checkpoint <früherer Exportordner oder dessen checkpoint.json>), um zu wissen, dass nichts, was davor versiegelt wurde, gelöscht oder umgeschrieben wurde.',
   anchorOk: (entries, head, total) =>
     `Die ersten ${entries} Einträge dieses Protokolls führen zum letzten Hash des früheren Kontrollpunkts (${head}): nichts davor wurde gelöscht oder umgeschrieben. Dieses Protokoll hat ${total} Einträge.`,
   anchorShorter: (entries, found) =>
@@ -228,7 +228,7 @@ const de: CheckpointCatalog = {
 
   notJson: 'es ist kein gültiges JSON',
   notCheckpoint: (format) =>
-    `es ist kein Kontrollpunkt des Prüfprotokolls (${format}: ein Objekt mit format, entries, head, at und key)`,
+    `es ist kein Kontrollpunkt des Prüfpfads (${format}: ein Objekt mit format, entries, head, at und key)`,
   notCanonical: 'er ist nicht in kanonischem JSON (RFC 8785) geschrieben, wie ein Kontrollpunkt',
 };
 
