@@ -255,6 +255,19 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       sessions.unlock(session, user);
       return status(session);
     },
+    'session.changePassword': async (input, ctx) => {
+      const session = sessionOf(ctx);
+      await accountService.changePassword(session.user.id, input.currentPassword, input.newPassword);
+      // Whoever else holds a session of this person (another window, a script) signs in again.
+      const before = sessions.countOf(session.user.id);
+      sessions.endOthersOf(session.user.id, session.id);
+      return { endedSessions: before - 1 };
+    },
+    'session.recoverWithKey': async (input) => {
+      const account = await accountService.recoverWithKey(input);
+      sessions.endFor(account.id);
+      return {};
+    },
     'accounts.list': () => accountService.list(),
     'accounts.create': (input) => accountService.create(input),
     'accounts.update': (input) => {

@@ -37,6 +37,8 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
   'session.signOut': null,
   'session.lock': null,
   'session.unlock': null,
+  'session.changePassword': null,
+  'session.recoverWithKey': null,
   'accounts.list': null,
   'accounts.create': (input, output) => ({
     hearingId: null,

@@ -35,6 +35,8 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
   'session.signOut': 'none',
   'session.lock': 'none',
   'session.unlock': 'none',
+  'session.changePassword': 'none',
+  'session.recoverWithKey': 'none',
   'accounts.list': 'none',
   'accounts.create': 'none',
   'accounts.update': 'none',
