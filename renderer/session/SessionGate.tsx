@@ -52,6 +52,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.body.toggleAttribute('data-locked', !!status?.locked);
+    // A modal dialog sits above every other layer, the lock's cover included: a lock cancels
+    // each open one (as Escape would), so nothing of it shows or stays reachable.
+    if (status?.locked) {
+      for (const dialog of document.querySelectorAll('dialog[open]')) {
+        if (dialog instanceof HTMLDialogElement && dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) dialog.close();
+      }
+    }
   }, [status?.locked]);
 
   if (recoveryKey) {
