@@ -337,7 +337,11 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     'recordings.heartbeat': (input) => session.heartbeat(input.recordingId),
     'recordings.deriveWorkingCopy': (input, ctx) => session.deriveWorkingCopy(input.recordingId, ctx),
     'procedure.get': (input) => procedure.get(input.hearingId),
-    'procedure.save': (input) => procedure.save(input.hearingId, input),
+    'procedure.save': (input) => {
+      // A person present linked to an account puts that account on the team: main checks the link.
+      if (input.section === 'attendees') access.checkAttendeeLinks(input.value ?? [], procedure.draft(input.hearingId).attendees ?? []);
+      return procedure.save(input.hearingId, input);
+    },
     'consent.withdraw': (input, ctx) => session.withdrawConsent(input.hearingId, input.notedBy, ctx),
     'events.add': (input, ctx) => session.addEvent(input.hearingId, input.event, ctx),
     'events.list': (input) => {
