@@ -26,7 +26,7 @@ export function TeamPanel({ hearingId }: { hearingId: string }) {
         <ul className="team">
           {team.value.map((member) => (
             <li key={member.userId}>
-              {member.displayName} ({t(`roles.${member.role}`)}){member.how === 'creator' ? ` — ${t('team.creator')}` : ''}
+              {member.displayName} ({t(`roles.${member.role}`)}){member.how === 'creator' ? ` — ${t('team.creator')}` : member.how === 'attendee' ? ` — ${t('team.attendee')}` : ''}
             </li>
           ))}
         </ul>
