@@ -29,13 +29,13 @@ test('a person present linked to their account joins the team and sees the heari
   await expect(people.getByRole('group', { name: 'Sara K.' }).getByLabel('Account')).toHaveCount(0);
   await account.selectOption({ label: 'Paul Psychologist (Psychologist)' });
   await expect.poll(async () => codeOf(await asPaul())).toBe('ok');
-  await page.reload();
+  // The team panel follows the record at once.
   await expect(page.locator('.team li').filter({ hasText: 'Paul Psychologist' })).toContainText('present, in the procedural record');
-  await page.getByRole('tab', { name: /Preparation/ }).click();
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations).toEqual([]);
 
   // Taken off again, the hearing is gone for him.
   await account.selectOption({ value: '' });
   await expect.poll(async () => codeOf(await asPaul())).toBe('not_found');
+  await expect(page.locator('.team li').filter({ hasText: 'Paul Psychologist' })).toHaveCount(0);
 });
