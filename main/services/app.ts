@@ -263,6 +263,19 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       sessions.unlock(session, user);
       return status(session);
     },
+    'session.changePassword': async (input, ctx) => {
+      const session = sessionOf(ctx);
+      await accountService.changePassword(session.user.id, input.currentPassword, input.newPassword);
+      // Whoever else holds a session of this person (another window, a script) signs in again.
+      const before = sessions.countOf(session.user.id);
+      sessions.endOthersOf(session.user.id, session.id);
+      return { endedSessions: before - 1 };
+    },
+    'session.recoverWithKey': async (input) => {
+      const account = await accountService.recoverWithKey(input);
+      sessions.endFor(account.id);
+      return {};
+    },
     'accounts.list': () => accountService.list(),
     'accounts.create': (input) => accountService.create(input),
     'accounts.update': (input) => {
@@ -332,7 +345,11 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     'recordings.heartbeat': (input) => session.heartbeat(input.recordingId),
     'recordings.deriveWorkingCopy': (input, ctx) => session.deriveWorkingCopy(input.recordingId, ctx),
     'procedure.get': (input) => procedure.get(input.hearingId),
-    'procedure.save': (input) => procedure.save(input.hearingId, input),
+    'procedure.save': (input) => {
+      // A person present linked to an account puts that account on the team: main checks the link.
+      if (input.section === 'attendees') access.checkAttendeeLinks(input.value ?? [], procedure.draft(input.hearingId).attendees ?? []);
+      return procedure.save(input.hearingId, input);
+    },
     'consent.withdraw': (input, ctx) => session.withdrawConsent(input.hearingId, input.notedBy, ctx),
     'events.add': (input, ctx) => session.addEvent(input.hearingId, input.event, ctx),
     'events.list': (input) => {

@@ -37,6 +37,8 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
   'session.signOut': null,
   'session.lock': null,
   'session.unlock': null,
+  'session.changePassword': null,
+  'session.recoverWithKey': null,
   'accounts.list': null,
   'accounts.create': (input, output) => ({
     hearingId: null,
@@ -86,6 +88,8 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
       section: input.section,
       fields: input.value && typeof input.value === 'object' && !Array.isArray(input.value) ? Object.keys(input.value) : [input.section],
       sha256: valueDigest(input.hearingId, input.section, input.value),
+      // The accounts the people present are linked to: who joined the team this way (ids only).
+      ...(input.section === 'attendees' ? { linkedUserIds: [...new Set((input.value ?? []).flatMap((a) => (a.userId ? [a.userId] : [])))] } : {}),
     },
   }),
   'consent.withdraw': (input, output) => ({

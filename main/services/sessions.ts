@@ -80,6 +80,18 @@ export class SessionStore {
     for (const [key, s] of this.byTokenHash) if (s.id === sessionId) this.byTokenHash.delete(key);
   }
 
+  /** How many sessions an account has open. */
+  countOf(userId: string): number {
+    let n = 0;
+    for (const s of this.byTokenHash.values()) if (s.user.id === userId) n++;
+    return n;
+  }
+
+  /** Ends every session of an account but one: its person changed the password in that one. */
+  endOthersOf(userId: string, keepSessionId: string): void {
+    for (const [key, s] of this.byTokenHash) if (s.user.id === userId && s.id !== keepSessionId) this.byTokenHash.delete(key);
+  }
+
   /** Ends every session of an account: disabled, its role changed, its password reset. */
   endFor(userId: string): void {
     for (const [key, s] of this.byTokenHash) if (s.user.id === userId) this.byTokenHash.delete(key);

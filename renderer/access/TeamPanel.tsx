@@ -12,11 +12,12 @@ const loadDirectory = () => call('accounts.directory', {});
  * The hearing's team: only they see the hearing. The interviewer and the technician put on it
  * the magistrate of the order, the psychologist, the clerk and whoever else takes part.
  */
-export function TeamPanel({ hearingId }: { hearingId: string }) {
+export function TeamPanel({ hearingId, attendeeLinks = '' }: { hearingId: string; attendeeLinks?: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const load = useCallback(() => call('hearings.team', { hearingId }), [hearingId]);
-  const team = useQuery(`team:${hearingId}`, load);
+  // The accounts linked to the people present are part of the team: a change of them reloads it.
+  const team = useQuery(`team:${hearingId}:${attendeeLinks}`, load);
   const manages = user.role === 'interviewer' || user.role === 'technician';
   return (
     <section className="panel" aria-labelledby="team-title">
@@ -26,7 +27,7 @@ export function TeamPanel({ hearingId }: { hearingId: string }) {
         <ul className="team">
           {team.value.map((member) => (
             <li key={member.userId}>
-              {member.displayName} ({t(`roles.${member.role}`)}){member.how === 'creator' ? ` — ${t('team.creator')}` : ''}
+              {member.displayName} ({t(`roles.${member.role}`)}){member.how === 'creator' ? ` — ${t('team.creator')}` : member.how === 'attendee' ? ` — ${t('team.attendee')}` : ''}
             </li>
           ))}
         </ul>

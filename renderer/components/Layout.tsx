@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routing/routes';
+import { ChangePasswordButton } from '../session/ChangePassword';
 import { useSession } from '../session/session-context';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -36,6 +37,7 @@ export function Layout({ onHome, children }: { onHome: boolean; children: ReactN
             <span className="app-user-name">
               {t('session.signedInAs', { name: session.user.displayName, role: t(`roles.${session.user.role}`) })}
             </span>
+            <ChangePasswordButton />
             <button type="button" className="button small" onClick={() => void session.lock()}>
               {t('session.lock')}
             </button>

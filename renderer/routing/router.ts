@@ -44,6 +44,11 @@ export function hasNavigated(): boolean {
   return navigated;
 }
 
+/** Whether something must not be left now (a recording runs): a guard is installed. */
+export function leavingGuarded(): boolean {
+  return guard !== null;
+}
+
 /** Installs a guard that may refuse leaving the current screen; returns its removal. */
 export function guardLeaving(check: LeaveGuard): () => void {
   guard = check;

@@ -87,7 +87,10 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
             <WrittenRecord workspace={workspace} sealed={sealed} />
             <SealSection hearing={hearing.value} onSealed={reload} />
           </HearingTabs>
-          <TeamPanel hearingId={hearing.value.id} />
+          <TeamPanel
+            hearingId={hearing.value.id}
+            attendeeLinks={(workspace.procedure.view?.draft.attendees ?? []).flatMap((a) => (a.userId ? [a.userId] : [])).join(' ')}
+          />
           <AccessHistory hearingId={hearing.value.id} />
           <RecordingBar workspace={workspace} />
         </>

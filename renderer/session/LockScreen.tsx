@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { useRoute } from '../routing/router';
+import { leavingGuarded, useRoute } from '../routing/router';
 import { credentialsError } from './credentials';
 import type { SessionStatus, SignedInUser } from './session-context';
 
@@ -10,8 +10,18 @@ import type { SessionStatus, SignedInUser } from './session-context';
  * recording is not touched: its chunks and heartbeats go on, and its bar stays visible above
  * this cover. The person signed in unlocks with their password; another person of the hearing's
  * team may unlock with theirs and takes the session over (main checks the team and audits it).
+ * Someone else at a shared computer, when no recording runs, signs the locked session out and
+ * then signs in as themselves; during a recording that is not offered (it would end the page).
  */
-export function LockScreen({ user, onUnlocked }: { user: SignedInUser; onUnlocked: (status: SessionStatus) => void }) {
+export function LockScreen({
+  user,
+  onUnlocked,
+  onSignOut,
+}: {
+  user: SignedInUser;
+  onUnlocked: (status: SessionStatus) => void;
+  onSignOut: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const route = useRoute();
   const [username, setUsername] = useState(user.username);
@@ -19,6 +29,7 @@ export function LockScreen({ user, onUnlocked }: { user: SignedInUser; onUnlocke
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const recording = leavingGuarded();
 
   useEffect(() => passwordRef.current?.focus(), []);
 
@@ -83,6 +94,21 @@ export function LockScreen({ user, onUnlocked }: { user: SignedInUser; onUnlocke
             </button>
           </div>
         </form>
+        {!recording && (
+          <div className="lock-sign-out">
+            <p id="lock-sign-out-hint" className="field-hint">
+              {t('session.lockSignOutHint', { name: user.displayName })}
+            </p>
+            <button
+              type="button"
+              className="button"
+              aria-describedby="lock-sign-out-hint"
+              onClick={() => void onSignOut().catch((err: unknown) => setProblem(credentialsError(t, err)))}
+            >
+              {t('session.signOutNamed', { name: user.displayName })}
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, onSessionLost } from '../api/client';
 import { LoadFailed, Loading } from '../components/QueryStatus';
@@ -50,8 +50,23 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useInactivityLock(status?.lockAfterMinutes ?? 10, !!signedIn && !status?.locked, () => void lock().catch(refresh));
 
-  useEffect(() => {
+  // Before the lock screen takes the focus (its own effect), so nothing modal holds it.
+  useLayoutEffect(() => {
     document.body.toggleAttribute('data-locked', !!status?.locked);
+    // A modal dialog sits above every other layer, the lock's cover included: a lock cancels
+    // each open one (as Escape would, so its screen knows) and closes it, so nothing of it shows.
+    if (status?.locked) {
+      for (const dialog of document.querySelectorAll('dialog[open]')) {
+        if (!(dialog instanceof HTMLDialogElement)) continue;
+        dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+        if (dialog.open) dialog.close();
+      }
+      // A recording played back would go on being heard behind the cover: it pauses. The
+      // camera's own preview (a live stream) is left alone, and so is the recording.
+      for (const media of document.querySelectorAll('video, audio')) {
+        if (media instanceof HTMLMediaElement && !(media.srcObject instanceof MediaStream) && !media.paused) media.pause();
+      }
+    }
   }, [status?.locked]);
 
   if (recoveryKey) {
@@ -80,7 +95,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       <div inert={status.locked} className="session-content">
         {children}
       </div>
-      {status.locked && <LockScreen user={api.user} onUnlocked={setStatus} />}
+      {status.locked && <LockScreen user={api.user} onUnlocked={setStatus} onSignOut={api.signOut} />}
     </SessionContext.Provider>
   );
 }

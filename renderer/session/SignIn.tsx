@@ -3,10 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { PageHeading } from '../components/PageHeading';
 import { credentialsError } from './credentials';
+import { RecoverWithKey } from './RecoverWithKey';
 
-/** The first screen of a session: username and password. */
+/**
+ * The first screen of a session: username and password, or the recovery key when the
+ * administrator's password is lost.
+ */
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
+  const [recovering, setRecovering] = useState(false);
+  const [recovered, setRecovered] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,10 +35,28 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     }
   }
 
+  if (recovering) {
+    return (
+      <RecoverWithKey
+        onBack={() => setRecovering(false)}
+        onDone={(admin) => {
+          setUsername(admin);
+          setPassword('');
+          setProblem(null);
+          setRecovered(true);
+          setRecovering(false);
+        }}
+      />
+    );
+  }
+
   return (
     <main className="session-screen">
       <PageHeading title={t('session.signInTitle')} />
       <p className="lead">{t('session.signInIntro')}</p>
+      <div className="notice-slot" role="status">
+        {recovered && <p className="notice">{t('session.recovered')}</p>}
+      </div>
       <form className="form" onSubmit={(event) => void submit(event)} aria-busy={pending}>
         <div className="field">
           <label htmlFor="sign-in-username">{t('session.username')}</label>
@@ -67,6 +91,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
           </button>
         </div>
       </form>
+      <p>
+        <button type="button" className="button" onClick={() => setRecovering(true)}>
+          {t('session.useRecoveryKey')}
+        </button>
+      </p>
     </main>
   );
 }

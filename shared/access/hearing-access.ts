@@ -1,5 +1,6 @@
 import type { CallName } from '../api/contract';
 import type { Role } from '../api/schemas';
+import type { AttendeeRole } from '../domain/procedure';
 
 /**
  * Who may reach one hearing, decided from three facts only: the caller's role, how the caller
@@ -9,8 +10,8 @@ import type { Role } from '../api/schemas';
 
 /**
  * How a caller stands to a hearing:
- * - `team`: created it, or was assigned to it (the magistrate of the order, the psychologist, the
- *   clerk, the people present who have an account);
+ * - `team`: created it, was assigned to it (the magistrate of the order, the psychologist, the
+ *   clerk), or is one of the people present in its procedural record, linked to their account;
  * - `reason`: outside the team, but opened it through a named, reasoned "access for a reason";
  * - `none`: anyone else.
  */
@@ -35,6 +36,8 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
   'session.signOut': 'none',
   'session.lock': 'none',
   'session.unlock': 'none',
+  'session.changePassword': 'none',
+  'session.recoverWithKey': 'none',
   'accounts.list': 'none',
   'accounts.create': 'none',
   'accounts.update': 'none',
@@ -104,4 +107,28 @@ export function decideHearingAccess(role: Role, membership: Membership, action: 
 /** Whether a person of this role can be put on a hearing's team (the administrator cannot). */
 export function mayJoinTeam(role: Role): boolean {
   return role !== 'administrator';
+}
+
+/**
+ * Which accounts a person present at the hearing (an attendee of the procedural record) may be
+ * linked to, by the role they have there: the same role, a psychiatrist as a psychologist, an
+ * investigator following from the control room as an interviewer (a police officer), "other" as
+ * the clerk. A person of trust and an interpreter come from outside: they have no account, so
+ * they are never linked. The link puts the account on the hearing's team.
+ */
+export const accountRolesForAttendee: Record<AttendeeRole, readonly Role[]> = {
+  interviewer: ['interviewer'],
+  technician: ['technician'],
+  psychologist: ['psychologist'],
+  psychiatrist: ['psychologist'],
+  investigator: ['interviewer'],
+  magistrate: ['magistrate'],
+  other: ['clerk'],
+  person_of_trust: [],
+  interpreter: [],
+};
+
+/** Whether an attendee in `attendeeRole` may be linked to an account of `accountRole`. */
+export function mayLinkAttendee(attendeeRole: AttendeeRole | null | undefined, accountRole: Role): boolean {
+  return !!attendeeRole && accountRolesForAttendee[attendeeRole].includes(accountRole) && mayJoinTeam(accountRole);
 }

@@ -328,6 +328,25 @@ export const contract = {
     audit: false,
     whileLocked: true,
   }),
+  'session.changePassword': spec({
+    summary:
+      "Change one's own password: the current one is checked as at sign-in (the same back-off, every wrong one audited), the new one follows the rule of a new account. The person's other sessions end; this one goes on.",
+    input: z.object({ currentPassword: typedPassword, newPassword }).strict(),
+    output: z.object({ endedSessions: z.number().int().nonnegative() }),
+    roles: allRoles,
+    audit: false,
+  }),
+  'session.recoverWithKey': spec({
+    summary:
+      "Signed out: set a new password for an administrator with the installation's recovery key (case, spaces and dashes forgiven). Only administrators; wrong keys slow down as wrong passwords do, and every attempt is audited. The administrator then signs in with the new password.",
+    input: z
+      .object({ recoveryKey: z.string().trim().min(1).max(200), username: z.string().trim().min(1).max(64), newPassword })
+      .strict(),
+    output: z.object({}),
+    roles: allRoles,
+    audit: false,
+    signedOut: true,
+  }),
   'accounts.list': spec({
     summary: 'Every account, disabled ones included.',
     input: z.object({}).strict(),

@@ -45,7 +45,8 @@ export const teamMember = z.object({
   userId: id,
   displayName: z.string(),
   role,
-  how: z.enum(['creator', 'assigned']),
+  /** `attendee`: present in the procedural record, linked to this account. */
+  how: z.enum(['creator', 'assigned', 'attendee']),
 });
 export type TeamMember = z.infer<typeof teamMember>;
 

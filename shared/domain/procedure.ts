@@ -379,6 +379,11 @@ const attendeeShape = {
   swornReference: nonEmptyText(100).nullish(),
   arrivedAt: isoInstant.nullish(),
   leftAt: isoInstant.nullish(),
+  /**
+   * The account of this person, when they have one: it puts them on the hearing's team (see
+   * shared/access/hearing-access.ts, `accountRolesForAttendee`). Main checks the link.
+   */
+  userId: id.nullish(),
 };
 export const attendee = z.object({ id, ...attendeeShape }).superRefine((a, ctx) => {
   const arrived = a.arrivedAt ? parseInstant(a.arrivedAt) : null;

@@ -96,6 +96,10 @@ function inputFor(name: CallName, who: Person): unknown {
     'session.signOut': {},
     'session.lock': {},
     'session.unlock': { username: who.username, password: testPassword },
+    // The same password again: checked, then refused as invalid input, so nothing changes.
+    'session.changePassword': { currentPassword: testPassword, newPassword: testPassword },
+    // Refused by the schema before any check (a wrong key would count against the back-off).
+    'session.recoverWithKey': { recoveryKey: '', username: who.username, newPassword: testPassword },
     'accounts.list': {},
     'accounts.create': { displayName: `New ${unique}`, username: `new${unique}`, role: 'clerk', password: testPassword },
     'accounts.update': { userId: staff.spare!.id, displayName: `Spare ${unique}` },

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { decideHearingAccess, hearingScope, mayJoinTeam, type Decision, type HearingAction, type Membership } from '../../shared/access/hearing-access';
+import {
+  decideHearingAccess,
+  hearingScope,
+  mayJoinTeam,
+  mayLinkAttendee,
+  type Decision,
+  type HearingAction,
+  type Membership,
+} from '../../shared/access/hearing-access';
+import { attendeeRoles, type AttendeeRole } from '../../shared/domain/procedure';
 import { callNames, contract } from '../../shared/api/contract';
 import { roles, type Role } from '../../shared/api/schemas';
 
@@ -66,5 +75,29 @@ describe('who may reach a hearing', () => {
 
   test('the administrator cannot be put on a team; everyone else can', () => {
     for (const role of roles) assert.equal(mayJoinTeam(role), role !== 'administrator');
+  });
+});
+
+describe('people present linked to accounts', () => {
+  const links: Array<[AttendeeRole, Role, boolean]> = [
+    ['psychologist', 'psychologist', true],
+    ['psychiatrist', 'psychologist', true],
+    ['investigator', 'interviewer', true],
+    ['magistrate', 'magistrate', true],
+    ['other', 'clerk', true],
+    ['psychologist', 'magistrate', false],
+    ['interviewer', 'technician', false],
+    ['person_of_trust', 'clerk', false],
+    ['interpreter', 'interviewer', false],
+  ];
+  for (const [attendee, account, expected] of links) {
+    test(`a ${attendee} present ${expected ? 'may' : 'may not'} be linked to a ${account}'s account`, () => {
+      assert.equal(mayLinkAttendee(attendee, account), expected);
+    });
+  }
+
+  test('no person present is ever linked to an administrator, and a role not chosen yet links nobody', () => {
+    for (const attendee of attendeeRoles) assert.equal(mayLinkAttendee(attendee, 'administrator'), false, attendee);
+    for (const role of roles) assert.equal(mayLinkAttendee(null, role), false, role);
   });
 });

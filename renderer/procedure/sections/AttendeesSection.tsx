@@ -1,14 +1,18 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { accountRolesForAttendee } from '../../../shared/access/hearing-access';
 import {
   attendee,
   attendeeRoles,
   rooms,
   type AttendeeDraft,
+  type AttendeeRole,
 } from '../../../shared/domain/procedure';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
 import { formatLocale } from '../../i18n/locale';
 import { fieldId } from '../field-ids';
-import { SelectField, TextField } from '../fields';
+import { SelectField, TextField, type Option } from '../fields';
 import { formatBrusselsDateTime } from '../../format/dates';
 import { optionsFor } from '../options';
 import { Section } from '../Section';
@@ -20,12 +24,18 @@ const maxAttendees = 50;
 
 const rowIds = (value: string) => value.split(' ').filter(Boolean);
 
+const loadDirectory = () => call('accounts.directory', {});
+
+/** Whether a person present in this role can have an account (a person of trust, an interpreter cannot). */
+const mayHaveAccount = (role: string) => (accountRolesForAttendee[role as AttendeeRole]?.length ?? 0) > 0;
+
 function rowValues(a: AttendeeDraft): Values {
   return {
     [`${a.id}.name`]: a.name ?? '',
     [`${a.id}.role`]: a.role ?? '',
     [`${a.id}.room`]: a.room ?? '',
     [`${a.id}.trainingReference`]: a.trainingReference ?? '',
+    [`${a.id}.userId`]: a.userId ?? '',
   };
 }
 
@@ -45,6 +55,7 @@ export function AttendeesSection({
   const locale = formatLocale(i18n.resolvedLanguage);
   const options = optionsFor(t);
   const addButton = useRef<HTMLButtonElement>(null);
+  const directory = useQuery('directory', loadDirectory);
   const form = useSectionForm({
     section: 'attendees',
     store,
@@ -68,6 +79,8 @@ export function AttendeesSection({
             was?.trainingReference,
             role === 'interviewer',
           ),
+          // The account link, where the role allows one; main checks that the account fits the role.
+          userId: role && mayHaveAccount(role) ? read.raw(`${id}.userId`) || null : null,
           // Arrival and departure come from the event log, through main: keep what it holds.
           arrivedAt: was?.arrivedAt ?? null,
           leftAt: was?.leftAt ?? null,
@@ -79,6 +92,23 @@ export function AttendeesSection({
     role: t('procedure.attendees.role'),
     room: t('procedure.attendees.room'),
     trainingReference: t('procedure.attendees.training'),
+    userId: t('procedure.attendees.account'),
+  };
+  /** The accounts that fit a role, and the one linked already (even if it no longer fits, so it shows). */
+  const accountOptions = (role: string, linked: string): Option[] => {
+    const fits = accountRolesForAttendee[role as AttendeeRole] ?? [];
+    const people = directory.value ?? [];
+    const options = people
+      .filter((p) => fits.includes(p.role))
+      .map((p) => ({ value: p.id, label: `${p.displayName} (${t(`roles.${p.role}`)})` }));
+    if (linked && !options.some((o) => o.value === linked)) {
+      const known = people.find((p) => p.id === linked);
+      options.push({
+        value: linked,
+        label: known ? `${known.displayName} (${t(`roles.${known.role}`)})` : t('procedure.attendees.accountInactive'),
+      });
+    }
+    return options;
   };
   const ids = rowIds(form.text('rows'));
   const stored = view.draft.attendees ?? [];
@@ -144,6 +174,16 @@ export function AttendeesSection({
                       label={labels.room}
                       options={options.rooms}
                     />
+                    {mayHaveAccount(form.text(`${id}.role`)) && (
+                      <SelectField
+                        form={form}
+                        name={`${id}.userId`}
+                        path={`${path}.userId`}
+                        label={labels.userId}
+                        hint={t('procedure.attendees.accountHint')}
+                        options={accountOptions(form.text(`${id}.role`), form.text(`${id}.userId`))}
+                      />
+                    )}
                     {form.text(`${id}.role`) === 'interviewer' && (
                       <TextField
                         form={form}
