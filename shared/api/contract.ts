@@ -24,6 +24,7 @@ import {
   protectiveFollowUpDraft,
   roomChecklistDraft,
   languageCode,
+  ageAssessmentMethods,
 } from '../domain/procedure';
 
 /**
@@ -115,7 +116,7 @@ export const evaluationOutput = z.object({
     /** The lowest plausible age on the hearing day: the one used (art. 7 §3 Guardianship Law). */
     ageUsed: z.number().nullable(),
     ageAssessment: z
-      .object({ method: z.string().nullable(), date: z.string(), min: z.number(), max: z.number() })
+      .object({ method: z.enum(ageAssessmentMethods).nullable(), date: z.string(), min: z.number(), max: z.number() })
       .nullable(),
     eeaNational: z.boolean().nullable(),
     nonAccompaniedMinor: z.boolean().nullable(),
