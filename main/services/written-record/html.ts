@@ -82,9 +82,12 @@ export function renderWrittenRecord(data: WrittenRecordData, language: RecordLan
         : L.none;
   const personRows = [
     row(f.name, esc(person?.name ?? L.none)),
-    person?.dateOfBirthCertain === false
-      ? row(f.assessedRange, `${esc(day(person.dateOfBirthRange?.earliest))} – ${esc(day(person.dateOfBirthRange?.latest))}`)
-      : row(f.dateOfBirth, esc(day(person?.dateOfBirth))),
+    ...(person?.dateOfBirthCertain === false
+      ? // Without a range of dates, the age assessment below says what is known.
+        person.dateOfBirthRange || !person.ageAssessment
+        ? [row(f.assessedRange, `${esc(day(person.dateOfBirthRange?.earliest))} – ${esc(day(person.dateOfBirthRange?.latest))}`)]
+        : []
+      : [row(f.dateOfBirth, esc(day(person?.dateOfBirth)))]),
     row(f.age, esc(age)),
     row(f.category, esc(label(L.categories, person?.category))),
     row(f.language, esc(languageName(person?.language))),
@@ -216,6 +219,7 @@ export function renderWrittenRecord(data: WrittenRecordData, language: RecordLan
   section { page-break-inside: auto; }
   table.signatures td { height: 16mm; } table.signatures td.line { width: 40%; border-bottom: 1px solid #111; }
   .signatures-section { page-break-inside: avoid; }
+  .fingerprint code { font-size: 10pt; letter-spacing: 0.5pt; }
 </style>
 </head>
 <body>
@@ -248,8 +252,11 @@ ${section(
     row(f.ruleSet, `<code>${esc(data.ruleSet.id)}</code>`),
     row(f.version, esc(data.ruleSet.version)),
     row(f.application, `Hearing Room ${esc(data.appVersion)}`),
-    ...(data.keyFingerprint ? [row(f.keyFingerprint, `<code class="hash">${esc(data.keyFingerprint)}</code>`)] : []),
-  ]),
+  ]) +
+    // On a line of its own under its label, so that it reads (and copies) in one piece.
+    (data.keyFingerprint
+      ? `<p class="fingerprint"><strong>${esc(f.keyFingerprint)}</strong><br><code>${esc(data.keyFingerprint)}</code></p>`
+      : ''),
 )}
 ${signatureBlock}
 </body>

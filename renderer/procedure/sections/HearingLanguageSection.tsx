@@ -24,7 +24,8 @@ export function HearingLanguageSection({ store, view, readOnly }: SectionProps) 
   const facts = view.evaluation.facts;
   const own = view.draft.personHeard?.language;
   return (
-    <Section path="hearingLanguage" title={t('situation.language.title')} form={form} labels={labels}>
+    // The section's own id differs from its one input's, which takes the path `hearingLanguage`.
+    <Section path="hearingLanguage.section" title={t('situation.language.title')} form={form} labels={labels}>
       <div className="field-grid">
         <LanguageField
           form={form}
