@@ -217,7 +217,7 @@ export function renderWrittenRecord(data: WrittenRecordData, language: RecordLan
   table.facts th { width: 34%; font-weight: 600; } table.grid th, table.grid td { border: 1px solid #bbb; }
   code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; } .hash { word-break: break-all; }
   section { page-break-inside: auto; }
-  table.signatures td { height: 16mm; } table.signatures td.line { width: 40%; border-bottom: 1px solid #111; }
+  table.signatures td { height: 14mm; vertical-align: bottom; } table.signatures td.line { width: 40%; border-bottom: 1px solid #111; }
   .signatures-section { page-break-inside: avoid; }
   .fingerprint code { font-size: 10pt; letter-spacing: 0.5pt; }
 </style>
