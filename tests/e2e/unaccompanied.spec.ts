@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { bornYearsAgo, today, typedDate } from '../helpers/procedure';
 import { daysAgo, unaccompaniedChildSections } from '../helpers/unaccompanied';
-import { callHost } from '../helpers/web-host-process';
+import { appendChunkHost, callHost } from '../helpers/web-host-process';
 
 interface Procedure {
   evaluation: {
@@ -150,4 +151,55 @@ test('an unaccompanied 15-year-old victim of trafficking, assessed 15–17, hear
   expect(text).toContain('Signatures');
   const key = await callHost<{ fingerprintGrouped: string }>(host, 'keys.info', {});
   expect(flat).toContain(key.fingerprintGrouped.replace(/\s+/g, ''));
+});
+
+test('sealing with the follow-up unfinished lists what is open and needs a typed reason, which the seal keeps', async ({ page, host }) => {
+  const api = <T>(name: string, input: unknown) => callHost<T>(host, name, input);
+  const hearing = await api<{ id: string }>('hearings.create', {
+    caseReference: 'BR.55.TEH.OPEN/26',
+    minorName: 'Ardita M.',
+    dateOfBirth: bornYearsAgo(15),
+    hearingDate: today(),
+  });
+  for (const s of unaccompaniedChildSections().sections) {
+    if (s.section !== 'protectiveFollowUp') await api('procedure.save', { hearingId: hearing.id, ...s });
+  }
+  const rec = await api<{ id: string }>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
+  await appendChunkHost(host, rec.id, 0, new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/short.webm'))));
+  await api('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
+  await expect
+    .poll(async () => (await api<{ recordings: Array<{ workingUrl: string | null }> }>('hearings.get', { hearingId: hearing.id })).recordings[0]?.workingUrl ?? null, {
+      timeout: 30_000,
+    })
+    .not.toBeNull();
+
+  await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);
+  const seal = page.getByRole('region', { name: 'Seal and export' });
+  await seal.getByRole('button', { name: 'Seal hearing' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Seal this hearing?' });
+  const preview = dialog.getByTestId('seal-preview');
+  await expect(preview).toContainText('The rules still flag 4 items:');
+  await expect(preview).toContainText(/reception centre/i);
+  await expect(preview).toContainText(/reflection period/i);
+  const yes = dialog.getByRole('button', { name: 'Yes, seal the hearing' });
+  await expect(yes).toBeDisabled();
+  const reason = 'The guardian takes the child to Minor Ndako tonight; the follow-up is noted in a separate report.';
+  await dialog.getByLabel('Why seal the hearing all the same? (kept in the seal)').fill(reason);
+  await expect(yes).toBeEnabled();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await yes.click();
+  await expect(seal.getByRole('status').filter({ hasText: 'The hearing is sealed.' })).toBeVisible({ timeout: 60_000 });
+  const manifest = JSON.parse(readFileSync(join(host.dataDir, 'hearings', hearing.id, 'manifest.json'), 'utf8')) as {
+    openItems?: { reason: string; codes: string[] };
+  };
+  expect(manifest.openItems).toEqual({
+    reason,
+    codes: [
+      'follow_up.reception_centre_not_contacted',
+      'follow_up.brochure_not_handed',
+      'follow_up.reflection_period_not_noted',
+      'follow_up.guardian_not_informed',
+    ],
+  });
 });
