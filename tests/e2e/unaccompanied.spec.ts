@@ -135,19 +135,22 @@ test('an unaccompanied 15-year-old victim of trafficking, assessed 15–17, hear
   await dialog.getByRole('button', { name: 'Yes, seal the hearing' }).click();
   await expect(seal.getByRole('status').filter({ hasText: 'The hearing is sealed.' })).toBeVisible({ timeout: 60_000 });
 
-  // The written record the seal covers, read back.
+  // The written record the seal covers, read back: in French, the language of the hearing.
   const pdf = join(host.dataDir, 'hearings', hearingId, 'written-record.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   for (const name of ['Maître C. Dubois', 'ST/2026/0457', 'A. Hoxha', 'TOLK-BXL-2019-114', 'Minor Ndako']) expect(text).toContain(name);
-  expect(text).toMatch(/assessed 15–17 on \d\d\/\d\d\/\d{4}; 15 is used/);
-  expect(text).toContain('Albanian');
-  expect(text).toContain('Albania');
-  const endDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${end}T00:00:00Z`));
-  expect(text).toContain(`Last day of the reflection period ${endDay}`);
-  const pages = Number(/page 1 of (\d+)/.exec(text)?.[1] ?? 0);
+  expect(text).toMatch(/âge estimé à 15–17 ans le \d\d\/\d\d\/\d{4} ; le jour de l'audition, l'âge pris en considération est 15 ans/);
+  expect(text).toContain('albanais');
+  expect(text).toContain('Albanie');
+  const endDay = new Intl.DateTimeFormat('fr-BE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${end}T00:00:00Z`));
+  // In the follow-up section (its label may wrap around the value).
+  const followUpText = text.slice(text.indexOf('Suivi de protection'), text.indexOf('Règles appliquées'));
+  expect(followUpText).toContain('Dernier jour de la période de');
+  expect(followUpText).toContain(endDay);
+  const pages = Number(/page 1 sur (\d+)/.exec(text)?.[1] ?? 0);
   expect(pages).toBeGreaterThan(1);
-  expect(text).toContain(`page ${pages} of ${pages}`);
+  expect(text).toContain(`page ${pages} sur ${pages}`);
   expect(text).toContain('Signatures');
   const key = await callHost<{ fingerprintGrouped: string }>(host, 'keys.info', {});
   expect(flat).toContain(key.fingerprintGrouped.replace(/\s+/g, ''));

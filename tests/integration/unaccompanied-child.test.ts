@@ -261,6 +261,8 @@ describe('the written record of an unaccompanied child', () => {
     const { hearing, view } = await preparedHearing({ followUp: true });
     await recorded(hearing.id);
     const end = view.evaluation.facts.reflectionPeriod?.end ?? 'missing';
+    // By default in the language the hearing was held in (French), not the child's (Albanian).
+    assert.equal((await call<{ language: string }>('writtenRecord.generate', { hearingId: hearing.id })).language, 'fr');
     const expected = {
       en: { page: /page 1 of (\d+)/, last: (n: number) => `page ${n} of ${n}`, age: /assessed 15–17 on \d\d\/\d\d\/\d{4}; 15 is used/, language: /Albanian/, locale: 'en-GB' },
       fr: { page: /page 1 sur (\d+)/, last: (n: number) => `page ${n} sur ${n}`, age: /âge estimé à 15–17 ans le \d\d\/\d\d\/\d{4} ; le jour de l'audition, l'âge pris en considération est 15 ans/, language: /albanais/, locale: 'fr-BE' },
