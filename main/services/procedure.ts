@@ -71,7 +71,7 @@ export class ProcedureService {
   save(hearingId: string, input: ProcedureSectionInput): ProcedureView {
     const row = this.row(hearingId);
     assertNotSealed(this.db, hearingId);
-    if (row.recording_count > 0 && input.section !== 'attendees') {
+    if (row.recording_count > 0 && !afterRecording.has(input.section)) {
       throw conflict(
         'record_locked',
         'This hearing has been recorded: its procedural record is fixed. Log what changed as an event instead.',
@@ -153,6 +153,12 @@ export class ProcedureService {
     return row;
   }
 }
+
+/**
+ * What may still be saved once a recording exists: the attendees (through events too), and the
+ * protective follow-up, which closes the hearing and is done after it, until the seal.
+ */
+const afterRecording: ReadonlySet<ProcedureSectionInput['section']> = new Set(['attendees', 'protectiveFollowUp']);
 
 function parseDraft(text: string): ProcedureDraft {
   return procedureDraft.parse(JSON.parse(text));

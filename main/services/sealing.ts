@@ -64,7 +64,7 @@ export class HearingSealing {
       blockers.push({ reason: 'no_recording', segment: null });
     }
     const at = draft.hearingStart ? new Date(draft.hearingStart) : this.clock();
-    const unmet = procedure.evaluateFor(hearingId, at).unmet;
+    const { unmet, openForSealing } = procedure.evaluateFor(hearingId, at);
     return {
       hearingId,
       segments,
@@ -72,6 +72,7 @@ export class HearingSealing {
       writtenRecord: writtenRecords.state(hearingId),
       decisionNotToRecord,
       unmet,
+      openForSealing,
       blockers,
     };
   }
@@ -89,11 +90,13 @@ export class HearingSealing {
         });
       }
       const why = reason?.trim() ?? '';
-      if (preview.unmet.length > 0 && why === '') {
+      // What blocks the recording and what the sealing gate finds open: both need the reason.
+      const open = [...preview.unmet, ...preview.openForSealing];
+      if (open.length > 0 && why === '') {
         throw conflict(
           'seal_incomplete',
-          `The rules still flag ${preview.unmet.length} item(s) (${preview.unmet.map((u) => u.code).join(', ')}). To seal the hearing all the same, give the reason; it is kept in the seal.`,
-          { unmet: preview.unmet, reasonRequired: true },
+          `The rules still flag ${open.length} item(s) (${open.map((u) => u.code).join(', ')}). To seal the hearing all the same, give the reason; it is kept in the seal.`,
+          { unmet: preview.unmet, openForSealing: preview.openForSealing, reasonRequired: true },
         );
       }
       if (!preview.writtenRecord?.upToDate) {
@@ -107,7 +110,7 @@ export class HearingSealing {
         }
       }
       return seals.seal(hearingId, ctx, {
-        ...(preview.unmet.length > 0 ? { openItems: { codes: preview.unmet.map((u) => u.code), reason: why } } : {}),
+        ...(open.length > 0 ? { openItems: { codes: open.map((u) => u.code), reason: why } } : {}),
         // The last word, inside the seal's transaction: nothing started meanwhile, nothing changed.
         guard: () => {
           queue.assertIdle(hearingId, 'seal');

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ReadinessChecklist } from './ReadinessChecklist';
+import { RuleNotes } from './RuleNotes';
+import { FollowUpSection } from './sections/FollowUpSection';
+import { HearingLanguageSection } from './sections/HearingLanguageSection';
 import { AttendeesSection } from './sections/AttendeesSection';
 import { ConsentOrInformation } from './sections/ConsentSection';
 import { HearingSection } from './sections/HearingSection';
@@ -40,15 +43,26 @@ export function Preparation({
         <HearingSection {...props} />
         <OrderSection {...props} />
         <PersonHeardSection {...props} />
+        <HearingLanguageSection {...props} />
         <ConsentOrInformation {...props} />
         <PersonOfTrustSection {...props} />
         <AttendeesSection {...props} readOnly={sealed} locked={view.locked} />
         <RoomSection {...props} />
+        {(view.evaluation.facts.protectiveFollowUpRequired || view.draft.protectiveFollowUp) && (
+          // Done after the hearing: it stays open after the recording, until the seal.
+          <FollowUpSection {...props} readOnly={sealed} />
+        )}
       </div>
       <aside className="preparation-aside" aria-label={t('readiness.title')}>
         <ReadinessChecklist
           id="readiness-preparation"
           unmet={view.evaluation.unmet}
+          attendees={view.draft.attendees ?? []}
+          onGoTo={onGoTo}
+        />
+        <RuleNotes
+          openForSealing={view.evaluation.openForSealing}
+          reminders={view.evaluation.reminders}
           attendees={view.draft.attendees ?? []}
           onGoTo={onGoTo}
         />

@@ -22,12 +22,17 @@ const isLanguage = (value: string | null | undefined): value is Language =>
 /**
  * The written record (procès-verbal): printed by main from the record, the people present, the
  * event log and the recordings with their SHA-256, in one of the four languages (by default the
- * language of the person heard, if it is one of them).
+ * language of the hearing, else that of the person heard, if it is one of them).
  */
 export function WrittenRecord({ workspace, sealed }: { workspace: Workspace; sealed: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.resolvedLanguage);
-  const spoken = workspace.procedure.view?.draft.personHeard?.language?.slice(0, 2);
+  // The language the hearing was held in first (a child heard in French through an interpreter
+  // gets a French record), then the person's own.
+  const draft = workspace.procedure.view?.draft;
+  const spoken = [draft?.hearingLanguage, draft?.personHeard?.language]
+    .map((code) => code?.slice(0, 2))
+    .find(isLanguage);
   const fallback: Language = isLanguage(spoken)
     ? spoken
     : (localeOf(i18n.resolvedLanguage) ?? 'en');

@@ -15,7 +15,11 @@ type Answer = CallOutput<'procedure.get'>;
 /** The procedural record as main last returned it, its draft read with the record's schema. */
 export interface ProcedureView extends Omit<Answer, 'draft' | 'evaluation'> {
   draft: ProcedureDraft;
-  evaluation: Omit<Answer['evaluation'], 'unmet'> & { unmet: Unmet[] };
+  evaluation: Omit<Answer['evaluation'], 'unmet' | 'openForSealing' | 'reminders'> & {
+    unmet: Unmet[];
+    openForSealing: Unmet[];
+    reminders: Unmet[];
+  };
 }
 
 /** Returned by a section's builder when there is nothing to send (no change, or nothing valid). */

@@ -68,6 +68,12 @@ export function fieldProblemMessage(t: TFunction, problem: FieldProblem): string
       return t('procedure.errors.leftBeforeArrival');
     case 'same_as_refused':
       return t('procedure.errors.sameAsRefused');
+    case 'country_invalid':
+      return t('situation.errors.countryInvalid');
+    case 'age_invalid':
+      return t('situation.errors.ageInvalid');
+    case 'languages_invalid':
+      return t('situation.errors.languagesInvalid');
     default:
       return problemMessage(t, problem);
   }

@@ -57,7 +57,9 @@ export function SealConfirm(props: {
   }, [props.open, props.hearingId]);
 
   const value = preview.value;
-  const needsReason = (value?.unmet.length ?? 0) > 0;
+  // What blocks the recording and what the rules' sealing gate finds open both need a reason.
+  const flagged = value ? [...value.unmet, ...value.openForSealing] : [];
+  const needsReason = flagged.length > 0;
   const mayConfirm = value !== undefined && value.blockers.length === 0 && (!needsReason || reason.trim() !== '');
 
   return (
@@ -121,10 +123,10 @@ export function SealConfirm(props: {
           {needsReason && (
             <div className="notice warning">
               <p>
-                <strong>{t('seal.preview.unmet', { count: value.unmet.length })}</strong>
+                <strong>{t('seal.preview.unmet', { count: flagged.length })}</strong>
               </p>
               <ul>
-                {value.unmet.map((u) => (
+                {flagged.map((u) => (
                   <li key={`${u.code}-${u.field}`}>{describeUnmet(u as Unmet, i18n.resolvedLanguage ?? 'en')}</li>
                 ))}
               </ul>

@@ -21,7 +21,10 @@ import {
   orderDraft,
   personHeardDraft,
   personOfTrustDraft,
+  protectiveFollowUpDraft,
   roomChecklistDraft,
+  languageCode,
+  ageAssessmentMethods,
 } from '../domain/procedure';
 
 /**
@@ -83,6 +86,10 @@ export const procedureSection = z.discriminatedUnion('section', [
   z.object({ section: z.literal('personOfTrust'), value: personOfTrustDraft.nullable() }),
   z.object({ section: z.literal('attendees'), value: z.array(attendeeDraft).max(50) }),
   z.object({ section: z.literal('roomChecklist'), value: roomChecklistDraft.nullable() }),
+  /** The language the interviewer conducts the hearing in; `null` leaves it to the rule set. */
+  z.object({ section: z.literal('hearingLanguage'), value: languageCode.nullable() }),
+  /** For a victim of trafficking or exploitation: what was done to protect them afterwards. */
+  z.object({ section: z.literal('protectiveFollowUp'), value: protectiveFollowUpDraft.nullable() }),
 ]);
 export type ProcedureSectionInput = z.infer<typeof procedureSection>;
 
@@ -95,6 +102,8 @@ const unmetReport = z.object({
 /** The rule engine's answer, as main computed it on the stored record. */
 export const evaluationOutput = z.object({
   mayRecord: z.boolean(),
+  /** Nothing in `openForSealing`: sealing needs no typed reason for the rules. */
+  maySeal: z.boolean(),
   ruleSet: z.object({ id: z.string(), version: z.string() }),
   facts: z.object({
     hearingDate: z.string().nullable(),
@@ -104,8 +113,30 @@ export const evaluationOutput = z.object({
     consentRequired: z.boolean().nullable(),
     informationRequired: z.boolean().nullable(),
     recordingIsTheRule: z.boolean().nullable(),
+    /** The lowest plausible age on the hearing day: the one used (art. 7 §3 Guardianship Law). */
+    ageUsed: z.number().nullable(),
+    ageAssessment: z
+      .object({ method: z.enum(ageAssessmentMethods).nullable(), date: z.string(), min: z.number(), max: z.number() })
+      .nullable(),
+    eeaNational: z.boolean().nullable(),
+    nonAccompaniedMinor: z.boolean().nullable(),
+    hearingLanguage: z.string().nullable(),
+    interpreterRequired: z.boolean().nullable(),
+    protectiveFollowUpRequired: z.boolean().nullable(),
+    reflectionPeriod: z
+      .object({
+        start: z.string(),
+        end: z.string(),
+        length: z.union([z.object({ months: z.number() }), z.object({ days: z.number() })]),
+      })
+      .nullable(),
   }),
+  /** What blocks the recording. */
   unmet: z.array(unmetReport),
+  /** What does not block the recording but must be settled (or explained) before sealing. */
+  openForSealing: z.array(unmetReport),
+  /** What the interviewer should know; never blocks. */
+  reminders: z.array(unmetReport),
 });
 
 export const procedureOutput = z.object({
@@ -221,6 +252,11 @@ export const sealPreview = z.object({
   decisionNotToRecord: z.boolean(),
   /** What the rules still flag: sealing then needs a typed reason, kept in the seal. */
   unmet: z.array(unmetReport),
+  /**
+   * What the rules' sealing gate still finds open (e.g. the protective follow-up): like `unmet`,
+   * sealing then needs a typed reason, and the codes are kept in the seal's open items.
+   */
+  openForSealing: z.array(unmetReport),
   /** What prevents sealing now; empty when the hearing can be sealed. */
   blockers: z.array(sealBlocker),
 });

@@ -67,6 +67,15 @@ export function completeSections(age: number) {
       section: 'roomChecklist',
       value: { childFriendly: true, equipmentChecked: true, confirmedBy: 'J. Maes', confirmedAt: minutesAgo(20) },
     },
+    // The order is for trafficking of a minor victim: the protective follow-up closes the hearing.
+    {
+      section: 'protectiveFollowUp',
+      value: {
+        receptionCentre: { centre: 'minor_ndako', at: minutesAgo(30), by: 'Insp. L. Peeters' },
+        brochure: { language: 'nl', at: minutesAgo(25), by: 'Insp. L. Peeters' },
+        reflectionPeriod: { start: today(), notedBy: 'Insp. L. Peeters' },
+      },
+    },
   ] as const;
   return { sections, attendeeIds };
 }

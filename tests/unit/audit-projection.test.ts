@@ -28,3 +28,30 @@ test('a saved section is audited by its fields and a digest, not its values', ()
   assert.ok(!JSON.stringify(audited).includes('Lena'));
   assert.deepEqual(audited.details.fields, ['name', 'dateOfBirth']);
 });
+
+test('the guardian, the nationality, the hearing language and the follow-up are audited as digests', () => {
+  const hearingId = '0b4c6f0e-4d5f-4a8a-9a52-5d1f0e3c2b1a';
+  const person = auditProjection['procedure.save']!(
+    {
+      hearingId,
+      section: 'personHeard',
+      value: { nationality: 'AL', accompanied: false, guardian: { status: 'appointed', name: 'Maître C. Dubois' } },
+    } as never,
+    {} as never,
+  );
+  const language = auditProjection['procedure.save']!({ hearingId, section: 'hearingLanguage', value: 'sq' } as never, {} as never);
+  const followUp = auditProjection['procedure.save']!(
+    {
+      hearingId,
+      section: 'protectiveFollowUp',
+      value: { receptionCentre: { centre: 'minor_ndako', at: '2026-12-01T10:00:00+01:00', by: 'Insp. L. Peeters' } },
+    } as never,
+    {} as never,
+  );
+  const text = JSON.stringify([person, language, followUp]);
+  for (const value of ['Dubois', '"AL"', '"sq"', 'minor_ndako', 'Peeters']) assert.ok(!text.includes(value), value);
+  assert.deepEqual(person.details.fields, ['nationality', 'accompanied', 'guardian']);
+  assert.deepEqual(language.details.fields, ['hearingLanguage']);
+  assert.deepEqual(followUp.details.fields, ['receptionCentre']);
+  assert.match(followUp.details.sha256 as string, /^[0-9a-f]{64}$/);
+});

@@ -74,8 +74,11 @@ export class WrittenRecordService {
     const at = (this.deps.clock ?? (() => new Date()))();
     const hearing = hearings.get(hearingId);
     const view = procedure.get(hearingId, at);
-    const spoken = view.draft.personHeard?.language?.slice(0, 2);
-    const language: RecordLanguage = requested ?? (isRecordLanguage(spoken) ? spoken : 'en');
+    // The language the hearing was held in, else the person's, else English.
+    const spoken = [view.draft.hearingLanguage, view.draft.personHeard?.language]
+      .map((code) => code?.slice(0, 2))
+      .find(isRecordLanguage);
+    const language: RecordLanguage = requested ?? spoken ?? 'en';
     const files = [];
     for (const r of hearing.recordings) {
       const master = recordings.locate(r.id, 'master');

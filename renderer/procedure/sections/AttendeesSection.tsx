@@ -1,9 +1,11 @@
 import { useRef } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { accountRolesForAttendee } from '../../../shared/access/hearing-access';
 import {
   attendee,
   attendeeRoles,
+  languageCode,
   rooms,
   type AttendeeDraft,
   type AttendeeRole,
@@ -16,7 +18,7 @@ import { SelectField, TextField, type Option } from '../fields';
 import { formatBrusselsDateTime } from '../../format/dates';
 import { optionsFor } from '../options';
 import { Section } from '../Section';
-import { useSectionForm, type Values } from '../section-form';
+import { useSectionForm, type Reader, type Values } from '../section-form';
 import type { SectionProps } from './props';
 
 /** The most people a hearing's list may hold (main refuses more). */
@@ -36,7 +38,25 @@ function rowValues(a: AttendeeDraft): Values {
     [`${a.id}.room`]: a.room ?? '',
     [`${a.id}.trainingReference`]: a.trainingReference ?? '',
     [`${a.id}.userId`]: a.userId ?? '',
+    [`${a.id}.languages`]: (a.languages ?? []).join(', '),
+    [`${a.id}.swornReference`]: a.swornReference ?? '',
   };
+}
+
+/** The languages an interpreter interprets, typed as codes separated by commas or spaces. */
+function readLanguages(read: Reader, name: string, fallback: string[] | null | undefined): string[] | null {
+  const codes = read
+    .raw(name)
+    .split(/[\s,;]+/)
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
+  if (codes.length === 0) return null;
+  const checked = z.array(languageCode).max(10).safeParse(codes);
+  if (!checked.success) {
+    read.problem(name, { code: 'languages_invalid' }, true);
+    return fallback ?? null;
+  }
+  return checked.data;
 }
 
 /**
@@ -81,6 +101,12 @@ export function AttendeesSection({
           ),
           // The account link, where the role allows one; main checks that the account fits the role.
           userId: role && mayHaveAccount(role) ? read.raw(`${id}.userId`) || null : null,
+          languages:
+            role === 'interpreter' ? readLanguages(read, `${id}.languages`, was?.languages) : (was?.languages ?? null),
+          swornReference:
+            role === 'interpreter'
+              ? read.text(`${id}.swornReference`, attendee.shape.swornReference.unwrap().unwrap(), was?.swornReference, false)
+              : (was?.swornReference ?? null),
           // Arrival and departure come from the event log, through main: keep what it holds.
           arrivedAt: was?.arrivedAt ?? null,
           leftAt: was?.leftAt ?? null,
@@ -93,6 +119,8 @@ export function AttendeesSection({
     room: t('procedure.attendees.room'),
     trainingReference: t('procedure.attendees.training'),
     userId: t('procedure.attendees.account'),
+    languages: t('situation.interpreter.languages'),
+    swornReference: t('situation.interpreter.sworn'),
   };
   /** The accounts that fit a role, and the one linked already (even if it no longer fits, so it shows). */
   const accountOptions = (role: string, linked: string): Option[] => {
@@ -192,6 +220,24 @@ export function AttendeesSection({
                         label={labels.trainingReference}
                         hint={t('procedure.attendees.trainingHint')}
                       />
+                    )}
+                    {form.text(`${id}.role`) === 'interpreter' && (
+                      <>
+                        <TextField
+                          form={form}
+                          name={`${id}.languages`}
+                          path={`${path}.languages`}
+                          label={labels.languages}
+                          hint={t('situation.interpreter.languagesHint')}
+                        />
+                        <TextField
+                          form={form}
+                          name={`${id}.swornReference`}
+                          path={`${path}.swornReference`}
+                          label={labels.swornReference}
+                          hint={t('situation.interpreter.swornHint')}
+                        />
+                      </>
                     )}
                   </div>
                   {(times?.arrivedAt || times?.leftAt) && (

@@ -15,6 +15,21 @@ import { optionsFor } from '../options';
 import { Section } from '../Section';
 import { useSectionForm } from '../section-form';
 import type { SectionProps } from './props';
+import type { ProcedureView } from '../use-procedure';
+
+const interpreterName = information.shape.interpretedBy.unwrap().unwrap();
+
+/**
+ * Whether to ask through whom it was said: when it was said in a language other than the
+ * hearing's (an interpreter is then needed), or when a name is already there.
+ */
+function throughInterpreter(view: ProcedureView, language: string, interpretedBy: string): boolean {
+  if (interpretedBy.trim() !== '') return true;
+  const hearing = view.evaluation.facts.hearingLanguage;
+  const primary = (code: string) => code.toLowerCase().split('-')[0];
+  if (language && hearing) return primary(language) !== primary(hearing);
+  return view.evaluation.facts.interpreterRequired === true;
+}
 
 /**
  * Consent from 12 (and from adults), information below 12: which one the law asks follows from
@@ -49,6 +64,7 @@ function ConsentSection({ store, view, readOnly }: SectionProps) {
         at: instantToBrusselsInput(c?.at),
         ...languageValues('language', c?.language),
         wordsSaid: c?.wordsSaid ?? '',
+        interpretedBy: c?.interpretedBy ?? '',
       };
     },
     build: (read, stored): Omit<ConsentDraft, 'withdrawal'> => ({
@@ -57,6 +73,7 @@ function ConsentSection({ store, view, readOnly }: SectionProps) {
       at: read.instant('at', stored?.at),
       language: read.language('language', stored?.language),
       wordsSaid: read.text('wordsSaid', consent.shape.wordsSaid, stored?.wordsSaid),
+      interpretedBy: read.text('interpretedBy', interpreterName, stored?.interpretedBy, false),
     }),
   });
   const labels = {
@@ -108,6 +125,15 @@ function ConsentSection({ store, view, readOnly }: SectionProps) {
           multiline
           className="wide"
         />
+        {throughInterpreter(view, form.text('language'), form.text('interpretedBy')) && (
+          <TextField
+            form={form}
+            name="interpretedBy"
+            path="consent.interpretedBy"
+            label={t('situation.interpretedBy.label')}
+            hint={t('situation.interpretedBy.hint')}
+          />
+        )}
       </div>
     </Section>
   );
@@ -125,12 +151,14 @@ function InformationSection({ store, view, readOnly }: SectionProps) {
         givenBy: i?.givenBy ?? '',
         at: instantToBrusselsInput(i?.at),
         ...languageValues('language', i?.language),
+        interpretedBy: i?.interpretedBy ?? '',
       };
     },
     build: (read, stored): SectionValue<'information'> => ({
       givenBy: read.text('givenBy', information.shape.givenBy, stored?.givenBy),
       at: read.instant('at', stored?.at),
       language: read.language('language', stored?.language),
+      interpretedBy: read.text('interpretedBy', interpreterName, stored?.interpretedBy, false),
     }),
   });
   const labels = {
@@ -155,6 +183,15 @@ function InformationSection({ store, view, readOnly }: SectionProps) {
           path="information.language"
           label={labels.language}
         />
+        {throughInterpreter(view, form.text('language'), form.text('interpretedBy')) && (
+          <TextField
+            form={form}
+            name="interpretedBy"
+            path="information.interpretedBy"
+            label={t('situation.interpretedBy.label')}
+            hint={t('situation.interpretedBy.hint')}
+          />
+        )}
       </div>
     </Section>
   );

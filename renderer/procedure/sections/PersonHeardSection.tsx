@@ -5,6 +5,7 @@ import {
   personHeard,
   type PersonHeardDraft,
 } from '../../../shared/domain/procedure';
+import { describeAgeUsed } from '../../../shared/rules/messages/facts';
 import {
   CheckField,
   DateField,
@@ -19,6 +20,13 @@ import { Section } from '../Section';
 import { useSectionForm } from '../section-form';
 import type { ProcedureView } from '../use-procedure';
 import type { SectionProps } from './props';
+import {
+  AgeAssessmentFields,
+  SituationFields,
+  readAgeAssessment,
+  readSituation,
+  situationValues,
+} from './SituationFields';
 
 /**
  * The person heard. When the date of birth is not known for certain, an age assessment gives the
@@ -41,17 +49,23 @@ export function PersonHeardSection({ store, view, readOnly }: SectionProps) {
         latest: p?.dateOfBirthRange?.latest ?? '',
         ...languageValues('language', p?.language),
         category: p?.category ?? '',
+        ...situationValues(p),
       };
     },
     build: (read, stored): PersonHeardDraft => {
       const certain = read.flag('certain') !== false;
-      const earliest = read.date('earliest', stored?.dateOfBirthRange?.earliest, !certain);
-      const latest = read.date('latest', stored?.dateOfBirthRange?.latest, !certain);
+      const earliest = read.date('earliest', stored?.dateOfBirthRange?.earliest, false);
+      const latest = read.date('latest', stored?.dateOfBirthRange?.latest, false);
       const from = earliest ? parseIsoDate(earliest) : null;
       const to = latest ? parseIsoDate(latest) : null;
       if (!certain && from && to && compareDates(from, to) > 0) {
         read.problem('latest', { code: 'range_inverted' });
       }
+      // An age assessment gives the range of dates itself: then the dates are not asked for.
+      const ageAssessment = certain ? null : readAgeAssessment(read, stored?.ageAssessment);
+      const assessed = ageAssessment?.minAge != null && ageAssessment.maxAge != null;
+      if (!certain && !assessed && !earliest) read.problem('earliest', { code: 'required' });
+      if (!certain && !assessed && !latest) read.problem('latest', { code: 'required' });
       return {
         name: read.text('name', personHeard.shape.name, stored?.name),
         dateOfBirthCertain: certain,
@@ -59,6 +73,10 @@ export function PersonHeardSection({ store, view, readOnly }: SectionProps) {
         dateOfBirthRange: earliest || latest ? { earliest, latest } : null,
         language: read.language('language', stored?.language),
         category: read.choice('category', personCategories),
+        // Kept as stored: no field on this page changes them.
+        otherLanguages: stored?.otherLanguages ?? null,
+        ageAssessment,
+        ...readSituation(read, stored),
       };
     },
   });
@@ -115,6 +133,7 @@ export function PersonHeardSection({ store, view, readOnly }: SectionProps) {
             />
           </fieldset>
         )}
+        {!certain && <AgeAssessmentFields form={form} />}
         <LanguageField
           form={form}
           name="language"
@@ -128,6 +147,7 @@ export function PersonHeardSection({ store, view, readOnly }: SectionProps) {
           label={labels.category}
           options={options.categories}
         />
+        <SituationFields form={form} facts={view.evaluation.facts} />
       </div>
       <AgeFacts facts={view.evaluation.facts} />
     </Section>
@@ -136,13 +156,17 @@ export function PersonHeardSection({ store, view, readOnly }: SectionProps) {
 
 /** What the rules make of the age: shown so nobody has to count. */
 function AgeFacts({ facts }: { facts: ProcedureView['evaluation']['facts'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The lowest age is the one used (art. 7 §3 Guardianship Law): said in so many words.
+  const used = describeAgeUsed(facts, i18n.resolvedLanguage ?? 'en');
   const age =
     facts.ageAtHearing !== null
       ? t('procedure.person.age', { count: facts.ageAtHearing })
-      : facts.ageRange
-        ? t('procedure.person.ageRange', { min: facts.ageRange.min, max: facts.ageRange.max })
-        : null;
+      : used
+        ? t('situation.age.used', { words: used })
+        : facts.ageRange
+          ? t('procedure.person.ageRange', { min: facts.ageRange.min, max: facts.ageRange.max })
+          : null;
   if (age === null) return null;
   const then = facts.consentRequired
     ? t('procedure.person.consentFollows')
