@@ -14,10 +14,16 @@ import { tempDir } from './temp';
 export async function storedBytes(dataDir: string, hearingId: string, name: string): Promise<Buffer> {
   const slots = keySlotsFile(dataDir);
   if (!existsSync(slots)) return readFileSync(join(dataDir, 'hearings', hearingId, name));
+  if (!existsSync(join(dataDir, 'hearings', hearingId))) throw new Error(`There is no folder for hearing ${hearingId}.`);
   const state = SignInState.open(signInStateFile(dataDir));
   const keys = await KeySlots.unlock(slots, state.slotIdFor('admin'), testPassword);
   const store = new EncryptedMediaStore(dataDir, keys.dataKey.fileKeys());
-  const size = store.size(hearingId, name);
+  // A working copy is derived in the background after a stop: it may take a few seconds to appear.
+  let size = store.size(hearingId, name);
+  for (let waited = 0; size === null && waited < 30_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    size = store.size(hearingId, name);
+  }
   if (size === null) throw new Error(`There is no stored file ${name} for hearing ${hearingId}.`);
   return Buffer.from(await store.readBytes(hearingId, name, 0, size));
 }
