@@ -74,7 +74,8 @@ function run(): void {
         appVersion: app.getVersion(),
         keepAwake: powerSaveKeepAwake,
         printer: electronPdfPrinter,
-        keys: openInstallationKey(app.getPath('userData')),
+        // Opened only for a data folder whose signing key is not protected by the data key (older ones).
+        keys: () => openInstallationKey(app.getPath('userData')),
         // Encrypted at rest; each account's key slot is also bound to this machine's secret storage.
         encryption: { machine: osSecrets },
         verifierPath: app.isPackaged

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     dataDir,
     appVersion: process.env.npm_package_version ?? '0.0.0',
     ...(chromium ? { printer: new ChromiumPrinter(chromium) } : {}),
-    keys: openHostKey(dataDir),
+    // Opened only for a data folder whose signing key is not protected by the data key (older ones).
+    keys: () => openHostKey(dataDir),
     verifierPath: resolve('tools/verify/hearing-room-verify.mjs'),
     // A new data folder is encrypted: nothing but signing in answers until a password opens it.
     encryption: {},

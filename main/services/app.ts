@@ -50,8 +50,12 @@ export interface ServicesOptions {
   disk?: DiskLevels;
   /** How long a recording page may go quiet before main closes its segment as `page_lost`. */
   pageWatch?: PageWatch;
-  /** The installation's signing key: wrapped by safeStorage in the app, a passphrase file on the web host. */
-  keys?: KeyStore;
+  /**
+   * The installation's signing key: wrapped by safeStorage in the app, a passphrase file on the web
+   * host; a function opens it only when the services are composed. With encryption on, a new
+   * installation's key is protected by the data key instead (keys/data-key-signing-key.ts).
+   */
+  keys?: KeyStore | (() => KeyStore);
   /** The standalone verifier copied into every export. */
   verifierPath?: string;
   /** Where an export goes, decided in main (a folder dialog in the app); null when cancelled. */
@@ -219,7 +223,7 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     },
   });
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
-  const keys = options.keys ?? noKeys;
+  const keys = typeof options.keys === 'function' ? options.keys() : (options.keys ?? noKeys);
   const seals = new SealService(db, audit, store, keys, {
     appVersion: options.appVersion,
     ruleSet: () => ({ id: currentRuleSet.id, version: currentRuleSet.version }),

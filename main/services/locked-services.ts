@@ -7,6 +7,7 @@ import type { AuditLog } from './audit-log';
 import { defaultBackOff, type IdentityHooks } from './accounts';
 import { KeySlots, defaultScryptCost, keySlotsFile, minimumPasswordLength, type ScryptCost } from './keys/key-slots';
 import { KeyStoreError } from './keys/key-store';
+import { DataKeySigningKey } from './keys/data-key-signing-key';
 import { SignInState, signInStateFile } from './keys/sign-in-state';
 import type { SecretWrapper } from './keys/wrapped-key-file';
 import { EncryptedMediaStore } from './storage/encrypted-media-store';
@@ -124,7 +125,9 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
   const open = (unlocked: KeySlots, recoveryKey?: string): Promise<AppServices> => {
     const db = openDatabase(dbFile, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), key: unlocked.dataKey.databaseKey() });
     try {
-      return compose(options, {
+      // A new installation's signing key is protected by the data key; an older one stays as it is.
+      const signing = DataKeySigningKey.hasOlderKey(dataDir) ? {} : { keys: DataKeySigningKey.open(dataDir, unlocked.dataKey) };
+      return compose({ ...options, ...signing }, {
         db,
         store: new EncryptedMediaStore(dataDir, unlocked.dataKey.fileKeys()),
         hooks,
@@ -149,6 +152,9 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
         `The database ${dbFile} exists but its key slots (${slotsFile}) do not, so it cannot be opened. Restore the data folder from its backup as a whole (database and keys/ together).`,
       );
     }
+    // A signing key file left by a first start that failed half-way opens with no data key any more.
+    const signingKeyFile = join(dataDir, 'keys', DataKeySigningKey.fileName);
+    rmSync(signingKeyFile, { force: true });
     const created = await KeySlots.create(slotsFile, { slotId: state.slotIdFor(input.username), password: input.password }, slotOptions);
     let opened: AppServices | null = null;
     try {
@@ -161,7 +167,7 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
       // Nothing half made: the next start is a first start again.
       opened?.close();
       keys = null;
-      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, slotsFile]) rmSync(f, { force: true });
+      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, signingKeyFile, slotsFile]) rmSync(f, { force: true });
       throw err;
     }
   };

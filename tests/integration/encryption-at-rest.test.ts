@@ -79,6 +79,8 @@ describe('encryption at rest, through the real web host', () => {
       const parts = chunks(fixture, 5);
       for (const [seq, data] of parts.entries()) await appendChunkHost(host, recording.id, seq, data);
       await callHost(host, 'recordings.stop', { recordingId: recording.id, durationMs: 2000 });
+      // Sealed: the written record and the seal's files are in the hearing's folder too.
+      await callHost(host, 'hearings.seal', { hearingId: hearing.id });
       // Read back while running: the names are really in the database, so the search below can fail.
       const got = await callHost<Hearing>(host, 'hearings.get', { hearingId: hearing.id });
       assert.equal(got.minorName, childName);
@@ -91,6 +93,11 @@ describe('encryption at rest, through the real web host', () => {
     }
 
     const files = allFiles(copy);
+    // The signing key is protected by the data key; no passphrase-protected key was made.
+    assert.ok(files.some((f) => f.endsWith('installation-key.data-key.json')));
+    assert.ok(!files.some((f) => f.endsWith('installation-key.json')));
+    assert.ok(files.some((f) => f.endsWith('written-record.pdf')), 'the copy has the written record');
+    assert.ok(files.some((f) => f.endsWith('manifest.json')), "the copy has the seal's manifest");
     assert.ok(files.some((f) => f.endsWith('.sqlite')), 'the copy has the database');
     assert.ok(files.some((f) => f.endsWith('-wal')), 'the copy has the write-ahead log');
     assert.ok(files.some((f) => f.endsWith('segment-001-master.webm')), 'the copy has the master');
@@ -102,6 +109,7 @@ describe('encryption at rest, through the real web host', () => {
         }
       }
     }
+    assert.notEqual(spawnSync('pdftotext', [files.find((f) => f.endsWith('written-record.pdf'))!, '-']).status, 0, 'pdftotext read the written record');
     for (const file of files.filter((f) => /\.(webm|mp4)$/.test(f))) {
       const probe = spawnSync('ffprobe', ['-v', 'error', '-show_format', file], { encoding: 'utf8' });
       assert.notEqual(probe.status, 0, `ffprobe read ${file}`);
@@ -135,6 +143,9 @@ describe('encryption at rest, through the real web host', () => {
       const decrypted = join(tempDir(), 'working.webm');
       writeFileSync(decrypted, Buffer.from(await working.arrayBuffer()));
       assert.ok(ffprobeDuration(decrypted) > 1, 'the working copy, decrypted, plays');
+      // The seal, signed with the key the data key protects, checks out on the restarted copy.
+      const report = await callHost<{ verdict: string }>(again, 'hearings.verify', { hearingId: hearing.id }, session);
+      assert.equal(report.verdict, 'valid');
     } finally {
       await again.stop();
     }
