@@ -30,7 +30,7 @@ import { sealCalls } from './seal-calls';
 import { AccountService, type BackOff, type FailureMap, type IdentityHooks } from './accounts';
 import { SessionStore, callerOf, type Session } from './sessions';
 import { HearingAccess } from './hearing-access';
-import { auditProjection, type Audited } from './audit-projection';
+import { auditProjection, keyedAuditProjection, type Audited } from './audit-projection';
 import { MediaReadLog, ReadLog } from './read-log';
 import type { CallerContext } from '../../shared/api/caller';
 import { contract, type CallName } from '../../shared/api/contract';
@@ -91,6 +91,8 @@ export interface OpenedStorage {
   failures?: FailureMap;
   /** An account was updated (disabled, say). */
   accountUpdated?: (account: { id: string; username: string; disabled: boolean }) => void;
+  /** The key of the audit log's value digests (with encryption on); without it they are plain SHA-256. */
+  auditDigestKey?: Buffer;
   /** Runs with the audit log open, before crash recovery: sign-in attempts made while locked. */
   beforeRecovery?: (db: Db, audit: AuditLog) => void;
 }
@@ -462,11 +464,12 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     }),
   };
 
+  const projections = opened.auditDigestKey ? keyedAuditProjection(opened.auditDigestKey) : auditProjection;
   const dispatcher = new Dispatcher(
     handlers,
     {
       record: ({ ctx, call, input, output }) => {
-        const project = auditProjection[call] as ((input: unknown, output: unknown) => Audited) | null;
+        const project = projections[call] as ((input: unknown, output: unknown) => Audited) | null;
         if (!project) return;
         const { hearingId, details } = project(input, output);
         if (repeatedReads.has(call) && hearingId && !readLog.fresh(ctx, call, hearingId)) return;

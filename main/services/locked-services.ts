@@ -134,6 +134,7 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
         failures: state.failureMap(),
         accountUpdated,
         beforeRecovery: writePending,
+        auditDigestKey: unlocked.dataKey.auditDigestKey(),
         ...(recoveryKey ? { recoveryKey } : {}),
       });
     } catch (err) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonical-json';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,6 +149,22 @@ describe('encryption at rest, through the real web host', () => {
       assert.equal(report.verdict, 'valid');
     } finally {
       await again.stop();
+    }
+  
+    // The audit log's digests of the child's name are keyed with the data key, not plain SHA-256.
+    const state = SignInState.open(signInStateFile(copy));
+    const keys = await KeySlots.unlock(keySlotsFile(copy), state.slotIdFor('ines'), testPassword);
+    const db = openDatabase(join(copy, 'hearing-room.sqlite'), { key: keys.dataKey.databaseKey() });
+    try {
+      const created = new AuditLog(db).entries(hearing.id).find((e) => e.action === 'hearings.create');
+      const details = created?.details as { sha256?: unknown; hmacSha256?: Record<string, string> };
+      assert.equal(details.sha256, undefined);
+      const expected = createHmac('sha256', keys.dataKey.auditDigestKey())
+        .update(canonicalJson({ hearingId: hearing.id, field: 'minorName', value: childName }))
+        .digest('hex');
+      assert.equal(details.hmacSha256?.minorName, expected);
+    } finally {
+      db.close();
     }
   });
 

@@ -23,6 +23,7 @@ const purposes = {
   fileKeyWrap: 'hearing-room/media-file-key-wrap/1',
   slotFileMac: 'hearing-room/key-slot-file-mac/1',
   signingKeyWrap: 'hearing-room/signing-key-wrap/1',
+  auditDigest: 'hearing-room/audit-value-digest/1',
 } as const;
 
 /** A key wrapped with AES-256-GCM: what a key slot stores. */
@@ -89,6 +90,11 @@ export class DataKey {
 
   static sameMac(a: Uint8Array, b: Uint8Array): boolean {
     return a.byteLength === b.byteLength && timingSafeEqual(a, b);
+  }
+
+  /** The key of the audit log's value digests (HMAC-SHA256), see audit-projection.ts. */
+  auditDigestKey(): Buffer {
+    return this.derive(purposes.auditDigest);
   }
 
   /** Encrypts the installation's signing key (its PKCS#8 bytes) for its file, bound to `aad`. */
