@@ -14,6 +14,7 @@ import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { callHost, signInPage, startHostProcess } from '../tests/helpers/web-host-process';
 import { hashSecret, passwordHashing, verifySecret } from '../main/services/passwords';
 import { createReadyHearing } from '../tests/helpers/procedure';
+import { headerLength } from '../main/services/storage/media-frames';
 
 // `npm run bench -- [append] [ui] [sign-in] [verify] [seal] [memory] [encryption] [--quick]`: all of
 // them by default; --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal,
@@ -100,7 +101,8 @@ async function uiTimings(): Promise<void> {
     await page.getByLabel('Camera').isEnabled();
     const r0 = performance.now();
     await page.getByRole('button', { name: 'Start recording' }).click();
-    while ((statSync(master, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+    // The master is encrypted: its header is written at the start, a chunk's frame after it.
+    while ((statSync(master, { throwIfNoEntry: false })?.size ?? 0) <= headerLength) {
       await new Promise((r) => setTimeout(r, 5));
       if (performance.now() - r0 > 30_000) throw new Error('No chunk reached the disk in 30 s.');
     }

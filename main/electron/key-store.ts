@@ -5,7 +5,7 @@ import { WrappedKeyFile, type SecretWrapper } from '../services/keys/wrapped-key
  * The installation key wrapped with the operating system's secret store (Keychain, DPAPI,
  * libsecret or KWallet). WrappedKeyFile refuses Linux's plain-text fallback.
  */
-const osSecrets: SecretWrapper = {
+export const osSecrets: SecretWrapper = {
   isAvailable: () => safeStorage.isEncryptionAvailable(),
   backend: () =>
     process.platform === 'linux'

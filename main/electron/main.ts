@@ -5,7 +5,7 @@ import { hardenWebContents } from './hardening';
 import { serveInvoke, WindowSessions } from './ipc';
 import { powerSaveKeepAwake } from './keep-awake';
 import { electronPdfPrinter } from './pdf-printer';
-import { openInstallationKey } from './key-store';
+import { openInstallationKey, osSecrets } from './key-store';
 import { nativeBindingPath } from './native-binding';
 import { applyApplicationMenu } from './menu';
 import { applyPermissionPolicy } from './permissions';
@@ -74,7 +74,10 @@ function run(): void {
         appVersion: app.getVersion(),
         keepAwake: powerSaveKeepAwake,
         printer: electronPdfPrinter,
-        keys: openInstallationKey(app.getPath('userData')),
+        // Opened only for a data folder whose signing key is not protected by the data key (older ones).
+        keys: () => openInstallationKey(app.getPath('userData')),
+        // Encrypted at rest; each account's key slot is also bound to this machine's secret storage.
+        encryption: { machine: osSecrets },
         verifierPath: app.isPackaged
           ? path.join(process.resourcesPath, 'verify', 'hearing-room-verify.mjs')
           : path.join(appPath, 'tools', 'verify', 'hearing-room-verify.mjs'),

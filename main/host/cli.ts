@@ -35,8 +35,15 @@ async function main(): Promise<void> {
     dataDir,
     appVersion: process.env.npm_package_version ?? '0.0.0',
     ...(chromium ? { printer: new ChromiumPrinter(chromium) } : {}),
-    keys: openHostKey(dataDir),
+    // Opened only for a data folder whose signing key is not protected by the data key (older ones).
+    keys: () => openHostKey(dataDir),
     verifierPath: resolve('tools/verify/hearing-room-verify.mjs'),
+    // A new data folder is encrypted: nothing but signing in answers until a password opens it.
+    encryption: {},
+    // Recovered recordings, as soon as they are: at start (a plain data folder), or at the first sign-in.
+    onRecovered: (recovered) => {
+      for (const r of recovered) console.info(JSON.stringify({ event: 'recovered', ...r }));
+    },
     exportDestination: () => {
       const dir = join(dataDir, 'exports');
       makePrivateDir(dir);
@@ -49,10 +56,6 @@ async function main(): Promise<void> {
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(process.env.HEARING_ROOM_TOKEN ? { token: process.env.HEARING_ROOM_TOKEN } : {}),
   });
-  // Recovered recordings first: whoever reads the listening line has already seen them.
-  for (const r of services.recovered) {
-    console.info(JSON.stringify({ event: 'recovered', ...r }));
-  }
   console.info(JSON.stringify({ event: 'listening', url: host.url, openUrl: host.openUrl, dataDir }));
   const stop = () => {
     void host.close().then(() => {

@@ -45,6 +45,13 @@ export interface BackOff {
 }
 export const defaultBackOff: BackOff = { freeAttempts: 3, baseMs: 1000, maxMs: 5 * 60_000 };
 
+/** Failures since the last success, per lower-cased username: a Map, or a store that outlives a restart. */
+export interface FailureMap {
+  get(username: string): { count: number; retryAt: number } | undefined;
+  set(username: string, state: { count: number; retryAt: number }): void;
+  delete(username: string): void;
+}
+
 interface AccountRow {
   id: string;
   username: string;
@@ -68,27 +75,32 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 /** Local accounts: Argon2id password hashes, the administrator's management, the back-off. */
 export class AccountService {
-  /** Failures since the last success, per lower-cased username: kept in memory only. */
-  private readonly failures = new Map<string, { count: number; retryAt: number }>();
-
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly hooks: IdentityHooks = {},
     private readonly backOff: BackOff = defaultBackOff,
     private readonly clock: () => Date = () => new Date(),
+    /** Failures since the last success, per lower-cased username: in memory unless a store is given. */
+    private readonly failures: FailureMap = new Map<string, { count: number; retryAt: number }>(),
   ) {}
 
   setupNeeded(): boolean {
     return this.db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() === 0;
   }
 
-  /** First start: the first administrator and the recovery key (returned once, kept as a verifier hash). */
-  async setup(input: { displayName: string; username: string; password: string }): Promise<{ user: SignedInUser; recoveryKey: string }> {
+  /**
+   * First start: the first administrator and the recovery key (returned once, kept as a verifier
+   * hash). With encryption on, the recovery key is the one the data key's recovery slot opens with.
+   */
+  async setup(
+    input: { displayName: string; username: string; password: string },
+    givenRecoveryKey?: string,
+  ): Promise<{ user: SignedInUser; recoveryKey: string }> {
     if (!this.setupNeeded()) {
       throw conflict('setup_done', 'The first administrator already exists. Sign in, or ask the administrator for an account.');
     }
-    const recoveryKey = newRecoveryKey();
+    const recoveryKey = givenRecoveryKey ?? newRecoveryKey();
     const [passwordHash, recoveryHash] = await Promise.all([
       hashSecret(input.password),
       hashSecret(recoveryKey),

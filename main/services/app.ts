@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { createMediaHandler, type MediaHandler } from './media-handler';
 import { noKeepAwake, type KeepAwake } from './keep-awake';
-import { openDatabase } from './db/database';
+import { openDatabase, type Db } from './db/database';
 import { AuditLog } from './audit-log';
 import { AuditCheckpoints } from './audit-checkpoints';
 import { FileMediaStore } from './storage/file-media-store';
+import type { MediaStore } from './storage/media-store';
+import type { TailRecovery } from './storage/encrypted-media-store';
+import { isPlainDatabase, openEncryptedServices, type EncryptionOptions } from './locked-services';
 import { RecordingService, type RecoveredRecording } from './recordings';
 import { HearingService } from './hearings';
 import { WebmPatcher } from './working-copy';
@@ -27,10 +30,10 @@ import { SealService, hearingRow } from './seal/seal-service';
 import { HearingExporter } from './export';
 import { sealCalls } from './seal-calls';
 import { checkpointCalls } from './checkpoint-calls';
-import { AccountService, type BackOff, type IdentityHooks } from './accounts';
+import { AccountService, type BackOff, type FailureMap, type IdentityHooks } from './accounts';
 import { SessionStore, callerOf, type Session } from './sessions';
 import { HearingAccess } from './hearing-access';
-import { auditProjection, type Audited } from './audit-projection';
+import { auditProjection, keyedAuditProjection, type Audited } from './audit-projection';
 import { MediaReadLog, ReadLog } from './read-log';
 import type { CallerContext } from '../../shared/api/caller';
 import { contract, type CallName } from '../../shared/api/contract';
@@ -50,8 +53,12 @@ export interface ServicesOptions {
   disk?: DiskLevels;
   /** How long a recording page may go quiet before main closes its segment as `page_lost`. */
   pageWatch?: PageWatch;
-  /** The installation's signing key: wrapped by safeStorage in the app, a passphrase file on the web host. */
-  keys?: KeyStore;
+  /**
+   * The installation's signing key: wrapped by safeStorage in the app, a passphrase file on the web
+   * host; a function opens it only when the services are composed. With encryption on, a new
+   * installation's key is protected by the data key instead (keys/data-key-signing-key.ts).
+   */
+  keys?: KeyStore | (() => KeyStore);
   /** The standalone verifier copied into every export. */
   verifierPath?: string;
   /** Where an export goes, decided in main (a folder dialog in the app); null when cancelled. */
@@ -65,6 +72,32 @@ export interface ServicesOptions {
   backOff?: BackOff;
   /** A playback is one audit entry until its requests pause this long. */
   playbackIdleMs?: number;
+  /**
+   * Encryption at rest (docs/encryption.md): a new installation is encrypted and nothing but the
+   * session calls answers until the first sign-in unlocks the data key. Without it (tests that
+   * compose the services), the database and media are plain, as before.
+   */
+  encryption?: EncryptionOptions;
+  /** Recordings recovered after a crash, as soon as they are (at start, or at the first sign-in). */
+  onRecovered?: (recovered: readonly RecoveredRecording[]) => void;
+}
+
+/** The storage the services run on, opened plain or with the data key. */
+export interface OpenedStorage {
+  db: Db;
+  store: MediaStore & { recover?(hearingId: string, name: string): TailRecovery };
+  /** The recovery key the first start shows: the one the data key's recovery slot opens with. */
+  recoveryKey?: string;
+  /** Hooks of the key slots, besides `ServicesOptions.identityHooks`. */
+  hooks?: IdentityHooks;
+  /** The back-off store that outlives a restart. */
+  failures?: FailureMap;
+  /** An account was updated (disabled, say). */
+  accountUpdated?: (account: { id: string; username: string; disabled: boolean }) => void;
+  /** The key of the audit log's value digests (with encryption on); without it they are plain SHA-256. */
+  auditDigestKey?: Buffer;
+  /** Runs with the audit log open, before crash recovery: sign-in attempts made while locked. */
+  beforeRecovery?: (db: Db, audit: AuditLog) => void;
 }
 
 /** What a transport must do with its session reference after a call. */
@@ -126,11 +159,32 @@ const defaultLockAfterMinutes = 10;
 /** Reads that are audited once per person and hearing within a while, not on every refresh. */
 const repeatedReads: ReadonlySet<CallName> = new Set<CallName>(['hearings.get', 'procedure.get']);
 
-/** Composes the services on plain Node; Electron and the web host are only transports around it. */
+export const databaseFile = (dataDir: string) => join(dataDir, 'hearing-room.sqlite');
+
+/**
+ * Composes the services on plain Node; Electron and the web host are only transports around it.
+ * With `encryption`, a new installation is encrypted and its services open at the first sign-in;
+ * a database left plain by an earlier version is opened plain (docs/encryption.md).
+ */
 export async function openServices(options: ServicesOptions): Promise<AppServices> {
-  const db = openDatabase(join(options.dataDir, 'hearing-room.sqlite'), options);
+  if (options.encryption && !isPlainDatabase(databaseFile(options.dataDir))) {
+    return openEncryptedServices(options, options.encryption, composeServices);
+  }
+  if (options.encryption) {
+    console.warn(
+      `The database ${databaseFile(options.dataDir)} was made by an earlier version without encryption: it is opened plain, as before (docs/encryption.md).`,
+    );
+  }
+  return composeServices(options, {
+    db: openDatabase(databaseFile(options.dataDir), options),
+    store: new FileMediaStore(options.dataDir),
+  });
+}
+
+/** The services on storage already opened (plain, or with the data key). */
+export async function composeServices(options: ServicesOptions, opened: OpenedStorage): Promise<AppServices> {
+  const { db, store } = opened;
   const audit = new AuditLog(db);
-  const store = new FileMediaStore(options.dataDir);
   const queue = new HearingQueue();
   const recordings = new RecordingService(
     db,
@@ -174,7 +228,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     },
   });
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
-  const keys = options.keys ?? noKeys;
+  const keys = typeof options.keys === 'function' ? options.keys() : (options.keys ?? noKeys);
   const annotationAddenda = new AnnotationAddenda(db, audit, keys);
   const checkpoints = new AuditCheckpoints(db, audit, keys);
   const seals = new SealService(db, audit, store, keys, {
@@ -192,7 +246,14 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     verifierPath: options.verifierPath ?? join(options.dataDir, 'missing-verifier.mjs'),
     checkpoints,
   });
-  const accountService = new AccountService(db, audit, options.identityHooks ?? {}, options.backOff);
+  const accountService = new AccountService(
+    db,
+    audit,
+    joinHooks(options.identityHooks ?? {}, opened.hooks ?? {}),
+    options.backOff,
+    undefined,
+    opened.failures,
+  );
   const access = new HearingAccess(db, audit);
   const lockAfterMinutes = () =>
     Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(lockAfterKey) ?? defaultLockAfterMinutes);
@@ -210,7 +271,24 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     locked: session?.locked ?? false,
     lockAfterMinutes: lockAfterMinutes(),
   });
+  opened.beforeRecovery?.(db, audit);
+  // An encrypted master's torn last frame (a kill while it was written) is cut before it is hashed.
+  if (store.recover) {
+    const open = db.prepare("SELECT id, hearing_id, master_file FROM recordings WHERE status = 'recording'").all() as Array<{
+      id: string;
+      hearing_id: string;
+      master_file: string;
+    }>;
+    for (const row of open) {
+      if (store.size(row.hearing_id, row.master_file) === null) continue;
+      const tail = store.recover(row.hearing_id, row.master_file);
+      if (tail.cutBytes > 0) {
+        audit.append(system, 'recording.torn_frame_cut', row.hearing_id, { recordingId: row.id, cutBytes: tail.cutBytes });
+      }
+    }
+  }
   const recovered = await recordings.recover(system);
+  if (recovered.length > 0) options.onRecovered?.(recovered);
   const caseReference = (hearingId: string) => hearings.get(hearingId).caseReference;
   session.startWatching();
   // Working copies that a full disk or a stop prevented are made again, in the background.
@@ -222,7 +300,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       return status(session);
     },
     'session.setup': async (input) => {
-      const { user, recoveryKey } = await accountService.setup(input);
+      const { user, recoveryKey } = await accountService.setup(input, opened.recoveryKey);
       return { user, recoveryKey, sessionToken: sessions.create(user) };
     },
     'session.signIn': async (input) => {
@@ -280,6 +358,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     'accounts.create': (input) => accountService.create(input),
     'accounts.update': (input) => {
       const account = accountService.update(input);
+      opened.accountUpdated?.(account);
       // A new role or a disabled account takes effect at once: the person signs in again.
       if (input.role !== undefined || input.disabled !== undefined) sessions.endFor(input.userId);
       return account;
@@ -411,11 +490,12 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     }),
   };
 
+  const projections = opened.auditDigestKey ? keyedAuditProjection(opened.auditDigestKey) : auditProjection;
   const dispatcher = new Dispatcher(
     handlers,
     {
       record: ({ ctx, call, input, output }) => {
-        const project = auditProjection[call] as ((input: unknown, output: unknown) => Audited) | null;
+        const project = projections[call] as ((input: unknown, output: unknown) => Audited) | null;
         if (!project) return;
         const { hearingId, details } = project(input, output);
         if (repeatedReads.has(call) && hearingId && !readLog.fresh(ctx, call, hearingId)) return;
@@ -475,6 +555,24 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       session.stopWatching();
       recordings.closeAll();
       db.close();
+    },
+  };
+}
+
+/** Both sets of hooks run, the given ones first. */
+function joinHooks(a: IdentityHooks, b: IdentityHooks): IdentityHooks {
+  return {
+    signedIn: async (e) => {
+      await a.signedIn?.(e);
+      await b.signedIn?.(e);
+    },
+    firstAdministratorCreated: async (e) => {
+      await a.firstAdministratorCreated?.(e);
+      await b.firstAdministratorCreated?.(e);
+    },
+    passwordSet: async (e) => {
+      await a.passwordSet?.(e);
+      await b.passwordSet?.(e);
     },
   };
 }

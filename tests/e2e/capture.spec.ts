@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { recordingFormats } from '../../renderer/capture/panel/formats';
 import { getHearing, openReadyHearing, showRecordingPart } from '../helpers/hearing-page';
 import { callHost } from '../helpers/web-host-process';
+import { storedCopy } from '../helpers/stored-media';
 
 const codecNames = { vp9: 'VP9 + Opus', vp8: 'VP8 + Opus', av1: 'AV1 + Opus' } as const;
 const label = (page: Page, text: string) => page.getByLabel(text, { exact: true });
@@ -137,7 +138,7 @@ test('the chosen settings are what gets recorded, and the monitors move while re
 
   const [recording] = (await getHearing(host, hearing.id)).recordings;
   expect(recording?.mimeType).toBe('video/webm;codecs=vp8,opus');
-  const video = ffprobeVideo(join(host.dataDir, 'hearings', hearing.id, 'segment-001-master.webm'));
+  const video = ffprobeVideo(await storedCopy(host.dataDir, hearing.id, 'segment-001-master.webm'));
   expect(video).toMatchObject({ codec_name: 'vp8', width: 640, height: 360 });
 });
 

@@ -7,6 +7,7 @@ import type { Hearing } from '../../shared/domain/hearing';
 import { callHost, signInPage, startHostProcess } from '../helpers/web-host-process';
 import { createReadyHearing } from '../helpers/procedure';
 import { rederiveWebm } from '../../main/services/webm/rederive';
+import { storedCopy } from '../helpers/stored-media';
 
 test('a host killed mid-recording keeps the recording, marks it interrupted, and loses about a second', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearing-room-crash-'));
@@ -24,7 +25,8 @@ test('a host killed mid-recording keeps the recording, marks it interrupted, and
 
     const second = await startHostProcess(dataDir);
     try {
-      expect(second.recovered).toHaveLength(1);
+      // Recovery runs at the first sign-in (the data key opens then); the host prints it.
+      await expect.poll(() => second.recovered.length).toBe(1);
       const info = await callHost<{ recovered: Array<{ hearingId: string; sizeBytes: number }> }>(second, 'app.info', {});
       expect(info.recovered[0]?.hearingId).toBe(hearing.id);
       const got = await callHost<Hearing>(second, 'hearings.get', { hearingId: hearing.id });
@@ -33,7 +35,7 @@ test('a host killed mid-recording keeps the recording, marks it interrupted, and
       expect(recording?.stopReason).toBe('interrupted');
       expect(recording?.workingUrl).not.toBeNull();
 
-      const working = join(dataDir, 'hearings', hearing.id, 'segment-001-working.webm');
+      const working = await storedCopy(dataDir, hearing.id, 'segment-001-working.webm');
       const probe = JSON.parse(
         execFileSync('ffprobe', ['-v', 'error', '-show_format', '-of', 'json', working], { encoding: 'utf8' }),
       ) as { format: { duration: string } };

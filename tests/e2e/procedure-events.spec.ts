@@ -6,6 +6,7 @@ import { expect, test } from './fixtures';
 import { createReadyHearing } from '../helpers/procedure';
 import { showRecordingPart } from '../helpers/hearing-page';
 import { callHost, signInPage, startHostProcess } from '../helpers/web-host-process';
+import { storedCopy } from '../helpers/stored-media';
 
 const seconds = (file: string) =>
   Number(
@@ -64,7 +65,7 @@ test('a pause is logged with its reason, and the paused time is not in the recor
     page.getByRole('region', { name: 'People present' }).getByRole('group', { name: 'Sara K.' }),
   ).toContainText(/Left /);
 
-  const working = join(host.dataDir, 'hearings', hearing.id, 'segment-001-working.webm');
+  const working = await storedCopy(host.dataDir, hearing.id, 'segment-001-working.webm');
   const kept = seconds(working);
   const ran = (stoppedAt - startedAt) / 1000;
   expect(kept).toBeGreaterThan(2.5);

@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { createHearing, expect, openApp, test } from './fixtures';
 import { bornYearsAgo, completeSections, createReadyHearing, today, typedDate } from '../helpers/procedure';
 import { callHost } from '../helpers/web-host-process';
+import { storedCopy } from '../helpers/stored-media';
 
 type Messages = {
   form: { errors: { dateInvalid: string } };
@@ -200,7 +201,7 @@ test('the written record holds the consent, the people present, the events and t
   await expect(panel.getByTestId('written-record-sha256')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 45_000 });
   await expect(panel.getByRole('link', { name: 'Save the PDF' })).toBeVisible();
 
-  const pdf = join(host.dataDir, 'hearings', hearing.id, 'written-record.pdf');
+  const pdf = await storedCopy(host.dataDir, hearing.id, 'written-record.pdf');
   const raw = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   // Table cells wrap: read the text as words, and the hash without any break.
   const text = raw.replace(/\s+/g, ' ');

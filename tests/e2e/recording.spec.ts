@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHearing, expect, openApp, test } from './fixtures';
 import { bornYearsAgo, completeSections, today } from '../helpers/procedure';
 import { callHost } from '../helpers/web-host-process';
+import { storedBytes, storedCopy } from '../helpers/stored-media';
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function ffprobe(file: string): { format: { duration?: string }; streams: Array<{ codec_type: string }> } {
   const out = execFileSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], {
@@ -46,13 +47,13 @@ test('create a hearing, record from the camera, and play the recording back', as
   const shown = page.getByTestId('recording-sha256').first();
   await expect(shown).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
 
-  // What the UI shows is the hash of the bytes on disk.
-  expect(await shown.textContent()).toBe(sha256(master));
-  const probe = ffprobe(master);
+  // What the UI shows is the hash of the bytes stored (decrypted: on disk they are encrypted).
+  expect(await shown.textContent()).toBe(sha256(await storedBytes(host.dataDir, hearingId, 'segment-001-master.webm')));
+  const probe = ffprobe(await storedCopy(host.dataDir, hearingId, 'segment-001-master.webm'));
   expect(probe.streams.map((s) => s.codec_type)).toContain('video');
 
   // The working copy knows its duration, so the player can seek to the middle and play.
-  const working = join(host.dataDir, 'hearings', hearingId, 'segment-001-working.webm');
+  const working = await storedCopy(host.dataDir, hearingId, 'segment-001-working.webm');
   expect(Number(ffprobe(working).format.duration)).toBeGreaterThan(4.5);
   const player = page.getByTestId('recording-player').first();
   await expect

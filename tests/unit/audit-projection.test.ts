@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auditProjection } from '../../main/services/audit-projection';
+import { randomBytes } from 'node:crypto';
+import { auditProjection, keyedAuditProjection } from '../../main/services/audit-projection';
 import { callNames, contract } from '../../shared/api/contract';
 
 test('the dispatcher has a projection for exactly the calls the contract audits', () => {
@@ -54,4 +55,18 @@ test('the guardian, the nationality, the hearing language and the follow-up are 
   assert.deepEqual(language.details.fields, ['hearingLanguage']);
   assert.deepEqual(followUp.details.fields, ['receptionCentre']);
   assert.match(followUp.details.sha256 as string, /^[0-9a-f]{64}$/);
+});
+
+test('with a digest key, values are HMACs under it (hmacSha256): no one without the key can test a guessed name', () => {
+  const input = { caseReference: 'BR.12/26', minorName: 'Lena Vermeulen', dateOfBirth: '2014-05-02', hearingDate: '2026-11-28' };
+  const output = { id: '0b4c6f0e-4d5f-4a8a-9a52-5d1f0e3c2b1a' } as never;
+  const one = keyedAuditProjection(randomBytes(32))['hearings.create']!(input, output);
+  const other = keyedAuditProjection(randomBytes(32))['hearings.create']!(input, output);
+  const plain = auditProjection['hearings.create']!(input, output);
+  assert.equal(one.details.sha256, undefined);
+  const digestOf = (a: typeof one) => (a.details.hmacSha256 as Record<string, string>).minorName!;
+  assert.match(digestOf(one), /^[0-9a-f]{64}$/);
+  assert.notEqual(digestOf(one), digestOf(other), 'another key, another digest');
+  assert.notEqual(digestOf(one), (plain.details.sha256 as Record<string, string>).minorName, 'not the unkeyed digest');
+  assert.ok(!JSON.stringify(one).includes('Lena'));
 });

@@ -22,6 +22,8 @@ const purposes = {
   database: 'hearing-room/database-key/1',
   fileKeyWrap: 'hearing-room/media-file-key-wrap/1',
   slotFileMac: 'hearing-room/key-slot-file-mac/1',
+  signingKeyWrap: 'hearing-room/signing-key-wrap/1',
+  auditDigest: 'hearing-room/audit-value-digest/1',
 } as const;
 
 /** A key wrapped with AES-256-GCM: what a key slot stores. */
@@ -88,6 +90,25 @@ export class DataKey {
 
   static sameMac(a: Uint8Array, b: Uint8Array): boolean {
     return a.byteLength === b.byteLength && timingSafeEqual(a, b);
+  }
+
+  /** The key of the audit log's value digests (HMAC-SHA256), see audit-projection.ts. */
+  auditDigestKey(): Buffer {
+    return this.derive(purposes.auditDigest);
+  }
+
+  /** Encrypts the installation's signing key (its PKCS#8 bytes) for its file, bound to `aad`. */
+  wrapSigningKey(plain: Uint8Array, aad: Uint8Array): WrappedKey {
+    const iv = randomBytes(ivLength);
+    const cipher = createCipheriv('aes-256-gcm', this.derive(purposes.signingKeyWrap), iv);
+    cipher.setAAD(aad);
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return { iv, ciphertext, tag: cipher.getAuthTag() };
+  }
+
+  /** The signing key `wrapSigningKey` encrypted, or null when this data key or `aad` is not the one it used. */
+  unwrapSigningKey(wrapped: WrappedKey, aad: Uint8Array): Buffer | null {
+    return decrypt(this.derive(purposes.signingKeyWrap), aad, wrapped);
   }
 
   fileKeys(): FileKeys {
