@@ -574,5 +574,9 @@ function joinHooks(a: IdentityHooks, b: IdentityHooks): IdentityHooks {
       await a.passwordSet?.(e);
       await b.passwordSet?.(e);
     },
+    recoveredWithKey: async (e) => {
+      await a.recoveredWithKey?.(e);
+      await b.recoveredWithKey?.(e);
+    },
   };
 }

@@ -86,6 +86,14 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
       if (keys.slotIds().includes(slotId)) await keys.setPassword(slotId, password);
       else await keys.addSlot(slotId, password);
     },
+    // The recovery key opened the data key (recover below) or the app was open: the
+    // administrator's slot is wrapped again under the new password.
+    recoveredWithKey: async ({ user, password }) => {
+      if (!keys) return;
+      const slotId = state.slotIdFor(user.username);
+      if (keys.slotIds().includes(slotId)) await keys.setPassword(slotId, password);
+      else await keys.addSlot(slotId, password);
+    },
   };
 
   const accountUpdated = (account: { username: string; disabled: boolean }) => {
@@ -218,6 +226,55 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
     }
   };
 
+  /**
+   * The administrator's password reset with the recovery key while nobody could sign in: the
+   * recovery slot opens the data key, then the database opens and the usual reset runs (its own
+   * check of the key, its back-off and audit). Wrong keys back off for the whole installation and
+   * are audited at the next unlock, as wrong passwords are.
+   */
+  const recover = async (input: { recoveryKey: string; username: string; newPassword: string }, transport: CallerContext['transport']) => {
+    if (!KeySlots.exists(slotsFile)) throw new ApiError('forbidden', 'There is no installation to recover yet: set it up first.');
+    const failures = state.failureMap();
+    const bucket = '#recovery-key';
+    const now = Date.now();
+    const before = failures.get(bucket);
+    if (before && now < before.retryAt) {
+      const retryAfterMs = before.retryAt - now;
+      state.addPending({ at: new Date(now).toISOString(), username: state.usernameHash(bucket), outcome: 'refused', failures: before.count });
+      throw new ApiError('too_many_attempts', `Too many wrong recovery keys. Wait ${Math.ceil(retryAfterMs / 1000)} s, then try again.`, {
+        details: { retryAfterMs },
+      });
+    }
+    let unlocked: KeySlots;
+    try {
+      unlocked = await KeySlots.unlockWithRecoveryKey(slotsFile, input.recoveryKey, slotOptions);
+    } catch (err) {
+      if (!(err instanceof KeyStoreError)) throw err;
+      if (err.problem !== 'wrong_recovery_key' && err.problem !== 'not_a_recovery_key') throw new ApiError('internal', err.message);
+      const count = (before?.count ?? 0) + 1;
+      const over = count - backOff.freeAttempts;
+      const waitMs = over < 0 ? 0 : Math.min(backOff.baseMs * 2 ** over, backOff.maxMs);
+      failures.set(bucket, { count, retryAt: Date.now() + waitMs });
+      state.addPending({ at: new Date(now).toISOString(), username: state.usernameHash(bucket), outcome: 'wrong_credentials', failures: count });
+      throw new ApiError('forbidden', 'That recovery key does not open this installation. Check each group against the paper it was written on.', {
+        details: { reason: err.problem === 'not_a_recovery_key' ? 'not_a_recovery_key' : 'wrong_recovery_key', ...(waitMs > 0 ? { retryAfterMs: waitMs } : {}) },
+      });
+    }
+    failures.delete(bucket);
+    keys = unlocked;
+    let opened: AppServices | null = null;
+    try {
+      opened = await open(unlocked);
+      const value = answer(await opened.call(null, transport, 'session.recoverWithKey', input));
+      inner = opened;
+      return value;
+    } catch (err) {
+      opened?.close();
+      keys = null;
+      throw err;
+    }
+  };
+
   const lockedHandlers = {
     'session.status': () => ({
       setupNeeded: !KeySlots.exists(slotsFile),
@@ -229,6 +286,8 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
       setUp(input, ctx?.transport ?? currentTransport),
     'session.signIn': (input: { username: string; password: string }, ctx: CallerContext | null) =>
       signIn(input, ctx?.transport ?? currentTransport),
+    'session.recoverWithKey': (input: { recoveryKey: string; username: string; newPassword: string }, ctx: CallerContext | null) =>
+      recover(input, ctx?.transport ?? currentTransport),
   };
   // Every call that needs a session is refused by the dispatcher itself (signed_out) while locked.
   const locked = new Dispatcher(lockedHandlers as unknown as Handlers, { record: () => undefined });
@@ -236,12 +295,15 @@ export async function openEncryptedServices(options: ServicesOptions, encryption
 
   const call = async (token: string | null, transport: CallerContext['transport'], name: unknown, input: unknown): Promise<SessionCallResult> => {
     if (inner) return inner.call(token, transport, name, input);
-    if (name !== 'session.setup' && name !== 'session.signIn') return { result: await locked.dispatch(null, name, input) };
+    if (name !== 'session.setup' && name !== 'session.signIn' && name !== 'session.recoverWithKey') {
+      return { result: await locked.dispatch(null, name, input) };
+    }
     return oneAtATime(async () => {
       if (inner) return inner.call(token, transport, name, input);
       currentTransport = transport;
       const result = await locked.dispatch(null, name, input);
-      return result.ok ? { result, sessionToken: (result.value as { sessionToken: string }).sessionToken } : { result };
+      const sessionToken = result.ok ? (result.value as { sessionToken?: string }).sessionToken : undefined;
+      return sessionToken ? { result, sessionToken } : { result };
     });
   };
 

@@ -74,3 +74,49 @@ describe('key slots follow the accounts', () => {
     }
   });
 });
+
+describe('the recovery key when nobody can sign in', () => {
+  test('opens the locked app, sets the administrator a new password that opens the key slot after a restart; wrong keys back off and are audited', async () => {
+    const dataDir = tempDir();
+    let recoveryKey = '';
+    const first = await open(dataDir);
+    try {
+      const setup = await call(first, 'session.setup', { displayName: 'Admin', username: 'admin', password: testPassword });
+      assert.ok(setup.ok, JSON.stringify(setup));
+      recoveryKey = setup.value.recoveryKey as string;
+      assert.match(recoveryKey, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/);
+    } finally {
+      first.close();
+    }
+
+    const newPassword = 'the administrator wrote this one down';
+    const second = await open(dataDir);
+    try {
+      // Locked: a wrong key is refused without opening anything.
+      const wrong = recoveryKey.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+      const refused = await call(second, 'session.recoverWithKey', { recoveryKey: wrong, username: 'admin', newPassword });
+      assert.ok(!refused.ok && refused.error.code === 'forbidden', JSON.stringify(refused));
+      assert.equal(refused.ok ? null : refused.error.details?.reason, 'wrong_recovery_key');
+      assert.ok(!(await call(second, 'hearings.list', {})).ok, 'still locked');
+      // The right key, typed loosely, opens the data key and sets the password.
+      const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
+      const recovered = await call(second, 'session.recoverWithKey', { recoveryKey: typed, username: 'admin', newPassword });
+      assert.ok(recovered.ok, JSON.stringify(recovered));
+      const signedIn = await call(second, 'session.signIn', { username: 'admin', password: newPassword });
+      assert.ok(signedIn.ok, JSON.stringify(signedIn));
+    } finally {
+      second.close();
+    }
+
+    // After a restart the new password opens the administrator's key slot; the old one does not.
+    const third = await open(dataDir);
+    try {
+      const old = await call(third, 'session.signIn', { username: 'admin', password: testPassword });
+      assert.ok(!old.ok && old.error.code === 'forbidden');
+      const signedIn = await call(third, 'session.signIn', { username: 'admin', password: newPassword });
+      assert.ok(signedIn.ok, JSON.stringify(signedIn));
+    } finally {
+      third.close();
+    }
+  });
+});
