@@ -23,7 +23,7 @@ export function App() {
   }
   return (
     <Layout onHome={route.name === 'hearings'}>
-      {route.name === 'hearings' && <HearingsList />}
+      {route.name === 'hearings' && <HearingsList search={route.search} />}
       {route.name === 'newHearing' && <NewHearingForm />}
       {route.name === 'hearing' && (
         <HearingPage key={route.hearingId} hearingId={route.hearingId} />

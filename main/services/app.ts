@@ -34,6 +34,7 @@ import { contract, type CallName } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/errors';
 import type { AccessEntry } from '../../shared/domain/accounts';
 import { currentRuleSet } from '../../shared/rules/ruleset';
+import { HearingSearch } from './hearing-search';
 
 export interface ServicesOptions {
   /** The app's data folder: the database and one folder per hearing live here. */
@@ -186,6 +187,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   });
   const accountService = new AccountService(db, audit, options.identityHooks ?? {}, options.backOff);
   const access = new HearingAccess(db, audit);
+  const hearingSearch = new HearingSearch(db);
   const lockAfterMinutes = () =>
     Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(lockAfterKey) ?? defaultLockAfterMinutes);
   const sessions = new SessionStore(() => lockAfterMinutes() * 60_000);
@@ -290,10 +292,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       };
     },
     'app.storage': () => ({ dataDir: options.dataDir, freeBytes: store.freeBytes(), ...disk }),
-    'hearings.list': (_input, ctx) => {
-      const visible = access.visibleHearings(ctx.userId);
-      return hearings.list().filter((h) => visible.has(h.id));
-    },
+    'hearings.list': (input, ctx) => hearingSearch.list(ctx.userId, input),
     'hearings.create': (input, ctx) => hearings.create(input, ctx),
     'hearings.get': (input) => hearings.get(input.hearingId),
     'hearings.team': (input) => access.team(input.hearingId),

@@ -11,8 +11,9 @@ import {
   typedPassword,
   username,
 } from '../domain/accounts';
-import { hearing, hearingSummary, recording, recordingStatus, sealSummary } from '../domain/hearing';
+import { hearing, recording, recordingStatus, sealSummary } from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
+import { hearingPage, hearingQuery } from '../domain/hearing-query';
 import { annotation } from '../coding/annotations';
 import {
   attendeeDraft,
@@ -380,9 +381,10 @@ export const contract = {
     audit: false,
   }),
   'hearings.list': spec({
-    summary: "The hearings the caller may see (their team's, and those opened for a reason), newest first.",
-    input: z.object({}).strict(),
-    output: z.array(hearingSummary),
+    summary:
+      "The hearings the caller may see (their team's, and those opened for a reason), one page at a time (at most 100), newest hearing date first unless sorted otherwise. Optional search words, date range, status, sealed or not, magistrate; the words match the case reference, the order's reference, the magistrate and the interviewers, and the name of the person heard only on the caller's team's hearings (the list shows that name only there too).",
+    input: hearingQuery,
+    output: hearingPage,
     roles: everyone,
     audit: false,
   }),
