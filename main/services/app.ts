@@ -35,6 +35,7 @@ import { ApiError, type ApiResult } from '../../shared/api/errors';
 import type { AccessEntry } from '../../shared/domain/accounts';
 import { currentRuleSet } from '../../shared/rules/ruleset';
 import { HearingSearch } from './hearing-search';
+import { ExportDownloads } from './export-download';
 
 export interface ServicesOptions {
   /** The app's data folder: the database and one folder per hearing live here. */
@@ -188,6 +189,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const accountService = new AccountService(db, audit, options.identityHooks ?? {}, options.backOff);
   const access = new HearingAccess(db, audit);
   const hearingSearch = new HearingSearch(db);
+  const downloads = new ExportDownloads(options.dataDir, exporter, audit);
+  await downloads.clearLeftovers();
   const lockAfterMinutes = () =>
     Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(lockAfterKey) ?? defaultLockAfterMinutes);
   const sessions = new SessionStore(() => lockAfterMinutes() * 60_000);
@@ -374,6 +377,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       );
       return { files: files.map((f) => ({ name: f.name, mimeType: 'application/xml', content: f.xml })) };
     },
+    'hearings.exportDownload': (input, ctx) => downloads.prepare(input.hearingId, ctx, input.passphrase),
     ...sealCalls({
       sealing,
       seals,
@@ -424,7 +428,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       }
       return name === 'session.signOut' ? { result, sessionToken: null } : { result };
     },
-    media: createMediaHandler(
+    // Prepared export downloads first (ExportDownloads), every other media request to the handler.
+    media: withDownloads(downloads, (ctx, hearingId) => access.mayRead(ctx, hearingId), createMediaHandler(
       {
         locate: (id, variant) => {
           const found = recordings.locate(id, variant);
@@ -440,14 +445,24 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         mayRead: (ctx, hearingId) => access.mayRead(ctx, hearingId),
         read: (ctx, located, range) => mediaReads.read(ctx, located.hearingId, located.action, located.target, range),
       },
-    ),
+    )),
     recovered,
     pageGone: () => session.pageGone(),
     close() {
+      void downloads.close();
       mediaReads.flushAll();
       session.stopWatching();
       recordings.closeAll();
       db.close();
     },
   };
+}
+
+function withDownloads(
+  downloads: ExportDownloads,
+  mayRead: (ctx: CallerContext, hearingId: string) => boolean,
+  media: MediaHandler,
+): MediaHandler {
+  return (request, ctx) =>
+    downloads.handles(new URL(request.url).pathname) ? downloads.serve(request, ctx, mayRead) : media(request, ctx);
 }

@@ -111,6 +111,7 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
   'hearings.seal': null,
   'hearings.verify': null,
   'hearings.export': null,
+  'hearings.exportDownload': null,
   'annotations.list': null,
   'annotations.change': (input, output) => ({
     hearingId: input.hearingId,

@@ -598,6 +598,23 @@ export const contract = {
     roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
     audit: false,
   }),
+  'hearings.exportDownload': spec({
+    summary:
+      'Export a sealed hearing as a download, for a browser: main builds and verifies the same export as hearings.export in a private folder of its own and returns an address (GET, under /media/exports/) that serves the zip once, as an attachment, to the same person, for ten minutes; then it is removed. With a passphrase, every entry is encrypted with AES-256. Audited when built and when downloaded.',
+    input: z
+      .object({
+        hearingId: id,
+        passphrase: z
+          .string()
+          .min(12, { message: 'must be at least 12 characters' })
+          .max(200, { message: 'must be at most 200 characters' })
+          .optional(),
+      })
+      .strict(),
+    output: z.object({ url: z.string(), name: z.string(), sizeBytes: z.number().int().nonnegative(), expiresAt: z.string() }),
+    roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
+    audit: false,
+  }),
   'annotations.list': spec({
     summary: "A hearing's annotations on its timeline, with the coding scheme they follow.",
     input: z.object({ hearingId: id }).strict(),

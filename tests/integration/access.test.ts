@@ -129,6 +129,7 @@ function inputFor(name: CallName, who: Person): unknown {
     'hearings.seal': h,
     'hearings.verify': h,
     'hearings.export': h,
+    'hearings.exportDownload': h,
     'annotations.list': h,
     'annotations.change': { ...h, change: { kind: 'add', tierId: 'notes', code: null, text: 'n', startMs: 0, endMs: 0 } },
     'annotations.export': { ...h, format: 'csv' },
