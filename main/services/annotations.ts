@@ -9,6 +9,7 @@ import {
   moveAnnotation,
   splitAnnotation,
   type Annotation,
+  type AnnotationDraft,
 } from '../../shared/coding/annotations';
 import type { CodingScheme } from '../../shared/coding/scheme';
 import { hearingTimeline } from '../../shared/coding/timeline';
@@ -88,6 +89,23 @@ export class AnnotationService {
         const code = err.code === 'not_found' ? 'not_found' : 'invalid_input';
         throw new ApiError(code, err.message, { details: { reason: err.code } });
       }
+      throw err;
+    }
+    this.write(hearingId, before, after);
+    return after;
+  }
+
+  /** Adds many annotations as `ctx`'s own, all or none (an import). Must run in the hearing's turn. */
+  addAll(hearingId: string, drafts: readonly AnnotationDraft[], ctx: Who): Annotation[] {
+    assertNotSealed(this.db, hearingId);
+    const before = this.list(hearingId).annotations;
+    const now = this.clock().toISOString();
+    const by = { userId: ctx.userId, displayName: ctx.displayName };
+    let after: Annotation[] = before;
+    try {
+      for (const draft of drafts) after = addAnnotation(after, this.scheme, draft, { id: randomUUID(), by, now });
+    } catch (err) {
+      if (err instanceof CodingError) throw new ApiError('invalid_input', err.message, { details: { reason: err.code } });
       throw err;
     }
     this.write(hearingId, before, after);

@@ -36,6 +36,7 @@ import type { AccessEntry } from '../../shared/domain/accounts';
 import { currentRuleSet } from '../../shared/rules/ruleset';
 import { HearingSearch } from './hearing-search';
 import { ExportDownloads } from './export-download';
+import { importAnnotations } from './annotation-import';
 
 export interface ServicesOptions {
   /** The app's data folder: the database and one folder per hearing live here. */
@@ -115,6 +116,7 @@ const inTurn: ReadonlySet<CallName> = new Set<CallName>([
   'consent.withdraw',
   'events.add',
   'annotations.change',
+  'annotations.import',
 ]);
 
 const system = { userId: 'system', role: 'technician' } as const;
@@ -342,6 +344,10 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     'annotations.change': (input, ctx) => {
       requireHearing(input.hearingId);
       return annotations.change(input.hearingId, input.change, ctx);
+    },
+    'annotations.import': (input, ctx) => {
+      requireHearing(input.hearingId);
+      return importAnnotations(annotations, forensicInterviewScheme, input, ctx);
     },
     'annotations.export': (input, ctx) => {
       const hearing = requireHearing(input.hearingId);

@@ -113,6 +113,11 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
   'hearings.export': null,
   'hearings.exportDownload': null,
   'annotations.list': null,
+  'annotations.import': (input, output) => ({
+    hearingId: input.hearingId,
+    // The file's words may name the child: the chain keeps a digest of it and the counts.
+    details: { applied: input.apply, count: output.count, sha256: valueDigest(input.hearingId, 'eaf', input.xml) },
+  }),
   'annotations.change': (input, output) => ({
     hearingId: input.hearingId,
     details: {

@@ -70,6 +70,7 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
   'annotations.list': 'hearing',
   'annotations.change': 'hearing',
   'annotations.export': 'hearing',
+  'annotations.import': 'hearing',
   'keys.info': 'none',
 };
 

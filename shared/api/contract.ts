@@ -630,6 +630,39 @@ export const contract = {
     roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
     audit: true,
   }),
+  'annotations.import': spec({
+    summary:
+      "Read an ELAN file (EAF 2.8 to 3.0, sent as its text, at most 5 MB) in main and show what it holds: its tiers, how many annotations each has and where they go in the scheme, and what cannot be kept as written. With `apply`, the annotations are added as the caller's own, all or none, in the hearing's turn; what has no place in the scheme's tiers becomes a note with its tier's name, value and span. Refused once the hearing is sealed.",
+    input: z
+      .object({
+        hearingId: id,
+        fileName: z.string().trim().min(1, { message: 'is required' }).max(255, { message: 'must be at most 255 characters' }),
+        xml: z
+          .string()
+          .min(1, { message: 'is empty: choose an .eaf file written by ELAN' })
+          .max(5_000_000, { message: 'is larger than 5 MB: split the file in ELAN or import its tiers in parts' }),
+        apply: z.boolean(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      tiers: z.array(
+        z.object({
+          name: z.string(),
+          count: z.number().int().nonnegative(),
+          target: z.string(),
+          kept: z.number().int().nonnegative(),
+          asNotes: z.number().int().nonnegative(),
+        }),
+      ),
+      notes: z.array(z.object({ level: z.enum(['lost', 'changed', 'info']), subject: z.string(), message: z.string() })),
+      count: z.number().int().nonnegative(),
+      /** The hearing's annotations after the import; null for a preview. */
+      annotations: z.array(annotation).nullable(),
+    }),
+    roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
+    audit: true,
+  }),
   'annotations.export': spec({
     summary:
       "The hearing's annotations for ELAN (EAF 3.0, one file per segment, its working copy as the medium) or as CSV (one row per annotation).",

@@ -133,6 +133,7 @@ function inputFor(name: CallName, who: Person): unknown {
     'annotations.list': h,
     'annotations.change': { ...h, change: { kind: 'add', tierId: 'notes', code: null, text: 'n', startMs: 0, endMs: 0 } },
     'annotations.export': { ...h, format: 'csv' },
+    'annotations.import': { ...h, fileName: 'x.eaf', xml: '<ANNOTATION_DOCUMENT/>', apply: false },
   };
   return inputs[name];
 }
