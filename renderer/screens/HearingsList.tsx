@@ -109,8 +109,8 @@ function SearchForm({ query, onSearch }: { query: HearingQuery; onSearch: (q: He
   return (
     <form role="search" className="panel hearing-search" aria-label={t('hearings.search.title')} onSubmit={submit}>
       <div className="search-row">
-        <label className="field search-text" htmlFor={`${ids}-text`}>
-          <span>{t('hearings.search.text')}</span>
+        <div className="field search-text">
+          <label htmlFor={`${ids}-text`}>{t('hearings.search.text')}</label>
           <input
             id={`${ids}-text`}
             type="search"
@@ -122,11 +122,11 @@ function SearchForm({ query, onSearch }: { query: HearingQuery; onSearch: (q: He
           <span id={`${ids}-text-hint`} className="muted small">
             {t('hearings.search.textHint')}
           </span>
-        </label>
+        </div>
       </div>
       <div className="search-row">
-        <label className="field" htmlFor={`${ids}-from`}>
-          <span>{t('hearings.search.from')}</span>
+        <div className="field">
+          <label htmlFor={`${ids}-from`}>{t('hearings.search.from')}</label>
           <DateInput
             id={`${ids}-from`}
             kind="date"
@@ -136,9 +136,9 @@ function SearchForm({ query, onSearch }: { query: HearingQuery; onSearch: (q: He
             aria-invalid={from.bad || undefined}
             onChange={(value, bad) => setFrom({ value, bad })}
           />
-        </label>
-        <label className="field" htmlFor={`${ids}-to`}>
-          <span>{t('hearings.search.to')}</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-to`}>{t('hearings.search.to')}</label>
           <DateInput
             id={`${ids}-to`}
             kind="date"
@@ -148,9 +148,9 @@ function SearchForm({ query, onSearch }: { query: HearingQuery; onSearch: (q: He
             aria-invalid={to.bad || undefined}
             onChange={(value, bad) => setTo({ value, bad })}
           />
-        </label>
-        <label className="field" htmlFor={`${ids}-status`}>
-          <span>{t('hearing.status')}</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-status`}>{t('hearing.status')}</label>
           <select id={`${ids}-status`} value={status} onChange={(e) => setStatus(e.currentTarget.value as HearingStatus | '')}>
             <option value="">{t('hearings.search.anyStatus')}</option>
             {hearingStatus.options.map((s) => (
@@ -159,17 +159,17 @@ function SearchForm({ query, onSearch }: { query: HearingQuery; onSearch: (q: He
               </option>
             ))}
           </select>
-        </label>
-        <label className="field" htmlFor={`${ids}-sealed`}>
-          <span>{t('hearings.search.sealed')}</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-sealed`}>{t('hearings.search.sealed')}</label>
           <select id={`${ids}-sealed`} value={sealed} onChange={(e) => setSealed(e.currentTarget.value as Sealed)}>
             <option value="">{t('hearings.search.sealedAny')}</option>
             <option value="yes">{t('hearings.search.sealedYes')}</option>
             <option value="no">{t('hearings.search.sealedNo')}</option>
           </select>
-        </label>
-        <label className="field" htmlFor={`${ids}-magistrate`}>
-          <span>{t('hearings.magistrate')}</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-magistrate`}>{t('hearings.magistrate')}</label>
           <input
             id={`${ids}-magistrate`}
             type="text"
@@ -177,7 +177,7 @@ function SearchForm({ query, onSearch }: { query: HearingQuery; onSearch: (q: He
             maxLength={200}
             onChange={(e) => setMagistrate(e.currentTarget.value)}
           />
-        </label>
+        </div>
       </div>
       {problem && (
         <p className="notice error" role="alert" tabIndex={-1} ref={problemRef}>
