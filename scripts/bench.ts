@@ -15,7 +15,7 @@ import { callHost, signInPage, startHostProcess } from '../tests/helpers/web-hos
 import { hashSecret, passwordHashing, verifySecret } from '../main/services/passwords';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
-// `npm run bench -- [append] [ui] [sign-in] [verify] [seal] [memory] [encryption] [--quick]`: all of
+// `npm run bench -- [append] [ui] [sign-in] [verify] [seal] [memory] [encryption] [list] [--quick]`: all of
 // them by default; --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal,
 // 2 minutes of recording for memory, a 5-minute recording to read encrypted) instead of 2 GB, one
 // hour, 30 minutes and one hour.
@@ -132,3 +132,4 @@ if (wanted('verify')) script('bench-verify.ts', quick ? '0.5' : '2');
 if (wanted('seal')) script('bench-seal.ts', quick ? '5' : '60');
 if (wanted('memory')) script('bench-memory.ts', quick ? '2' : '30');
 if (wanted('encryption')) script('bench-encryption.ts', quick ? '5' : '60');
+if (wanted('list')) script('bench-list.ts', quick ? '2000' : '10000');
