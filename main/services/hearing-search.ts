@@ -19,6 +19,7 @@ import type { Db } from './db/database';
  */
 
 const foldFunction = 'hr_fold';
+const matchFunction = 'hr_has_all_words';
 
 /** Lower case, accents removed; what both the search words and the searched fields become. */
 export function foldText(value: string): string {
@@ -47,7 +48,7 @@ const sortSql: Record<HearingSort, string> = {
 interface IdRow {
   id: string;
   team: number;
-  status_rank: number;
+  status_rank: number | null;
   total: number;
 }
 
@@ -59,6 +60,7 @@ interface DetailRow {
   hearing_date: string;
   created_at: string;
   recording_count: number;
+  status_rank: number;
   order_reference: unknown;
   magistrate_name: unknown;
 }
@@ -71,6 +73,14 @@ export class HearingSearch {
     db.function(foldFunction, { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? foldText(value) : null,
     );
+    // The words come as a JSON array, the same for every row of one query: parsed once.
+    let parsed: { json: string; words: string[] } = { json: '[]', words: [] };
+    db.function(matchFunction, { deterministic: true }, (text: unknown, json: unknown) => {
+      if (typeof text !== 'string' || typeof json !== 'string') return 0;
+      if (parsed.json !== json) parsed = { json, words: JSON.parse(json) as string[] };
+      const folded = foldText(text);
+      return parsed.words.every((w) => folded.includes(w)) ? 1 : 0;
+    });
   }
 
   list(userId: string, query: HearingQuery): HearingPage {
@@ -101,18 +111,20 @@ export class HearingSearch {
       params.magistrate = foldText(query.magistrate);
     }
     const words = query.text ? foldText(query.text).split(/\s+/).filter(Boolean).slice(0, 10) : [];
-    words.forEach((word, i) => {
-      const p = `@w${i}`;
-      params[`w${i}`] = word;
-      const found = (sql: string) => `instr(${foldFunction}(${sql}), ${p}) > 0`;
-      where.push(
-        `(${found('h.case_reference')} OR ${found(orderReferenceSql)} OR ${found(magistrateSql)}
-          OR ${found(interviewersSql)} OR (v.team = 1 AND ${found('h.minor_name')}))`,
-      );
-    });
+    if (words.length > 0) {
+      // One text per hearing, its fields apart on lines (a word never spans two), searched for
+      // every word in one call; the name of the person heard only on the caller's team's hearings.
+      const haystack = `concat_ws(char(10), h.case_reference, ${orderReferenceSql}, ${magistrateSql}, ${interviewersSql},
+        CASE WHEN v.team = 1 THEN h.minor_name END)`;
+      where.push(`${matchFunction}(${haystack}, @words) = 1`);
+      params.words = JSON.stringify(words);
+    }
     const direction = query.direction ?? ((query.sort ?? 'date') === 'date' ? 'desc' : 'asc');
     const order = sortSql[query.sort ?? 'date'].replaceAll('{dir}', direction === 'asc' ? 'ASC' : 'DESC');
 
+    // The status costs three lookups a hearing: worked out for every hearing only when it filters
+    // or sorts, otherwise for the page alone.
+    const needsStatus = query.status !== undefined || query.sealed !== undefined || query.sort === 'status';
     const conditions = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const base = `
       WITH visible(id, team) AS (
@@ -124,7 +136,7 @@ export class HearingSearch {
     const rows = this.db
       .prepare(
         `${base}
-         SELECT h.id, v.team, ${statusSql} AS status_rank, COUNT(*) OVER () AS total
+         SELECT h.id, v.team, ${needsStatus ? statusSql : 'NULL'} AS status_rank, COUNT(*) OVER () AS total
          FROM v JOIN hearings h ON h.id = v.id
          ${conditions}
          ORDER BY ${order}, h.id
@@ -137,7 +149,7 @@ export class HearingSearch {
       total = this.db
         .prepare(
           `${base}
-           SELECT COUNT(*) FROM (SELECT h.id, ${statusSql} AS status_rank FROM v JOIN hearings h ON h.id = v.id ${conditions})`,
+           SELECT COUNT(*) FROM (SELECT h.id, ${needsStatus ? statusSql : 'NULL'} AS status_rank FROM v JOIN hearings h ON h.id = v.id ${conditions})`,
         )
         .pluck()
         .get(params) as number;
@@ -157,6 +169,7 @@ export class HearingSearch {
       .prepare(
         `SELECT h.id, h.case_reference, h.minor_name, h.date_of_birth, h.hearing_date, h.created_at,
            (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id) AS recording_count,
+           ${statusSql} AS status_rank,
            ${orderReferenceSql} AS order_reference, ${magistrateSql} AS magistrate_name
          FROM hearings h WHERE h.id IN (SELECT value FROM json_each(?))`,
       )
@@ -174,7 +187,7 @@ export class HearingSearch {
           minorName: team ? d.minor_name : '',
           dateOfBirth: team ? d.date_of_birth : '',
           hearingDate: d.hearing_date,
-          status: statusOfRank[r.status_rank] ?? 'draft',
+          status: statusOfRank[d.status_rank] ?? 'draft',
           createdAt: d.created_at,
           recordingCount: d.recording_count,
           orderReference: typeof d.order_reference === 'string' ? d.order_reference : null,
