@@ -23,6 +23,9 @@ const matchFunction = 'hr_has_all_words';
 
 /** Lower case, accents removed; what both the search words and the searched fields become. */
 export function foldText(value: string): string {
+  // Most references and names are plain ASCII: no decomposition needed.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(value)) return value.toLowerCase();
   return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -75,10 +78,17 @@ export class HearingSearch {
     );
     // The words come as a JSON array, the same for every row of one query: parsed once.
     let parsed: { json: string; words: string[] } = { json: '[]', words: [] };
+    // The folded texts of the hearings searched last: a search typed word by word reads the same.
+    const folds = new Map<string, string>();
     db.function(matchFunction, { deterministic: true }, (text: unknown, json: unknown) => {
       if (typeof text !== 'string' || typeof json !== 'string') return 0;
       if (parsed.json !== json) parsed = { json, words: JSON.parse(json) as string[] };
-      const folded = foldText(text);
+      let folded = folds.get(text);
+      if (folded === undefined) {
+        if (folds.size >= 50_000) folds.clear();
+        folded = foldText(text);
+        folds.set(text, folded);
+      }
       return parsed.words.every((w) => folded.includes(w)) ? 1 : 0;
     });
   }

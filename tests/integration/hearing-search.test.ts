@@ -177,7 +177,8 @@ describe('hearing list over 10,000 hearings', () => {
         await list(ctx, query);
         times.push(performance.now() - t0);
       }
-      return times.sort((a, b) => a - b)[2]!;
+      // The first run is printed too: main keeps the folded texts of the last search, so later runs are warm.
+      return { median: [...times].sort((a, b) => a - b)[2]!, first: times[0]! };
     };
     const figures = {
       'list, creator of 5,000': await median(interviewerA, {}),
@@ -193,8 +194,8 @@ describe('hearing list over 10,000 hearings', () => {
       }),
       'last page by case reference': await median(interviewerA, { sort: 'caseReference', page: 50, pageSize: 100 }),
     };
-    for (const [name, ms] of Object.entries(figures)) {
-      console.info(`hearings.list over ${count} hearings, ${name}: median ${ms.toFixed(1)} ms`);
+    for (const [name, { median: ms, first }] of Object.entries(figures)) {
+      console.info(`hearings.list over ${count} hearings, ${name}: median ${ms.toFixed(1)} ms (first run ${first.toFixed(1)} ms)`);
       assert.ok(ms < 200, `${name}: ${ms.toFixed(1)} ms`);
     }
   });
