@@ -31,7 +31,7 @@ export function App() {
   }
   return (
     <Layout onHome={route.name === 'hearings'}>
-      {route.name === 'hearings' && <HearingsList />}
+      {route.name === 'hearings' && <HearingsList search={route.search} />}
       {route.name === 'newHearing' && <NewHearingForm />}
       <Suspense fallback={<Loading />}>
         {route.name === 'hearing' && (

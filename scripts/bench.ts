@@ -16,7 +16,7 @@ import { hashSecret, passwordHashing, verifySecret } from '../main/services/pass
 import { createReadyHearing } from '../tests/helpers/procedure';
 import { headerLength } from '../main/services/storage/media-frames';
 
-// `npm run bench -- [append] [ui] [sign-in] [verify] [seal] [memory] [encryption] [--quick]`: all of
+// `npm run bench -- [append] [ui] [sign-in] [verify] [seal] [memory] [encryption] [list] [--quick]`: all of
 // them by default; --quick runs the long ones small (0.5 GB to verify, a 5-minute hearing to seal,
 // 2 minutes of recording for memory, a 5-minute recording to read encrypted) instead of 2 GB, one
 // hour, 30 minutes and one hour.
@@ -146,3 +146,4 @@ if (wanted('verify')) script('bench-verify.ts', quick ? '0.5' : '2');
 if (wanted('seal')) script('bench-seal.ts', quick ? '5' : '60');
 if (wanted('memory')) script('bench-memory.ts', quick ? '2' : '30');
 if (wanted('encryption')) script('bench-encryption.ts', quick ? '5' : '60');
+if (wanted('list')) script('bench-list.ts', quick ? '2000' : '10000');

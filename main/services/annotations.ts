@@ -9,6 +9,7 @@ import {
   moveAnnotation,
   splitAnnotation,
   type Annotation,
+  type AnnotationDraft,
 } from '../../shared/coding/annotations';
 import type { CodingScheme } from '../../shared/coding/scheme';
 import { hearingTimeline } from '../../shared/coding/timeline';
@@ -144,6 +145,28 @@ export class AnnotationService {
       { userId: ctx.userId, displayName: ctx.displayName, role: ctx.role },
       now,
     );
+  }
+
+  /** Adds many annotations as `ctx`'s own, all or none (an import). Must run in the hearing's turn. */
+  addAll(hearingId: string, drafts: readonly AnnotationDraft[], ctx: Who): Annotation[] {
+    const seal = this.addenda.sealOf(hearingId);
+    const before = this.list(hearingId).annotations;
+    const now = this.clock().toISOString();
+    const by = { userId: ctx.userId, displayName: ctx.displayName };
+    let after: Annotation[] = before;
+    try {
+      for (const draft of drafts) after = addAnnotation(after, this.scheme, draft, { id: randomUUID(), by, now });
+    } catch (err) {
+      if (err instanceof CodingError) throw new ApiError('invalid_input', err.message, { details: { reason: err.code } });
+      throw err;
+    }
+    // After the seal, an import is one signed addendum, as any other change.
+    if (seal) {
+      this.writeAddendum(hearingId, 'import', before, after, ctx, now);
+      return this.list(hearingId).annotations;
+    }
+    this.write(hearingId, before, after);
+    return after;
   }
 
   /** Where a live mark falls on the hearing's timeline: the running segment's start plus main's offset into it. */

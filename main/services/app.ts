@@ -40,6 +40,9 @@ import { contract, type CallName } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/errors';
 import type { AccessEntry } from '../../shared/domain/accounts';
 import { currentRuleSet } from '../../shared/rules/ruleset';
+import { HearingSearch } from './hearing-search';
+import { ExportDownloads } from './export-download';
+import { importAnnotations } from './annotation-import';
 
 export interface ServicesOptions {
   /** The app's data folder: the database and one folder per hearing live here. */
@@ -149,6 +152,7 @@ const inTurn: ReadonlySet<CallName> = new Set<CallName>([
   'consent.withdraw',
   'events.add',
   'annotations.change',
+  'annotations.import',
 ]);
 
 const system = { userId: 'system', role: 'technician' } as const;
@@ -255,6 +259,9 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     opened.failures,
   );
   const access = new HearingAccess(db, audit);
+  const hearingSearch = new HearingSearch(db);
+  const downloads = new ExportDownloads(options.dataDir, exporter, audit);
+  await downloads.clearLeftovers();
   const lockAfterMinutes = () =>
     Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(lockAfterKey) ?? defaultLockAfterMinutes);
   const sessions = new SessionStore(() => lockAfterMinutes() * 60_000);
@@ -390,10 +397,7 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       };
     },
     'app.storage': () => ({ dataDir: options.dataDir, freeBytes: store.freeBytes(), ...disk }),
-    'hearings.list': (_input, ctx) => {
-      const visible = access.visibleHearings(ctx.userId);
-      return hearings.list().filter((h) => visible.has(h.id));
-    },
+    'hearings.list': (input, ctx) => hearingSearch.list(ctx.userId, input),
     'hearings.create': (input, ctx) => hearings.create(input, ctx),
     'hearings.get': (input) => hearings.get(input.hearingId),
     'hearings.team': (input) => access.team(input.hearingId),
@@ -445,6 +449,10 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       requireHearing(input.hearingId);
       return annotations.change(input.hearingId, input.change, ctx);
     },
+    'annotations.import': (input, ctx) => {
+      requireHearing(input.hearingId);
+      return importAnnotations(annotations, forensicInterviewScheme, input, ctx);
+    },
     'annotations.export': (input, ctx) => {
       const hearing = requireHearing(input.hearingId);
       const list = annotations.list(input.hearingId).annotations;
@@ -480,6 +488,7 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       return { files: files.map((f) => ({ name: f.name, mimeType: 'application/xml', content: f.xml })) };
     },
     ...checkpointCalls({ checkpoints, audit }),
+    'hearings.exportDownload': (input, ctx) => downloads.prepare(input.hearingId, ctx, input.passphrase),
     ...sealCalls({
       sealing,
       seals,
@@ -531,7 +540,8 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       }
       return name === 'session.signOut' ? { result, sessionToken: null } : { result };
     },
-    media: createMediaHandler(
+    // Prepared export downloads first (ExportDownloads), every other media request to the handler.
+    media: withDownloads(downloads, (ctx, hearingId) => access.mayRead(ctx, hearingId), createMediaHandler(
       {
         locate: (id, variant) => {
           const found = recordings.locate(id, variant);
@@ -547,10 +557,11 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
         mayRead: (ctx, hearingId) => access.mayRead(ctx, hearingId),
         read: (ctx, located, range) => mediaReads.read(ctx, located.hearingId, located.action, located.target, range),
       },
-    ),
+    )),
     recovered,
     pageGone: () => session.pageGone(),
     close() {
+      void downloads.close();
       mediaReads.flushAll();
       session.stopWatching();
       recordings.closeAll();
@@ -579,4 +590,13 @@ function joinHooks(a: IdentityHooks, b: IdentityHooks): IdentityHooks {
       await b.recoveredWithKey?.(e);
     },
   };
+}
+
+function withDownloads(
+  downloads: ExportDownloads,
+  mayRead: (ctx: CallerContext, hearingId: string) => boolean,
+  media: MediaHandler,
+): MediaHandler {
+  return (request, ctx) =>
+    downloads.handles(new URL(request.url).pathname) ? downloads.serve(request, ctx, mayRead) : media(request, ctx);
 }

@@ -159,6 +159,12 @@ function keyed(key: Uint8Array): Digest {
     }),
     'annotations.export': (input) => ({ hearingId: input.hearingId, details: { format: input.format } }),
     'keys.info': null,
+    'hearings.exportDownload': null,
+    'annotations.import': (input, output) => ({
+      hearingId: input.hearingId,
+      // The file's words may name the child: the chain keeps a digest of it and the counts.
+      details: { applied: input.apply, count: output.count, [d.name]: d.of(input.hearingId, 'eaf', input.xml) },
+    }),
     // Written by its handler, with the verdict.
     'audit.checkCheckpoint': null,
   };

@@ -14,6 +14,9 @@ import { useEvents } from '../events/use-events';
 import { hrefFor } from '../routing/routes';
 import { CodingPanel, type CodingActions } from './CodingPanel';
 import { ExportLinks } from './ExportLinks';
+import { ReviewDesk } from './ReviewDesk';
+import { EafImport } from './EafImport';
+import { AccessHistory } from '../access/AccessHistory';
 import { codeLabel, codingErrorMessage } from './labels';
 import { faster, formatPosition, frameStepMs, jumpTarget, seekStepMs, slower, speeds } from './playback';
 import { QualityFigures } from './QualityFigures';
@@ -347,6 +350,9 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
         <QualityFigures scheme={scheme} annotations={annotations} me={coding.me} />
       </div>
       <ExportLinks hearingId={hearing.id} />
+      <EafImport hearingId={hearing.id} scheme={scheme} sealed={sealed} onImported={() => void coding.refresh()} />
+      <ReviewDesk hearing={hearing} />
+      <AccessHistory hearingId={hearing.id} />
     </div>
   );
 }

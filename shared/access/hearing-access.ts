@@ -69,9 +69,11 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
   'hearings.seal': 'hearing',
   'hearings.verify': 'hearing',
   'hearings.export': 'hearing',
+  'hearings.exportDownload': 'hearing',
   'annotations.list': 'hearing',
   'annotations.change': 'hearing',
   'annotations.export': 'hearing',
+  'annotations.import': 'hearing',
   'keys.info': 'none',
   'audit.checkCheckpoint': 'none',
 };

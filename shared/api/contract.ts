@@ -11,8 +11,9 @@ import {
   typedPassword,
   username,
 } from '../domain/accounts';
-import { hearing, hearingSummary, recording, recordingStatus, sealSummary } from '../domain/hearing';
+import { hearing, recording, recordingStatus, sealSummary } from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
+import { hearingPage, hearingQuery } from '../domain/hearing-query';
 import { annotation } from '../coding/annotations';
 import {
   attendeeDraft,
@@ -459,9 +460,10 @@ export const contract = {
     audit: false,
   }),
   'hearings.list': spec({
-    summary: "The hearings the caller may see (their team's, and those opened for a reason), newest first.",
-    input: z.object({}).strict(),
-    output: z.array(hearingSummary),
+    summary:
+      "The hearings the caller may see (their team's, and those opened for a reason), one page at a time (at most 100), newest hearing date first unless sorted otherwise. Optional search words, date range, status, sealed or not, magistrate; the words match the case reference, the order's reference, the magistrate and the interviewers, and the name of the person heard only on the caller's team's hearings (the list shows that name only there too).",
+    input: hearingQuery,
+    output: hearingPage,
     roles: everyone,
     audit: false,
   }),
@@ -675,6 +677,23 @@ export const contract = {
     roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
     audit: false,
   }),
+  'hearings.exportDownload': spec({
+    summary:
+      'Export a sealed hearing as a download, for a browser: main builds and verifies the same export as hearings.export in a private folder of its own and returns an address (GET, under /media/exports/) that serves the zip once, as an attachment, to the same person, for ten minutes; then it is removed. With a passphrase, every entry is encrypted with AES-256. Audited when built and when downloaded.',
+    input: z
+      .object({
+        hearingId: id,
+        passphrase: z
+          .string()
+          .min(12, { message: 'must be at least 12 characters' })
+          .max(200, { message: 'must be at most 200 characters' })
+          .optional(),
+      })
+      .strict(),
+    output: z.object({ url: z.string(), name: z.string(), sizeBytes: z.number().int().nonnegative(), expiresAt: z.string() }),
+    roles: ['interviewer', 'technician', 'magistrate', 'clerk'],
+    audit: false,
+  }),
   'annotations.list': spec({
     summary: "A hearing's annotations on its timeline, with the coding scheme they follow.",
     input: z.object({ hearingId: id }).strict(),
@@ -687,6 +706,39 @@ export const contract = {
       "Add, edit, move, split or delete an annotation (each author changes only their own); in the hearing's turn, so two coders at once lose nothing. A live mark takes its position from main's clock of the running recording. After the seal, the sealed annotations never change: each change to the annotations added since is written as a signed addendum (docs/annotation.md).",
     input: z.object({ hearingId: id, change: annotationChange }).strict(),
     output: z.array(annotation),
+    roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
+    audit: true,
+  }),
+  'annotations.import': spec({
+    summary:
+      "Read an ELAN file (EAF 2.8 to 3.0, sent as its text, at most 5 MB) in main and show what it holds: its tiers, how many annotations each has and where they go in the scheme, and what cannot be kept as written. With `apply`, the annotations are added as the caller's own, all or none, in the hearing's turn; what has no place in the scheme's tiers becomes a note with its tier's name, value and span. Refused once the hearing is sealed.",
+    input: z
+      .object({
+        hearingId: id,
+        fileName: z.string().trim().min(1, { message: 'is required' }).max(255, { message: 'must be at most 255 characters' }),
+        xml: z
+          .string()
+          .min(1, { message: 'is empty: choose an .eaf file written by ELAN' })
+          .max(5_000_000, { message: 'is larger than 5 MB: split the file in ELAN or import its tiers in parts' }),
+        apply: z.boolean(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      tiers: z.array(
+        z.object({
+          name: z.string(),
+          count: z.number().int().nonnegative(),
+          target: z.string(),
+          kept: z.number().int().nonnegative(),
+          asNotes: z.number().int().nonnegative(),
+        }),
+      ),
+      notes: z.array(z.object({ level: z.enum(['lost', 'changed', 'info']), subject: z.string(), message: z.string() })),
+      count: z.number().int().nonnegative(),
+      /** The hearing's annotations after the import; null for a preview. */
+      annotations: z.array(annotation).nullable(),
+    }),
     roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
     audit: true,
   }),

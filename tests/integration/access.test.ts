@@ -134,9 +134,11 @@ function inputFor(name: CallName, who: Person): unknown {
     'hearings.seal': h,
     'hearings.verify': h,
     'hearings.export': h,
+    'hearings.exportDownload': h,
     'annotations.list': h,
     'annotations.change': { ...h, change: { kind: 'add', tierId: 'notes', code: null, text: 'n', startMs: 0, endMs: 0 } },
     'annotations.export': { ...h, format: 'csv' },
+    'annotations.import': { ...h, fileName: 'x.eaf', xml: '<ANNOTATION_DOCUMENT/>', apply: false },
   };
   return inputs[name];
 }
@@ -186,10 +188,15 @@ describe('every call, every role, through the web host', () => {
   }
 
   test('the hearing list shows only the hearings of the caller’s team', async () => {
-    const listed = await ok<Array<{ id: string }>>(post('hearings.list', {}, outsider('psychologist').session));
-    assert.ok(!listed.some((h) => h.id === hearing.id));
-    const mine = await ok<Array<{ id: string; minorName: string }>>(post('hearings.list', {}, staff.psychologist!.session));
-    assert.ok(mine.some((h) => h.id === hearing.id && h.minorName === minorName));
+    const listed = await ok<{ items: Array<{ id: string }>; total: number }>(post('hearings.list', {}, outsider('psychologist').session));
+    assert.ok(!listed.items.some((h) => h.id === hearing.id));
+    const mine = await ok<{ items: Array<{ id: string; minorName: string }> }>(post('hearings.list', {}, staff.psychologist!.session));
+    assert.ok(mine.items.some((h) => h.id === hearing.id && h.minorName === minorName));
+    // Searching by the name finds nothing outside the team, and says so by a count of zero.
+    const byName = await ok<{ items: unknown[]; total: number }>(
+      post('hearings.list', { text: minorName }, outsider('psychologist').session),
+    );
+    assert.equal(byName.total, 0);
   });
 
   test('media: the team plays a recording, an outsider gets 404; one audit entry per playback with the ranges read', async () => {
@@ -221,8 +228,10 @@ describe('every call, every role, through the web host', () => {
     assert.ok((await post('procedure.get', { hearingId }, reader.session)).ok);
     const change = await post('events.add', { hearingId, event: { kind: 'mark' } }, reader.session);
     assert.ok(!change.ok && change.error.code === 'forbidden', 'reading only');
-    const listed = await ok<Array<{ id: string }>>(post('hearings.list', {}, reader.session));
-    assert.ok(listed.some((h) => h.id === hearingId));
+    const listed = await ok<{ items: Array<{ id: string; minorName: string; access: string }> }>(post('hearings.list', {}, reader.session));
+    const row = listed.items.find((h) => h.id === hearingId);
+    assert.equal(row?.access, 'reason');
+    assert.equal(row?.minorName, '', 'the list names the person heard to the team only');
 
     const history = await ok<Array<{ action: string; userId: string; details: Record<string, unknown> }>>(
       post('hearings.accessHistory', { hearingId }, staff['outside-interviewer']!.session),

@@ -67,7 +67,7 @@ describe('the web host', () => {
   test('answers the API with the token, through the same dispatcher', async () => {
     const ok = await api('hearings.list', {});
     assert.equal(ok.status, 200);
-    assert.deepEqual(JSON.parse(ok.body), { ok: true, value: [] });
+    assert.deepEqual(JSON.parse(ok.body), { ok: true, value: { items: [], total: 0, page: 1, pageSize: 20, pageCount: 0 } });
     const bad = await api('hearings.create', { caseReference: '' });
     assert.equal(bad.status, 400);
     assert.equal(JSON.parse(bad.body).error.code, 'invalid_input');
