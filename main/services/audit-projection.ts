@@ -54,7 +54,13 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
   'accounts.resetPassword': (input) => ({ hearingId: null, details: { userId: input.userId, fields: ['password'] } }),
   'accounts.directory': null,
   'settings.get': null,
-  'settings.set': (input) => ({ hearingId: null, details: { lockAfterMinutes: input.lockAfterMinutes } }),
+  'settings.set': (input) => ({
+    hearingId: null,
+    details: {
+      lockAfterMinutes: input.lockAfterMinutes,
+      ...(input.hearingDatePastDays !== undefined ? { hearingDatePastDays: input.hearingDatePastDays } : {}),
+    },
+  }),
   'app.info': null,
   'app.storage': null,
   'hearings.list': null,
@@ -66,6 +72,36 @@ export const auditProjection: { [N in CallName]: Projection<N> | null } = {
     },
   }),
   'hearings.get': (input) => ({ hearingId: input.hearingId, details: {} }),
+  'hearings.plan': (input) => ({
+    hearingId: input.hearingId,
+    // When a hearing is planned is no one's personal data; why it moved may be: a digest.
+    details: {
+      plannedAt: input.plannedAt,
+      fields: ['plannedAt', ...(input.reason !== undefined ? ['reason'] : [])],
+      ...(input.reason !== undefined ? { sha256: digests(input.hearingId, { reason: input.reason }) } : {}),
+    },
+  }),
+  'hearings.correct': (input, output) => {
+    const entry = output.at(-1);
+    return {
+      hearingId: input.hearingId,
+      // The field corrected and digests of the old and new values and the reason, never the values.
+      details: {
+        field: input.field,
+        correctionId: entry?.id ?? null,
+        sha256: {
+          old: valueDigest(input.hearingId, input.field, entry?.oldValue ?? null),
+          new: valueDigest(input.hearingId, input.field, input.value),
+          reason: valueDigest(input.hearingId, 'reason', input.reason),
+        },
+      },
+    };
+  },
+  'hearings.corrections': null,
+  'hearings.remove': (input) => ({
+    hearingId: input.hearingId,
+    details: { fields: ['reason'], sha256: digests(input.hearingId, { reason: input.reason }) },
+  }),
   'hearings.team': null,
   'hearings.assign': (input) => ({ hearingId: input.hearingId, details: { userId: input.userId } }),
   'hearings.unassign': (input) => ({ hearingId: input.hearingId, details: { userId: input.userId } }),

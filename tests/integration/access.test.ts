@@ -110,6 +110,11 @@ function inputFor(name: CallName, who: Person): unknown {
     'hearings.create': { caseReference: `NEW.${unique}/26`, minorName, dateOfBirth: '2013-01-01', hearingDate: '2026-11-28' },
     'hearings.get': h,
     'hearings.team': h,
+    // The hearing of the table is recorded: planning and removal are refused as conflicts, not by role.
+    'hearings.plan': { ...h, plannedAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Moved by the magistrate.' },
+    'hearings.correct': { ...h, field: 'caseReference', value: `FIX.${unique}/26`, reason: 'Typo in the reference.' },
+    'hearings.corrections': h,
+    'hearings.remove': { ...h, reason: 'Created twice by mistake.' },
     'hearings.assign': { ...h, userId: staff.psychologist!.id },
     'hearings.unassign': { ...h, userId: staff.spare!.id },
     'hearings.accessForReason': { caseReference: 'OTHER.2/26', reason: 'Checking the file for the prosecutor.' },

@@ -25,8 +25,12 @@ test('migrations run once, and running them again changes nothing', () => {
   again.close();
 });
 
-test('migration versions are numbered in order without gaps', () => {
-  migrations.forEach((m, i) => assert.equal(m.version, i + 1));
+test('migration versions are numbered in increasing order, each once', () => {
+  // Parallel work reserves version numbers, so a branch may hold 12 before 7.
+  assert.equal(migrations[0]?.version, 1);
+  migrations.forEach((m, i) => {
+    if (i > 0) assert.ok(m.version > migrations[i - 1]!.version, `migration ${m.version} comes after ${migrations[i - 1]!.version}`);
+  });
 });
 
 test('audit entries and recorded chunks cannot be changed or deleted', () => {
