@@ -4,7 +4,10 @@ import { useQuery } from '../api/use-query';
 import { PageHeading } from '../components/PageHeading';
 import { LoadFailed, Loading } from '../components/QueryStatus';
 import { HearingStatusBadge } from '../components/StatusBadge';
-import { formatCalendarDate } from '../format/dates';
+import { brusselsToday, formatBrusselsClock, formatCalendarDate } from '../format/dates';
+import { addDays } from '../../shared/domain/plausible-dates';
+import { brusselsDate, formatIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import './hearing-changes.css';
 import { formatInteger } from '../format/size';
 import { navigate } from '../routing/router';
 import { hrefFor } from '../routing/routes';
@@ -32,6 +35,7 @@ export function HearingsList() {
         </button>
       </div>
       <RecoveryNotice />
+      {hearings.value && <PlannedByDay hearings={hearings.value} />}
       {hearings.value ? (
         <HearingsTable hearings={hearings.value} />
       ) : hearings.error ? (
@@ -45,6 +49,58 @@ export function HearingsList() {
       )}
       <AccessForReason />
     </>
+  );
+}
+
+/**
+ * Hearings planned and not yet recorded, from today on, one list per day in Brussels time,
+ * today first. Nothing when none is planned.
+ */
+export function plannedDays(hearings: HearingSummary[], now: Date = new Date()): Array<{ day: string; hearings: HearingSummary[] }> {
+  const today = brusselsToday(now);
+  const byDay = new Map<string, HearingSummary[]>();
+  for (const h of hearings) {
+    if (h.plannedAt === null || h.status !== 'draft') continue;
+    const day = formatIsoDate(brusselsDate(new Date(h.plannedAt)));
+    if (day < today) continue;
+    byDay.set(day, [...(byDay.get(day) ?? []), h]);
+  }
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, list]) => ({ day, hearings: list.sort((a, b) => Date.parse(a.plannedAt ?? '') - Date.parse(b.plannedAt ?? '')) }));
+}
+
+function PlannedByDay({ hearings }: { hearings: HearingSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  const days = plannedDays(hearings);
+  if (days.length === 0) return null;
+  const today = brusselsToday();
+  const tomorrow = formatIsoDate(addDays(parseIsoDate(today)!, 1));
+  const heading = (day: string) => {
+    const date = formatCalendarDate(day, locale);
+    if (day === today) return t('hearings.today', { date });
+    if (day === tomorrow) return t('hearings.tomorrow', { date });
+    return date;
+  };
+  return (
+    <section className="panel planned" aria-labelledby="planned-title">
+      <h2 id="planned-title">{t('hearings.planned')}</h2>
+      <p className="muted">{t('hearings.plannedCaption')}</p>
+      {days.map(({ day, hearings: list }) => (
+        <div className="planned-day" key={day}>
+          <h3>{heading(day)}</h3>
+          <ul>
+            {list.map((h) => (
+              <li key={h.id}>
+                {formatBrusselsClock(h.plannedAt ?? '', locale)}{' '}
+                <a href={hrefFor({ name: 'hearing', hearingId: h.id })}>{h.caseReference}</a> — {h.minorName}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }
 
