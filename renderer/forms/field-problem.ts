@@ -20,6 +20,8 @@ export interface FieldProblem {
 /** Codes for which the message is `form.dateErrors.<code>`: impossible dates, planning, reasons. */
 const dateErrorCodes: readonly string[] = [...datePlausibilityCodes, 'planned_in_past', 'reason_required', 'unchanged'];
 
+export const isDateErrorCode = (code: string): boolean => dateErrorCodes.includes(code);
+
 /**
  * Checks one field with the contract's own schema. `partial` says the input holds something it
  * cannot read as a value (a date typed in part), which the input reports as an empty value.
