@@ -11,7 +11,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import { roles, type Role } from '../../shared/api/schemas';
 import { encodeInput } from '../../shared/api/wire';
 import { setUpPeople, testPassword, type Person } from '../helpers/accounts';
-import { createReadyHearing } from '../helpers/procedure';
+import { createReadyHearing, today } from '../helpers/procedure';
 import { tempDir } from '../helpers/temp';
 
 /**
@@ -107,7 +107,7 @@ function inputFor(name: CallName, who: Person): unknown {
     'app.storage': {},
     'keys.info': {},
     'hearings.list': {},
-    'hearings.create': { caseReference: `NEW.${unique}/26`, minorName, dateOfBirth: '2013-01-01', hearingDate: '2026-11-28' },
+    'hearings.create': { caseReference: `NEW.${unique}/26`, minorName, dateOfBirth: '2013-01-01', hearingDate: today() },
     'hearings.get': h,
     'hearings.team': h,
     // The hearing of the table is recorded: planning and removal are refused as conflicts, not by role.
@@ -125,7 +125,7 @@ function inputFor(name: CallName, who: Person): unknown {
     'recordings.heartbeat': r,
     'recordings.deriveWorkingCopy': r,
     'procedure.get': h,
-    'procedure.save': { ...h, section: 'hearingDate', value: '2026-11-28' },
+    'procedure.save': { ...h, section: 'hearingDate', value: today() },
     'consent.withdraw': { ...h, notedBy: 'Insp. L. Peeters' },
     'events.add': { ...h, event: { kind: 'mark' } },
     'events.list': h,
