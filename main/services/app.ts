@@ -150,7 +150,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(hearingDatePastDaysKey) ?? defaultHearingDatePastDays);
   const hearings = new HearingService(db, recordings, (hearingId) => queue.running(hearingId), undefined, hearingDatePastDays);
   const procedure = new ProcedureService(db, currentRuleSet, undefined, hearingDatePastDays);
-  const changes = new HearingChanges(db, procedure, undefined, hearingDatePastDays);
+  const changes = new HearingChanges(db, procedure, undefined, hearingDatePastDays, store);
   const events = new EventLog(db);
   const disk = options.disk ?? defaultDiskLevels;
   const session = new HearingSession({

@@ -6,6 +6,8 @@ import { checkPlausibleDates, defaultHearingDatePastDays, type DateProblem } fro
 import type { CorrectableField, HearingCorrection, HearingRemoval } from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { ProcedureService } from './procedure';
+import type { MediaStore } from './storage/media-store';
+import { writtenRecordFile } from './written-record/service';
 
 interface StateRow {
   case_reference: string;
@@ -68,6 +70,8 @@ export class HearingChanges {
     private readonly procedure: ProcedureService,
     private readonly clock: () => Date = () => new Date(),
     private readonly pastDays: () => number = () => defaultHearingDatePastDays,
+    /** Where the hearing's files are: a written record printed before removal is emptied. */
+    private readonly store: Pick<MediaStore, 'size' | 'writeAtomic'> | null = null,
   ) {}
 
   /**
@@ -223,6 +227,11 @@ export class HearingChanges {
         )
         .run(hearingId);
     })();
+    // A written record printed before removal names the child: its file is emptied. Its row in
+    // written_records keeps only a digest, a size and a language.
+    if (this.store && this.store.size(hearingId, writtenRecordFile) !== null) {
+      this.store.writeAtomic(hearingId, writtenRecordFile, new Uint8Array(0));
+    }
     const removal = removalOf(this.db, hearingId);
     if (!removal) throw new ApiError('internal', 'The removal was not kept.');
     return removal;

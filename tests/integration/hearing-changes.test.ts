@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openServices } from '../../main/services/app';
+import { mediaPath } from '../../main/services/storage/file-media-store';
 import { localOperator, type CallerContext } from '../../shared/api/caller';
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { addDays, oneYearAfter } from '../../shared/domain/plausible-dates';
@@ -13,7 +14,8 @@ import { tempDir } from '../helpers/temp';
 import type { Database as SqliteDb } from 'better-sqlite3-multiple-ciphers';
 
 const dataDir = tempDir();
-const services = await openServices({ dataDir, appVersion: 'test' });
+// The "PDF" is the HTML itself: enough to see whether the child's name is still on disk.
+const services = await openServices({ dataDir, appVersion: 'test', printer: { print: (html) => Promise.resolve(new TextEncoder().encode(html)) } });
 after(() => services.close());
 const ctx = localOperator('internal');
 const chunk = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -237,7 +239,11 @@ describe('removal', () => {
     const h = await call<Hearing>('hearings.create', { caseReference: 'GONE.1/26', minorName: name, dateOfBirth: birth, hearingDate: today() });
     await call('hearings.correct', { hearingId: h.id, field: 'minorName', value: `${name} B.`, reason: 'Second family name.' });
     await call('events.add', { hearingId: h.id, event: { kind: 'technical_incident', description: `Camera moved; ${name} waited.` } });
+    const printed = await call<{ fileName: string }>('writtenRecord.generate', { hearingId: h.id, language: 'en' });
+    const pdf = mediaPath(dataDir, h.id, printed.fileName);
+    assert.ok(readFileSync(pdf, 'utf8').includes('Fatima'), 'the printed record names the child');
     const removal = await call<HearingRemoval>('hearings.remove', { hearingId: h.id, reason: 'Created twice by mistake; the other one is used.' });
+    assert.equal(readFileSync(pdf).length, 0, 'the written record printed before removal is emptied');
     assert.equal(removal.removedBy, 'local');
     assert.equal(removal.reason, 'Created twice by mistake; the other one is used.');
 
