@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, conflict } from '../../shared/api/errors';
 import type { CallerContext } from '../../shared/api/caller';
 import { brusselsDate, compareDates, formatIsoDate, parseInstant } from '../../shared/domain/dates';
-import { checkPlausibleDates, defaultHearingDatePastDays, type DateProblem } from '../../shared/domain/plausible-dates';
-import type { CorrectableField, HearingCorrection, HearingRemoval } from '../../shared/domain/hearing';
+import {
+  checkPlausibleDates,
+  defaultHearingDatePastDays,
+  type DateProblem,
+} from '../../shared/domain/plausible-dates';
+import type {
+  CorrectableField,
+  HearingCorrection,
+  HearingRemoval,
+} from '../../shared/domain/hearing';
 import type { Db } from './db/database';
 import type { ProcedureService } from './procedure';
 import type { MediaStore } from './storage/media-store';
@@ -38,7 +46,13 @@ export function removalOf(db: Db, hearingId: string): HearingRemoval | null {
        FROM hearing_removals x LEFT JOIN accounts a ON a.id = x.removed_by WHERE x.hearing_id = ?`,
     )
     .get(hearingId) as
-    | { hearing_id: string; removed_at: string; removed_by: string; reason: string; display_name: string | null }
+    | {
+        hearing_id: string;
+        removed_at: string;
+        removed_by: string;
+        reason: string;
+        display_name: string | null;
+      }
     | undefined;
   if (!row) return null;
   return {
@@ -78,10 +92,18 @@ export class HearingChanges {
    * Plans the hearing for an instant; its hearing date becomes that instant's Brussels day.
    * Planning again needs a reason, kept in the history of corrections.
    */
-  plan(hearingId: string, plannedAt: string, reason: string | undefined, ctx: CallerContext): HearingCorrection[] {
+  plan(
+    hearingId: string,
+    plannedAt: string,
+    reason: string | undefined,
+    ctx: CallerContext,
+  ): HearingCorrection[] {
     const state = this.state(hearingId);
     if (state.sealed) {
-      throw conflict('correction_after_seal', 'This hearing is sealed: it cannot be planned again.');
+      throw conflict(
+        'correction_after_seal',
+        'This hearing is sealed: it cannot be planned again.',
+      );
     }
     if (state.recording_count > 0) {
       throw conflict(
@@ -91,7 +113,11 @@ export class HearingChanges {
     }
     const instant = parseInstant(plannedAt);
     if (!instant) {
-      throw invalid('plannedAt', 'date_invalid', 'plannedAt must be an ISO 8601 instant with its offset, such as 2026-12-02T09:30:00+01:00.');
+      throw invalid(
+        'plannedAt',
+        'date_invalid',
+        'plannedAt must be an ISO 8601 instant with its offset, such as 2026-12-02T09:30:00+01:00.',
+      );
     }
     const now = this.clock();
     const today = brusselsDate(now);
@@ -108,7 +134,10 @@ export class HearingChanges {
     const person = draft.personHeard;
     assertPlausibleDates(
       checkPlausibleDates(
-        { dateOfBirth: person?.dateOfBirthCertain === false ? null : person?.dateOfBirth, hearingDate: formatIsoDate(day) },
+        {
+          dateOfBirth: person?.dateOfBirthCertain === false ? null : person?.dateOfBirth,
+          hearingDate: formatIsoDate(day),
+        },
         today,
         this.pastDays(),
       ),
@@ -119,7 +148,11 @@ export class HearingChanges {
     const why = reason?.trim() ?? '';
     if (replanning && state.planned_at === normalized) return this.corrections(hearingId);
     if (replanning && why.length < 5) {
-      throw invalid('reason', 'reason_required', 'This hearing was already planned: say why it is planned again (at least 5 characters).');
+      throw invalid(
+        'reason',
+        'reason_required',
+        'This hearing was already planned: say why it is planned again (at least 5 characters).',
+      );
     }
     this.db.transaction(() => {
       if (replanning) this.insert(hearingId, 'plannedAt', state.planned_at, normalized, why, ctx);
@@ -151,20 +184,28 @@ export class HearingChanges {
     else if (field === 'minorName') old = person?.name ?? null;
     else old = person?.dateOfBirth ?? null;
     if (old === value) {
-      throw invalid('value', 'unchanged', `The ${field} is already "${value}": there is nothing to correct.`);
+      throw invalid(
+        'value',
+        'unchanged',
+        `The ${field} is already "${value}": there is nothing to correct.`,
+      );
     }
     if (field === 'dateOfBirth') {
       assertPlausibleDates(
-        checkPlausibleDates({ dateOfBirth: value, hearingDate: draft.hearingDate ?? state.hearing_date }, brusselsDate(this.clock()), null).filter(
-          (p) => p.path === 'dateOfBirth',
-        ),
+        checkPlausibleDates(
+          { dateOfBirth: value, hearingDate: draft.hearingDate ?? state.hearing_date },
+          brusselsDate(this.clock()),
+          null,
+        ).filter((p) => p.path === 'dateOfBirth'),
         () => 'value',
       );
     }
     this.db.transaction(() => {
       this.insert(hearingId, field, old, value, reason, ctx);
       if (field === 'caseReference') {
-        this.db.prepare('UPDATE hearings SET case_reference = ? WHERE id = ?').run(value, hearingId);
+        this.db
+          .prepare('UPDATE hearings SET case_reference = ? WHERE id = ?')
+          .run(value, hearingId);
       } else {
         this.procedure.update(hearingId, (d) => ({
           ...d,
@@ -215,7 +256,9 @@ export class HearingChanges {
     const at = this.clock().toISOString();
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO hearing_removals (hearing_id, removed_at, removed_by, reason) VALUES (?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO hearing_removals (hearing_id, removed_at, removed_by, reason) VALUES (?, ?, ?, ?)',
+        )
         .run(hearingId, at, ctx.userId, reason);
       this.db.prepare('DELETE FROM hearing_corrections WHERE hearing_id = ?').run(hearingId);
       this.db.prepare('DELETE FROM hearing_events WHERE hearing_id = ?').run(hearingId);
@@ -250,7 +293,16 @@ export class HearingChanges {
         `INSERT INTO hearing_corrections (id, hearing_id, field, old_value, new_value, reason, corrected_by, corrected_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(randomUUID(), hearingId, field, oldValue, newValue, reason, ctx.userId, this.clock().toISOString());
+      .run(
+        randomUUID(),
+        hearingId,
+        field,
+        oldValue,
+        newValue,
+        reason,
+        ctx.userId,
+        this.clock().toISOString(),
+      );
   }
 
   private state(hearingId: string): StateRow {
@@ -263,7 +315,11 @@ export class HearingChanges {
          FROM hearings h WHERE h.id = ?`,
       )
       .get(hearingId) as StateRow | undefined;
-    if (!row) throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}. Reload the list of hearings.`);
+    if (!row)
+      throw new ApiError(
+        'not_found',
+        `There is no hearing with the identifier ${hearingId}. Reload the list of hearings.`,
+      );
     if (row.removed) {
       const removal = removalOf(this.db, hearingId);
       if (removal) throw removedError(removal);
@@ -278,11 +334,27 @@ export function assertPlausibleDates(
   pathOf: (path: string) => string = (p) => p,
 ): void {
   if (problems.length === 0) return;
-  throw new ApiError('invalid_input', `These dates cannot be right: ${problems.map((p) => p.message).join(' ')}`, {
-    issues: problems.map((p) => ({ path: p.at ?? pathOf(p.path), code: p.code, message: p.message, params: p.params })),
-  });
+  throw new ApiError(
+    'invalid_input',
+    `These dates cannot be right: ${problems.map((p) => p.message).join(' ')}`,
+    {
+      issues: problems.map((p) => ({
+        path: p.at ?? pathOf(p.path),
+        code: p.code,
+        message: p.message,
+        params: p.params,
+      })),
+    },
+  );
 }
 
-function invalid(path: string, code: string, message: string, params?: Record<string, string | number>): ApiError {
-  return new ApiError('invalid_input', message, { issues: [{ path, code, message, ...(params ? { params } : {}) }] });
+function invalid(
+  path: string,
+  code: string,
+  message: string,
+  params?: Record<string, string | number>,
+): ApiError {
+  return new ApiError('invalid_input', message, {
+    issues: [{ path, code, message, ...(params ? { params } : {}) }],
+  });
 }

@@ -21,10 +21,20 @@ const keepers: readonly string[] = ['interviewer', 'technician', 'magistrate'];
 const minReason = 5;
 
 /** A refusal in the reader's language: a field's problem, a conflict's reason, or the general message. */
-function refusalMessage(t: ReturnType<typeof useTranslation>['t'], locale: string, error: unknown): string {
+function refusalMessage(
+  t: ReturnType<typeof useTranslation>['t'],
+  locale: string,
+  error: unknown,
+): string {
   if (error instanceof ApiError && error.code === 'invalid_input' && error.issues?.length) {
     return error.issues
-      .map((issue) => problemMessage(t, { code: issue.code, ...(issue.params ? { params: issue.params } : {}) }, locale))
+      .map((issue) =>
+        problemMessage(
+          t,
+          { code: issue.code, ...(issue.params ? { params: issue.params } : {}) },
+          locale,
+        ),
+      )
       .join(' ');
   }
   return actionErrorMessage(t, error);
@@ -35,9 +45,18 @@ function refusalMessage(t: ReturnType<typeof useTranslation>['t'], locale: strin
  * planning until it is recorded, corrections until it is sealed (after that, an addendum), and
  * removal only of a hearing never recorded.
  */
-export function HearingChanges({ hearing, onChanged }: { hearing: Hearing; onChanged: () => void }) {
+export function HearingChanges({
+  hearing,
+  onChanged,
+}: {
+  hearing: Hearing;
+  onChanged: () => void;
+}) {
   const { user } = useSession();
-  const load = useCallback(() => call('hearings.corrections', { hearingId: hearing.id }), [hearing.id]);
+  const load = useCallback(
+    () => call('hearings.corrections', { hearingId: hearing.id }),
+    [hearing.id],
+  );
   const corrections = useQuery(`corrections:${hearing.id}`, load);
   const { reload } = corrections;
   const changed = useCallback(() => {
@@ -50,7 +69,12 @@ export function HearingChanges({ hearing, onChanged }: { hearing: Hearing; onCha
   return (
     <>
       {mayChange && !sealed && !recorded && <PlanPanel hearing={hearing} onChanged={changed} />}
-      <CorrectionPanel hearing={hearing} mayChange={mayChange} corrections={corrections} onChanged={changed} />
+      <CorrectionPanel
+        hearing={hearing}
+        mayChange={mayChange}
+        corrections={corrections}
+        onChanged={changed}
+      />
       {mayChange && !sealed && !recorded && <RemovePanel hearing={hearing} />}
     </>
   );
@@ -71,7 +95,10 @@ function PlanPanel({ hearing, onChanged }: { hearing: Hearing; onChanged: () => 
     if (pending) return;
     const plannedAt = bad ? null : brusselsInputToInstant(when);
     if (!plannedAt) {
-      setMessage({ ok: false, text: problemMessage(t, { code: when === '' ? 'required' : 'date_invalid' }, locale) });
+      setMessage({
+        ok: false,
+        text: problemMessage(t, { code: when === '' ? 'required' : 'date_invalid' }, locale),
+      });
       return;
     }
     if (replanning && reason.trim().length < minReason) {
@@ -81,12 +108,22 @@ function PlanPanel({ hearing, onChanged }: { hearing: Hearing; onChanged: () => 
     setPending(true);
     setMessage(null);
     try {
-      await call('hearings.plan', { hearingId: hearing.id, plannedAt, ...(replanning ? { reason: reason.trim() } : {}) });
+      await call('hearings.plan', {
+        hearingId: hearing.id,
+        plannedAt,
+        ...(replanning ? { reason: reason.trim() } : {}),
+      });
       setReason('');
-      setMessage({ ok: true, text: t('changes.plan.saved', { at: formatBrusselsDateTime(plannedAt, locale) }) });
+      setMessage({
+        ok: true,
+        text: t('changes.plan.saved', { at: formatBrusselsDateTime(plannedAt, locale) }),
+      });
       onChanged();
     } catch (error) {
-      setMessage({ ok: false, text: `${t('changes.plan.failed')} ${refusalMessage(t, locale, error)}` });
+      setMessage({
+        ok: false,
+        text: `${t('changes.plan.failed')} ${refusalMessage(t, locale, error)}`,
+      });
     } finally {
       setPending(false);
     }
@@ -100,7 +137,9 @@ function PlanPanel({ hearing, onChanged }: { hearing: Hearing; onChanged: () => 
         <div className="field">
           <label htmlFor="planned-at">{t('changes.plan.field')}</label>
           <span id="planned-at-hint" className="field-hint">
-            {t('dates.dateHint', { pattern: `${t('dates.datePattern')} ${t('dates.timePattern')}` })}
+            {t('dates.dateHint', {
+              pattern: `${t('dates.datePattern')} ${t('dates.timePattern')}`,
+            })}
           </span>
           <DateInput
             id="planned-at"
@@ -164,7 +203,10 @@ function CorrectionPanel({
     event.preventDefault();
     if (pending) return;
     if (value.trim() === '' || bad) {
-      setMessage({ ok: false, text: problemMessage(t, { code: bad ? 'date_invalid' : 'required' }, locale) });
+      setMessage({
+        ok: false,
+        text: problemMessage(t, { code: bad ? 'date_invalid' : 'required' }, locale),
+      });
       return;
     }
     if (reason.trim().length < minReason) {
@@ -174,19 +216,28 @@ function CorrectionPanel({
     setPending(true);
     setMessage(null);
     try {
-      await call('hearings.correct', { hearingId: hearing.id, field, value: value.trim(), reason: reason.trim() });
+      await call('hearings.correct', {
+        hearingId: hearing.id,
+        field,
+        value: value.trim(),
+        reason: reason.trim(),
+      });
       setValue('');
       setReason('');
       setMessage({ ok: true, text: t('changes.correct.saved') });
       onChanged();
     } catch (error) {
-      setMessage({ ok: false, text: `${t('changes.correct.failed')} ${refusalMessage(t, locale, error)}` });
+      setMessage({
+        ok: false,
+        text: `${t('changes.correct.failed')} ${refusalMessage(t, locale, error)}`,
+      });
     } finally {
       setPending(false);
     }
   }
 
-  const label = (f: HearingCorrection['field']) => (f === 'plannedAt' ? t('hearing.plannedAt') : t(`hearing.${f}`));
+  const label = (f: HearingCorrection['field']) =>
+    f === 'plannedAt' ? t('hearing.plannedAt') : t(`hearing.${f}`);
   const shownValue = (c: HearingCorrection, v: string | null) =>
     v === null || v === ''
       ? '—'
@@ -266,7 +317,9 @@ function CorrectionPanel({
                 </button>
               </div>
               <div className="notice-slot" role="status">
-                {message && <p className={message.ok ? 'notice' : 'notice error'}>{message.text}</p>}
+                {message && (
+                  <p className={message.ok ? 'notice' : 'notice error'}>{message.text}</p>
+                )}
               </div>
             </form>
           </>
@@ -305,7 +358,11 @@ function CorrectionPanel({
           </div>
         )
       ) : corrections.error !== undefined ? (
-        <LoadFailed what={t('changes.history.title')} error={corrections.error} onRetry={corrections.reload} />
+        <LoadFailed
+          what={t('changes.history.title')}
+          error={corrections.error}
+          onRetry={corrections.reload}
+        />
       ) : (
         <Loading />
       )}
@@ -379,7 +436,9 @@ function RemovePanel({ hearing }: { hearing: Hearing }) {
         }}
       >
         <h2 id={`${id}-title`}>{t('changes.remove.confirmTitle')}</h2>
-        <p id={`${id}-body`}>{t('changes.remove.confirmBody', { caseReference: hearing.caseReference })}</p>
+        <p id={`${id}-body`}>
+          {t('changes.remove.confirmBody', { caseReference: hearing.caseReference })}
+        </p>
         <div className="field">
           <label htmlFor={`${id}-reason`}>{t('changes.remove.reason')}</label>
           <textarea
@@ -396,10 +455,20 @@ function RemovePanel({ hearing }: { hearing: Hearing }) {
           {problem}
         </p>
         <div className="actions">
-          <button type="button" className="button danger" disabled={pending} onClick={() => void confirm()}>
+          <button
+            type="button"
+            className="button danger"
+            disabled={pending}
+            onClick={() => void confirm()}
+          >
             {t('changes.remove.confirm')}
           </button>
-          <button ref={cancelButton} type="button" className="button" onClick={() => setOpen(false)}>
+          <button
+            ref={cancelButton}
+            type="button"
+            className="button"
+            onClick={() => setOpen(false)}
+          >
             {t('changes.remove.cancel')}
           </button>
         </div>

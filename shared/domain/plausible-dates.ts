@@ -56,7 +56,11 @@ export function oneYearAfter(d: CalendarDate): CalendarDate {
  * administrator's limit for a hearing date in the past; null leaves that check to main (the
  * renderer does not know the setting). Dates that cannot be read are left to the schema.
  */
-export function checkPlausibleDates(dates: DatesToCheck, today: CalendarDate, pastDays: number | null): DateProblem[] {
+export function checkPlausibleDates(
+  dates: DatesToCheck,
+  today: CalendarDate,
+  pastDays: number | null,
+): DateProblem[] {
   const problems: DateProblem[] = [];
   const born = dates.dateOfBirth ? parseIsoDate(dates.dateOfBirth) : null;
   const heard = dates.hearingDate ? parseIsoDate(dates.hearingDate) : null;
