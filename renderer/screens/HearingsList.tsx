@@ -6,7 +6,8 @@ import { LoadFailed, Loading } from '../components/QueryStatus';
 import { HearingStatusBadge } from '../components/StatusBadge';
 import { brusselsToday, formatBrusselsClock, formatCalendarDate } from '../format/dates';
 import { addDays } from '../../shared/domain/plausible-dates';
-import { brusselsDate, formatIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import { formatIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import { plannedDays } from './planned-days';
 import './hearing-changes.css';
 import { formatInteger } from '../format/size';
 import { navigate } from '../routing/router';
@@ -50,24 +51,6 @@ export function HearingsList() {
       <AccessForReason />
     </>
   );
-}
-
-/**
- * Hearings planned and not yet recorded, from today on, one list per day in Brussels time,
- * today first. Nothing when none is planned.
- */
-export function plannedDays(hearings: HearingSummary[], now: Date = new Date()): Array<{ day: string; hearings: HearingSummary[] }> {
-  const today = brusselsToday(now);
-  const byDay = new Map<string, HearingSummary[]>();
-  for (const h of hearings) {
-    if (h.plannedAt === null || h.status !== 'draft') continue;
-    const day = formatIsoDate(brusselsDate(new Date(h.plannedAt)));
-    if (day < today) continue;
-    byDay.set(day, [...(byDay.get(day) ?? []), h]);
-  }
-  return [...byDay.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([day, list]) => ({ day, hearings: list.sort((a, b) => Date.parse(a.plannedAt ?? '') - Date.parse(b.plannedAt ?? '')) }));
 }
 
 function PlannedByDay({ hearings }: { hearings: HearingSummary[] }) {
