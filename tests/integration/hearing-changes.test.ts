@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openServices } from '../../main/services/app';
+import { PassphraseKeyFile } from '../../main/services/keys/passphrase-key-file';
 import { mediaPath } from '../../main/services/storage/file-media-store';
 import { localOperator, type CallerContext } from '../../shared/api/caller';
 import type { ApiErrorBody } from '../../shared/api/errors';
@@ -15,7 +16,12 @@ import type { Database as SqliteDb } from 'better-sqlite3-multiple-ciphers';
 
 const dataDir = tempDir();
 // The "PDF" is the HTML itself: enough to see whether the child's name is still on disk.
-const services = await openServices({ dataDir, appVersion: 'test', printer: { print: (html) => Promise.resolve(new TextEncoder().encode(html)) } });
+const services = await openServices({
+  dataDir,
+  appVersion: 'test',
+  keys: PassphraseKeyFile.open(dataDir, 'correct horse battery staple'),
+  printer: { print: (html) => Promise.resolve(new TextEncoder().encode(html)) },
+});
 after(() => services.close());
 const ctx = localOperator('internal');
 const chunk = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -229,6 +235,29 @@ describe('corrections before the seal', () => {
     assert.equal((await refusal('hearings.correct', { hearingId: h.id, field: 'minorName', value: 'Tom Q.', reason: '' })).code, 'invalid_input');
     assert.equal(await count('hearing_corrections'), before);
     assert.equal((await call<Hearing>('hearings.get', { hearingId: h.id })).minorName, 'Tom P.');
+  });
+});
+
+describe('after the seal', () => {
+  test('a sealed hearing is not corrected (an addendum is), nor planned or removed; nothing is written', async () => {
+    const h = await createReadyHearing<Hearing>(call, 13, 'SEALED.1/26');
+    const rec = await call<Recording>('recordings.start', { hearingId: h.id, mimeType: 'video/webm' });
+    await call('recordings.appendChunk', { recordingId: rec.id, seq: 0, data: new Uint8Array(chunk) });
+    await call('recordings.stop', { recordingId: rec.id, durationMs: 1000 });
+    // Before the seal, a recorded hearing can still be corrected.
+    await call('hearings.correct', { hearingId: h.id, field: 'minorName', value: 'Mira Kovač', reason: 'Name on the identity card.' });
+    await call('hearings.seal', { hearingId: h.id, reason: 'Test of corrections after the seal.' });
+    const before = await count('hearing_corrections');
+    const error = await refusal('hearings.correct', { hearingId: h.id, field: 'minorName', value: 'Mira Kovac', reason: 'Without the accent.' });
+    assert.equal(error.code, 'conflict');
+    assert.equal(error.details?.reason, 'correction_after_seal');
+    assert.match(error.message, /addendum/);
+    assert.equal((await refusal('hearings.remove', { hearingId: h.id, reason: 'Remove after seal.' })).details?.reason, 'recorded_not_removable');
+    assert.equal((await refusal('hearings.plan', { hearingId: h.id, plannedAt: brusselsTen(1), reason: 'Plan after seal.' })).code, 'conflict');
+    assert.equal(await count('hearing_corrections'), before);
+    assert.equal((await call<Hearing>('hearings.get', { hearingId: h.id })).minorName, 'Mira Kovač');
+    const history = await call<HearingCorrection[]>('hearings.corrections', { hearingId: h.id });
+    assert.deepEqual(history.map((c) => [c.field, c.oldValue, c.newValue]), [['minorName', 'Mira K.', 'Mira Kovač']]);
   });
 });
 
