@@ -12,6 +12,9 @@ import { isPlainDatabase, openEncryptedServices, type EncryptionOptions } from '
 import { RecordingService, type RecoveredRecording } from './recordings';
 import { HearingService } from './hearings';
 import { WebmPatcher } from './working-copy';
+import { HearingChanges, removalOf, removedError } from './hearing-changes';
+import { defaultHearingDatePastDays } from '../../shared/domain/plausible-dates';
+import { hearingScope } from '../../shared/access/hearing-access';
 import { ProcedureService } from './procedure';
 import { EventLog } from './events';
 import { HearingSession, defaultDiskLevels, type DiskLevels, type PageWatch } from './hearing-session';
@@ -153,12 +156,19 @@ const inTurn: ReadonlySet<CallName> = new Set<CallName>([
   'events.add',
   'annotations.change',
   'annotations.import',
+  'hearings.plan',
+  'hearings.correct',
+  'hearings.remove',
 ]);
+
+/** What the team may still do with a removed hearing: read its tombstone and its access history. */
+const onRemovedHearing: ReadonlySet<CallName> = new Set<CallName>(['hearings.get', 'hearings.accessHistory']);
 
 const system = { userId: 'system', role: 'technician' } as const;
 
 const lockAfterKey = 'lock_after_minutes';
 const defaultLockAfterMinutes = 10;
+const hearingDatePastDaysKey = 'hearing_date_past_days';
 
 /** Reads that are audited once per person and hearing within a while, not on every refresh. */
 const repeatedReads: ReadonlySet<CallName> = new Set<CallName>(['hearings.get', 'procedure.get']);
@@ -197,8 +207,11 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     new WebmPatcher(store),
     options.keepAwake ?? noKeepAwake,
   );
-  const hearings = new HearingService(db, recordings, (hearingId) => queue.running(hearingId));
-  const procedure = new ProcedureService(db, currentRuleSet);
+  const hearingDatePastDays = () =>
+    Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(hearingDatePastDaysKey) ?? defaultHearingDatePastDays);
+  const hearings = new HearingService(db, recordings, (hearingId) => queue.running(hearingId), undefined, hearingDatePastDays);
+  const procedure = new ProcedureService(db, currentRuleSet, undefined, hearingDatePastDays);
+  const changes = new HearingChanges(db, procedure, undefined, hearingDatePastDays, store);
   const events = new EventLog(db);
   const disk = options.disk ?? defaultDiskLevels;
   const session = new HearingSession({
@@ -376,13 +389,14 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       return account;
     },
     'accounts.directory': () => accountService.directory(),
-    'settings.get': () => ({ lockAfterMinutes: lockAfterMinutes() }),
+    'settings.get': () => ({ lockAfterMinutes: lockAfterMinutes(), hearingDatePastDays: hearingDatePastDays() }),
     'settings.set': (input) => {
-      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-        lockAfterKey,
-        String(input.lockAfterMinutes),
-      );
-      return { lockAfterMinutes: lockAfterMinutes() };
+      const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      db.transaction(() => {
+        upsert.run(lockAfterKey, String(input.lockAfterMinutes));
+        if (input.hearingDatePastDays !== undefined) upsert.run(hearingDatePastDaysKey, String(input.hearingDatePastDays));
+      })();
+      return { lockAfterMinutes: lockAfterMinutes(), hearingDatePastDays: hearingDatePastDays() };
     },
     'app.info': (_input, ctx) => {
       // Recovered recordings name their case: only to those who may see the hearing.
@@ -400,6 +414,10 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     'hearings.list': (input, ctx) => hearingSearch.list(ctx.userId, input),
     'hearings.create': (input, ctx) => hearings.create(input, ctx),
     'hearings.get': (input) => hearings.get(input.hearingId),
+    'hearings.plan': (input, ctx) => changes.plan(input.hearingId, input.plannedAt, input.reason, ctx),
+    'hearings.correct': (input, ctx) => changes.correct(input.hearingId, input.field, input.value, input.reason, ctx),
+    'hearings.corrections': (input) => changes.corrections(input.hearingId),
+    'hearings.remove': (input, ctx) => changes.remove(input.hearingId, input.reason, ctx),
     'hearings.team': (input) => access.team(input.hearingId),
     'hearings.assign': (input, ctx) => access.assign(input.hearingId, input.userId, ctx),
     'hearings.unassign': (input) => access.unassign(input.hearingId, input.userId),
@@ -516,7 +534,15 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       hearingOf: (call, input) => (inTurn.has(call) ? (input as { hearingId: string }).hearingId : null),
       run: (hearingId, work) => queue.run(hearingId, work),
     },
-    access,
+    {
+      checkCall: (ctx, call, input) => {
+        access.checkCall(ctx, call, input);
+        // A removed hearing is gone for every call but reading its tombstone.
+        if (hearingScope[call] !== 'hearing' || onRemovedHearing.has(call)) return;
+        const removal = removalOf(db, (input as { hearingId: string }).hearingId);
+        if (removal) throw removedError(removal);
+      },
+    },
   );
 
   const caller = (token: string | null, transport: CallerContext['transport']) => {

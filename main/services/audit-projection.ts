@@ -86,7 +86,13 @@ function keyed(key: Uint8Array): Digest {
     'accounts.resetPassword': (input) => ({ hearingId: null, details: { userId: input.userId, fields: ['password'] } }),
     'accounts.directory': null,
     'settings.get': null,
-    'settings.set': (input) => ({ hearingId: null, details: { lockAfterMinutes: input.lockAfterMinutes } }),
+    'settings.set': (input) => ({
+      hearingId: null,
+      details: {
+        lockAfterMinutes: input.lockAfterMinutes,
+        ...(input.hearingDatePastDays !== undefined ? { hearingDatePastDays: input.hearingDatePastDays } : {}),
+      },
+    }),
     'app.info': null,
     'app.storage': null,
     'hearings.list': null,
@@ -160,6 +166,36 @@ function keyed(key: Uint8Array): Digest {
     'annotations.export': (input) => ({ hearingId: input.hearingId, details: { format: input.format } }),
     'keys.info': null,
     'hearings.exportDownload': null,
+    'hearings.plan': (input) => ({
+      hearingId: input.hearingId,
+      // When a hearing is planned is no one's personal data; why it moved may be: a digest.
+      details: {
+        plannedAt: input.plannedAt,
+        fields: ['plannedAt', ...(input.reason !== undefined ? ['reason'] : [])],
+        ...(input.reason !== undefined ? { [d.name]: digests(d, input.hearingId, { reason: input.reason }) } : {}),
+      },
+    }),
+    'hearings.correct': (input, output) => {
+      const entry = output.at(-1);
+      return {
+        hearingId: input.hearingId,
+        // The field corrected and digests of the old and new values and the reason, never the values.
+        details: {
+          field: input.field,
+          correctionId: entry?.id ?? null,
+          [d.name]: {
+            old: d.of(input.hearingId, input.field, entry?.oldValue ?? null),
+            new: d.of(input.hearingId, input.field, input.value),
+            reason: d.of(input.hearingId, 'reason', input.reason),
+          },
+        },
+      };
+    },
+    'hearings.corrections': null,
+    'hearings.remove': (input) => ({
+      hearingId: input.hearingId,
+      details: { fields: ['reason'], [d.name]: digests(d, input.hearingId, { reason: input.reason }) },
+    }),
     'annotations.import': (input, output) => ({
       hearingId: input.hearingId,
       // The file's words may name the child: the chain keeps a digest of it and the counts.

@@ -66,6 +66,7 @@ interface DetailRow {
   status_rank: number;
   order_reference: unknown;
   magistrate_name: unknown;
+  planned_at: string | null;
 }
 
 export class HearingSearch {
@@ -102,7 +103,8 @@ export class HearingSearch {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     };
-    const where: string[] = [];
+    // A removed hearing leaves a tombstone only: it is in no list.
+    const where: string[] = ['NOT EXISTS (SELECT 1 FROM hearing_removals x WHERE x.hearing_id = h.id)'];
     if (query.from) {
       where.push('h.hearing_date >= @from');
       params.from = query.from;
@@ -177,7 +179,7 @@ export class HearingSearch {
     if (rows.length === 0) return [];
     const found = this.db
       .prepare(
-        `SELECT h.id, h.case_reference, h.minor_name, h.date_of_birth, h.hearing_date, h.created_at,
+        `SELECT h.id, h.case_reference, h.minor_name, h.date_of_birth, h.hearing_date, h.created_at, h.planned_at,
            (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id) AS recording_count,
            ${statusSql} AS status_rank,
            ${orderReferenceSql} AS order_reference, ${magistrateSql} AS magistrate_name
@@ -200,6 +202,7 @@ export class HearingSearch {
           status: statusOfRank[d.status_rank] ?? 'draft',
           createdAt: d.created_at,
           recordingCount: d.recording_count,
+          plannedAt: d.planned_at ?? null,
           orderReference: typeof d.order_reference === 'string' ? d.order_reference : null,
           magistrateName: typeof d.magistrate_name === 'string' ? d.magistrate_name : null,
           access: team ? 'team' : 'reason',

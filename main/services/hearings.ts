@@ -6,6 +6,9 @@ import type { Hearing, HearingJob, HearingStatus, HearingSummary, SealSummary } 
 import type { Db } from './db/database';
 import type { RecordingService } from './recordings';
 import { ProcedureService } from './procedure';
+import { brusselsDate } from '../../shared/domain/dates';
+import { checkPlausibleDates, defaultHearingDatePastDays } from '../../shared/domain/plausible-dates';
+import { assertPlausibleDates, removalOf, removedError } from './hearing-changes';
 
 interface HearingRow {
   id: string;
@@ -14,6 +17,7 @@ interface HearingRow {
   date_of_birth: string;
   hearing_date: string;
   created_at: string;
+  planned_at: string | null;
   recording_count: number;
   active_count: number;
   sealed: number;
@@ -33,14 +37,24 @@ export class HearingService {
     /** What main is still writing for a hearing (see HearingQueue). */
     private readonly jobs: (hearingId: string) => HearingJob[] = () => [],
     private readonly clock: () => Date = () => new Date(),
+    /** The administrator's limit for a hearing date in the past, in days. */
+    private readonly pastDays: () => number = () => defaultHearingDatePastDays,
   ) {}
 
   list(): HearingSummary[] {
-    const rows = this.db.prepare(`${summarySql} ORDER BY h.created_at DESC, h.id`).all() as HearingRow[];
+    // A removed hearing leaves the list; its tombstone answers hearings.get.
+    const rows = this.db
+      .prepare(
+        `${summarySql} WHERE NOT EXISTS (SELECT 1 FROM hearing_removals x WHERE x.hearing_id = h.id)
+         ORDER BY h.created_at DESC, h.id`,
+      )
+      .all() as HearingRow[];
     return rows.map(toSummary);
   }
 
   create(input: NewHearingInput, ctx: CallerContext): Hearing {
+    // Impossible dates are refused here, before anything is written.
+    assertPlausibleDates(checkPlausibleDates(input, brusselsDate(this.clock()), this.pastDays()));
     const id = randomUUID();
     const now = this.clock().toISOString();
     this.db
@@ -68,6 +82,8 @@ export class HearingService {
     if (!row) {
       throw new ApiError('not_found', `There is no hearing with the identifier ${hearingId}. Reload the list of hearings.`);
     }
+    const removal = removalOf(this.db, hearingId);
+    if (removal) throw removedError(removal);
     const recordings = this.recordings.listForHearing(hearingId);
     return {
       ...toSummary(row),
@@ -109,5 +125,7 @@ function toSummary(row: HearingRow): HearingSummary {
     status,
     createdAt: row.created_at,
     recordingCount: row.recording_count,
+    plannedAt: row.planned_at ?? null,
   };
 }
+

@@ -6,6 +6,9 @@ import type { RuleSet } from '../../shared/rules/ruleset';
 import { describeUnmet } from '../../shared/rules/messages/index';
 import type { Db } from './db/database';
 import { assertNotSealed } from './sealed';
+import { brusselsDate } from '../../shared/domain/dates';
+import { checkPlausibleDates, defaultHearingDatePastDays } from '../../shared/domain/plausible-dates';
+import { assertPlausibleDates } from './hearing-changes';
 
 export interface ProcedureView {
   hearingId: string;
@@ -13,11 +16,16 @@ export interface ProcedureView {
   updatedAt: string | null;
   locked: boolean;
   evaluation: Evaluation;
+  /** The instant the evaluation was made for: the planned one until recording, else now. */
+  evaluatedAt: string;
+  /** True when `evaluatedAt` is the planned instant, not the present. */
+  planned: boolean;
 }
 
 interface Row {
   procedure: string;
   procedure_updated_at: string | null;
+  planned_at: string | null;
   recording_count: number;
 }
 
@@ -31,6 +39,8 @@ export class ProcedureService {
     private readonly db: Db,
     private readonly ruleSet: RuleSet,
     private readonly clock: () => Date = () => new Date(),
+    /** The administrator's limit for a hearing date in the past, in days. */
+    private readonly pastDays: () => number = () => defaultHearingDatePastDays,
   ) {}
 
   /** The draft a new hearing starts with, from the new-hearing form. */
@@ -46,15 +56,24 @@ export class ProcedureService {
     };
   }
 
-  get(hearingId: string, at: Date = this.clock()): ProcedureView {
+  /**
+   * The record and its evaluation. Without `at`, a hearing planned and not yet recorded is
+   * judged for its planned instant (the child's age and the order on that day); any other for now.
+   * Recording itself is always judged for the real instant (assertMayRecord).
+   */
+  get(hearingId: string, at?: Date): ProcedureView {
     const row = this.row(hearingId);
     const draft = parseDraft(row.procedure);
+    const planned = at === undefined && row.recording_count === 0 && row.planned_at !== null;
+    const instant = at ?? (planned && row.planned_at ? new Date(row.planned_at) : this.clock());
     return {
       hearingId,
       draft,
       updatedAt: row.procedure_updated_at,
       locked: row.recording_count > 0,
-      evaluation: this.evaluateDraft(draft, at),
+      evaluation: this.evaluateDraft(draft, instant),
+      evaluatedAt: instant.toISOString(),
+      planned,
     };
   }
 
@@ -79,6 +98,7 @@ export class ProcedureService {
       );
     }
     const draft = parseDraft(row.procedure);
+    this.assertPlausible(draft, input);
     const value = input.section === 'attendees' ? keepLoggedTimes(draft, input.value) : input.value;
     const next: ProcedureDraft = { ...draft, [input.section]: value };
     if (input.section === 'consent' && draft.consent?.withdrawal) {
@@ -115,6 +135,37 @@ export class ProcedureService {
     return evaluation;
   }
 
+  /** A birth date or hearing date that cannot be right is refused as it is entered, as at creation. */
+  private assertPlausible(draft: ProcedureDraft, input: ProcedureSectionInput): void {
+    const today = brusselsDate(this.clock());
+    if (input.section === 'hearingDate') {
+      const person = draft.personHeard;
+      const born = person?.dateOfBirthCertain === false ? null : (person?.dateOfBirth ?? null);
+      assertPlausibleDates(
+        checkPlausibleDates({ dateOfBirth: born, hearingDate: input.value }, today, this.pastDays()).filter(
+          (p) => p.path === 'hearingDate' || p.code === 'born_after_hearing',
+        ),
+        () => 'value',
+      );
+    } else if (input.section === 'personHeard' && input.value) {
+      const person = input.value;
+      const range = person.dateOfBirthRange;
+      const births: Array<[string, string | null | undefined]> = [
+        ['value.dateOfBirth', person.dateOfBirthCertain === false ? null : person.dateOfBirth],
+        ['value.dateOfBirthRange.earliest', range?.earliest],
+        ['value.dateOfBirthRange.latest', range?.latest],
+      ];
+      const problems = births.flatMap(([path, dateOfBirth]) =>
+        dateOfBirth
+          ? checkPlausibleDates({ dateOfBirth, hearingDate: draft.hearingDate ?? null }, today, null)
+              .filter((p) => p.path === 'dateOfBirth')
+              .map((p) => ({ ...p, at: path }))
+          : [],
+      );
+      assertPlausibleDates(problems);
+    }
+  }
+
   private evaluateDraft(draft: ProcedureDraft, at: Date): Evaluation {
     return evaluate(draft, this.ruleSet, { at: at.toISOString() });
   }
@@ -144,7 +195,7 @@ export class ProcedureService {
   private row(hearingId: string): Row {
     const row = this.db
       .prepare(
-        `SELECT procedure, procedure_updated_at,
+        `SELECT procedure, procedure_updated_at, planned_at,
            (SELECT COUNT(*) FROM recordings r WHERE r.hearing_id = h.id) AS recording_count
          FROM hearings h WHERE id = ?`,
       )

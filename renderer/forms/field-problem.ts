@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import { newHearingInput } from '../../shared/api/contract';
 import { issueCode } from '../../shared/api/issue-code';
+import { brusselsDate, parseIsoDate } from '../../shared/domain/dates';
+import { checkPlausibleDates, datePlausibilityCodes } from '../../shared/domain/plausible-dates';
+import { formatCalendarDate } from '../format/dates';
 
 export const hearingFields = ['caseReference', 'minorName', 'dateOfBirth', 'hearingDate'] as const;
 export type HearingField = (typeof hearingFields)[number];
@@ -10,7 +13,14 @@ export type HearingValues = Record<HearingField, string>;
 export interface FieldProblem {
   code: string;
   max?: number;
+  /** What the message names (a limit, a date), as main or the local check gave it. */
+  params?: Record<string, string | number>;
 }
+
+/** Codes for which the message is `form.dateErrors.<code>`: impossible dates, planning, reasons. */
+const dateErrorCodes: readonly string[] = [...datePlausibilityCodes, 'planned_in_past', 'reason_required', 'unchanged'];
+
+export const isDateErrorCode = (code: string): boolean => dateErrorCodes.includes(code);
 
 /**
  * Checks one field with the contract's own schema. `partial` says the input holds something it
@@ -30,11 +40,16 @@ export function checkField(
 export function checkAll(
   values: HearingValues,
   partial: Partial<Record<HearingField, boolean>> = {},
+  now: Date = new Date(),
 ): Partial<Record<HearingField, FieldProblem>> {
   const problems: Partial<Record<HearingField, FieldProblem>> = {};
   for (const field of hearingFields) {
     const problem = checkField(field, values[field], partial[field]);
     if (problem) problems[field] = problem;
+  }
+  // Impossible dates, as main will judge them; the limit for past hearing dates is main's alone.
+  for (const p of checkPlausibleDates(values, brusselsDate(now), null)) {
+    problems[p.path] ??= { code: p.code, params: p.params };
   }
   return problems;
 }
@@ -43,7 +58,17 @@ export function isHearingField(path: string): path is HearingField {
   return (hearingFields as readonly string[]).includes(path);
 }
 
-export function problemMessage(t: TFunction, problem: FieldProblem): string {
+export function problemMessage(t: TFunction, problem: FieldProblem, locale = 'en'): string {
+  if (dateErrorCodes.includes(problem.code)) {
+    // Dates named in the message are shown as the reader writes them.
+    const params = Object.fromEntries(
+      Object.entries(problem.params ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'string' && parseIsoDate(v) ? formatCalendarDate(v, locale) : v,
+      ]),
+    );
+    return t(`form.dateErrors.${problem.code as (typeof datePlausibilityCodes)[number]}`, params);
+  }
   switch (problem.code) {
     case 'required':
       return t('form.errors.required');

@@ -23,6 +23,10 @@ import { WrittenRecord } from '../procedure/WrittenRecord';
 import { useWorkspace, type Workspace } from '../procedure/workspace';
 import { TeamPanel } from '../access/TeamPanel';
 import { AccessHistory } from '../access/AccessHistory';
+import { HearingChanges } from './HearingChanges';
+import { ApiError } from '../../shared/api/errors';
+import type { HearingRemoval } from '../../shared/domain/hearing';
+import { formatBrusselsDateTime, formatInstant } from '../format/dates';
 
 export function HearingPage({ hearingId }: { hearingId: string }) {
   const { t } = useTranslation();
@@ -87,6 +91,7 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
             <WrittenRecord workspace={workspace} sealed={sealed} />
             <SealSection hearing={hearing.value} onSealed={reload} />
           </HearingTabs>
+          <HearingChanges hearing={hearing.value} onChanged={workspace.recordingsChanged} />
           <TeamPanel
             hearingId={hearing.value.id}
             attendeeLinks={(workspace.procedure.view?.draft.attendees ?? []).flatMap((a) => (a.userId ? [a.userId] : [])).join(' ')}
@@ -94,12 +99,34 @@ export function HearingPage({ hearingId }: { hearingId: string }) {
           <AccessHistory hearingId={hearing.value.id} />
           <RecordingBar workspace={workspace} />
         </>
+      ) : removalOf(hearing.error) ? (
+        <Removed removal={removalOf(hearing.error)!} />
       ) : hearing.error !== undefined ? (
         <LoadFailed what={t('hearing.loadFailed')} error={hearing.error} onRetry={reload} />
       ) : (
         <Loading />
       )}
     </>
+  );
+}
+
+/** The tombstone main answers for a removed hearing, or null. */
+function removalOf(error: unknown): HearingRemoval | null {
+  if (!(error instanceof ApiError) || error.code !== 'conflict' || error.details?.reason !== 'removed') return null;
+  return (error.details.removal as HearingRemoval | undefined) ?? null;
+}
+
+function Removed({ removal }: { removal: HearingRemoval }) {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  return (
+    <p className="notice" role="status">
+      {t('hearing.removed', {
+        at: formatInstant(removal.removedAt, locale),
+        who: removal.removedByName ?? removal.removedBy,
+        reason: removal.reason,
+      })}
+    </p>
   );
 }
 
@@ -167,6 +194,12 @@ function Facts({ hearing }: { hearing: Hearing }) {
           <dt>{t('hearing.hearingDate')}</dt>
           <dd>{formatCalendarDate(hearing.hearingDate, locale)}</dd>
         </div>
+        {hearing.plannedAt !== null && (
+          <div>
+            <dt>{t('hearing.plannedAt')}</dt>
+            <dd>{formatBrusselsDateTime(hearing.plannedAt, locale)}</dd>
+          </div>
+        )}
         {age !== null && (
           <div>
             <dt>{t('hearing.age')}</dt>

@@ -6,7 +6,11 @@ import { DateInput } from '../components/DateInput';
 import { PageHeading } from '../components/PageHeading';
 import { LoadFailed, Loading } from '../components/QueryStatus';
 import { HearingStatusBadge } from '../components/StatusBadge';
-import { formatCalendarDate } from '../format/dates';
+import { brusselsToday, formatBrusselsClock, formatCalendarDate } from '../format/dates';
+import { addDays } from '../../shared/domain/plausible-dates';
+import { formatIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import { plannedDays } from './planned-days';
+import './hearing-changes.css';
 import { formatInteger } from '../format/size';
 import { navigate } from '../routing/router';
 import { hrefFor, rememberListSearch } from '../routing/routes';
@@ -47,6 +51,7 @@ export function HearingsList({ search }: { search?: string }) {
         </button>
       </div>
       <RecoveryNotice />
+      <PlannedByDay />
       <SearchForm key={key} query={query} onSearch={go} />
       {shown ? (
         <>
@@ -204,6 +209,47 @@ const columns = [
   { sort: 'status', label: 'hearing.status' },
   { sort: null, label: 'recordings.title', className: 'number' },
 ] as const satisfies ReadonlyArray<{ sort: HearingSort | null; label: string; className?: string }>;
+
+/**
+ * What is planned, by Brussels day from today: its own query (hearings from today on, earliest
+ * first), apart from the page of the search below.
+ */
+function PlannedByDay() {
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
+  const from = brusselsToday();
+  const load = useCallback(() => call('hearings.list', { from, sort: 'date', direction: 'asc', pageSize: 100 }), [from]);
+  const upcoming = useQuery(`hearings-planned?${from}`, load);
+  const days = plannedDays(upcoming.value?.items ?? []);
+  if (days.length === 0) return null;
+  const today = brusselsToday();
+  const tomorrow = formatIsoDate(addDays(parseIsoDate(today)!, 1));
+  const heading = (day: string) => {
+    const date = formatCalendarDate(day, locale);
+    if (day === today) return t('hearings.today', { date });
+    if (day === tomorrow) return t('hearings.tomorrow', { date });
+    return date;
+  };
+  return (
+    <section className="panel planned" aria-labelledby="planned-title">
+      <h2 id="planned-title">{t('hearings.planned')}</h2>
+      <p className="muted">{t('hearings.plannedCaption')}</p>
+      {days.map(({ day, hearings: list }) => (
+        <div className="planned-day" key={day}>
+          <h3>{heading(day)}</h3>
+          <ul>
+            {list.map((h) => (
+              <li key={h.id}>
+                {formatBrusselsClock(h.plannedAt ?? '', locale)}{' '}
+                <a href={hrefFor({ name: 'hearing', hearingId: h.id })}>{h.caseReference}</a> — {h.minorName}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
 
 function HearingsTable({
   page,

@@ -17,6 +17,7 @@ import {
   type HearingValues,
 } from '../forms/field-problem';
 import { navigate } from '../routing/router';
+import { formatLocale } from '../i18n/locale';
 import { hrefFor } from '../routing/routes';
 
 type Problems = Partial<Record<HearingField, FieldProblem>>;
@@ -29,7 +30,8 @@ const inputTypes: Record<HearingField, 'text' | 'date'> = {
 };
 
 export function NewHearingForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = formatLocale(i18n.resolvedLanguage);
   const [values, setValues] = useState<HearingValues>(() => ({
     caseReference: '',
     minorName: '',
@@ -100,7 +102,7 @@ export function NewHearingForm() {
       if (!isHearingField(field)) return null;
       // Prefer the local reading of the same problem: it knows limits such as a maximum length.
       const mine = checkField(field, values[field]);
-      problems[field] ??= mine?.code === issue.code ? mine : { code: issue.code };
+      problems[field] ??= mine?.code === issue.code ? mine : { code: issue.code, ...(issue.params ? { params: issue.params } : {}) };
     }
     return problems;
   }
@@ -164,7 +166,7 @@ export function NewHearingForm() {
               {/* The line is kept while empty, so a message appearing on blur never moves the
                   button under the pointer. */}
               <p id={errorId} className="field-error">
-                {problem && problemMessage(t, problem)}
+                {problem && problemMessage(t, problem, locale)}
               </p>
             </div>
           );

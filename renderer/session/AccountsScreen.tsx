@@ -54,6 +54,7 @@ export function AccountsScreen() {
       </section>
       <NewAccount report={report} />
       <LockSetting report={report} />
+      <PastDaysSetting report={report} />
     </>
   );
 }
@@ -267,6 +268,49 @@ function LockSetting({ report }: { report: Report }) {
         <div className="actions">
           <button type="submit" className="button">
             {t('accounts.lockSave')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** How far in the past a hearing date may be entered; main refuses older dates as mistakes. */
+function PastDaysSetting({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const settings = useQuery('settings', loadSettings);
+  const [days, setDays] = useState<string | null>(null);
+  const shown = days ?? String(settings.value?.hearingDatePastDays ?? '');
+  return (
+    <section className="panel" aria-labelledby="past-days-title">
+      <h2 id="past-days-title">{t('accounts.pastDaysTitle')}</h2>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          // settings.set takes the lock delay too: the one main holds now, not one read earlier.
+          void report(async () => {
+            const { lockAfterMinutes } = await call('settings.get', {});
+            return call('settings.set', { lockAfterMinutes, hearingDatePastDays: Number(shown) });
+          }, t('accounts.lockSaved'));
+        }}
+      >
+        <div className="field">
+          <label htmlFor="past-days">{t('accounts.pastDays')}</label>
+          <input
+            id="past-days"
+            className="input-text small"
+            type="number"
+            min={0}
+            max={3650}
+            required
+            value={shown}
+            onChange={(event) => setDays(event.currentTarget.value)}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t('accounts.pastDaysSave')}
           </button>
         </div>
       </form>

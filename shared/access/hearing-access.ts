@@ -51,6 +51,10 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
   'hearings.accessForReason': 'none',
   'hearings.get': 'hearing',
   'hearings.team': 'hearing',
+  'hearings.plan': 'hearing',
+  'hearings.correct': 'hearing',
+  'hearings.corrections': 'hearing',
+  'hearings.remove': 'hearing',
   'hearings.assign': 'hearing',
   'hearings.unassign': 'hearing',
   'hearings.accessHistory': 'hearing',
@@ -86,6 +90,7 @@ export const hearingScope: Record<CallName, 'hearing' | 'recording' | 'none'> = 
 const readsForAReason: ReadonlySet<HearingAction> = new Set<HearingAction>([
   'hearings.get',
   'hearings.team',
+  'hearings.corrections',
   'hearings.accessHistory',
   'procedure.get',
   'events.list',

@@ -11,7 +11,15 @@ import {
   typedPassword,
   username,
 } from '../domain/accounts';
-import { hearing, recording, recordingStatus, sealSummary } from '../domain/hearing';
+import {
+  hearing,
+  hearingCorrection,
+  hearingRemoval,
+  hearingSummary,
+  recording,
+  recordingStatus,
+  sealSummary,
+} from '../domain/hearing';
 import { hearingEvent, newEvent } from '../domain/events';
 import { hearingPage, hearingQuery } from '../domain/hearing-query';
 import { annotation } from '../coding/annotations';
@@ -53,6 +61,17 @@ const everyone: readonly Role[] = ['interviewer', 'technician', 'psychologist', 
 const hearingStaff: readonly Role[] = ['interviewer', 'technician'];
 const administrator: readonly Role[] = ['administrator'];
 const allRoles: readonly Role[] = ['administrator', ...everyone];
+/**
+ * Who plans, corrects and removes a hearing: those who create hearings and the magistrate of the
+ * order, each only on a hearing whose team they are on (shared/access).
+ */
+const hearingKeepers: readonly Role[] = ['interviewer', 'technician', 'magistrate'];
+/** Why a hearing is corrected, planned again or removed: typed, kept with the change. */
+const changeReason = z
+  .string()
+  .trim()
+  .min(5, { message: 'must be at least 5 characters' })
+  .max(1000, { message: 'must be at most 1000 characters' });
 
 /**
  * The session token a script sends in `X-Hearing-Room-Session`. Null where the transport keeps
@@ -148,6 +167,10 @@ export const procedureOutput = z.object({
   /** True once a recording exists: only attendees can still change, through events. */
   locked: z.boolean(),
   evaluation: evaluationOutput,
+  /** The instant the rules were checked for: the planned instant until recording, else now. */
+  evaluatedAt: z.string(),
+  /** True when `evaluatedAt` is the planned instant. */
+  planned: z.boolean(),
 });
 
 export const writtenRecordOutput = z.object({
@@ -422,7 +445,8 @@ export const contract = {
     audit: false,
   }),
   'settings.get': spec({
-    summary: 'Installation settings: after how many minutes without use the screen locks.',
+    summary:
+      'Installation settings: after how many minutes without use the screen locks; how many days in the past a hearing date may be entered.',
     input: z.object({}).strict(),
     output: settings,
     roles: administrator,
@@ -479,6 +503,42 @@ export const contract = {
     input: z.object({ hearingId: id }).strict(),
     output: hearing,
     roles: everyone,
+    audit: true,
+  }),
+  'hearings.plan': spec({
+    summary:
+      "Plan the hearing for an instant (ISO 8601 with offset); its hearing date becomes that instant's day in Brussels, and until recording the rules are checked for that instant. Planning again needs a reason, kept in the history of corrections. Refused once recorded, for a day before today or more than a year ahead, or before the person's birth.",
+    input: z.object({ hearingId: id, plannedAt: z.string().max(40), reason: changeReason.optional() }).strict(),
+    output: z.array(hearingCorrection),
+    roles: hearingKeepers,
+    audit: true,
+  }),
+  'hearings.correct': spec({
+    summary:
+      "Correct the case reference, the person's name or date of birth before the seal, with a reason; the old value stays in the hearing's history of corrections (the audit keeps digests). After the seal a correction is an addendum: refused (correction_after_seal).",
+    input: z
+      .discriminatedUnion('field', [
+        z.object({ hearingId: id, field: z.literal('caseReference'), value: nonEmptyText(100), reason: changeReason }).strict(),
+        z.object({ hearingId: id, field: z.literal('minorName'), value: nonEmptyText(200), reason: changeReason }).strict(),
+        z.object({ hearingId: id, field: z.literal('dateOfBirth'), value: isoDate, reason: changeReason }).strict(),
+      ]),
+    output: z.array(hearingCorrection),
+    roles: hearingKeepers,
+    audit: true,
+  }),
+  'hearings.corrections': spec({
+    summary: "The hearing's history of corrections and replanning: field, old and new value, reason, who and when.",
+    input: z.object({ hearingId: id }).strict(),
+    output: z.array(hearingCorrection),
+    roles: everyone,
+    audit: false,
+  }),
+  'hearings.remove': spec({
+    summary:
+      "Remove a hearing that has no recording, with a reason: a tombstone stays (who, when, why), the person's data is deleted and the hearing leaves the list; hearings.get then answers conflict `removed` with the tombstone. Refused once anything is recorded (recorded_not_removable).",
+    input: z.object({ hearingId: id, reason: changeReason }).strict(),
+    output: hearingRemoval,
+    roles: hearingKeepers,
     audit: true,
   }),
   'hearings.team': spec({

@@ -26,6 +26,8 @@ export interface InputIssue {
   /** Stable code of what is wrong, translated by the renderer (e.g. `date_invalid`). */
   code: string;
   message: string;
+  /** What the message names (a limit, a date), for the renderer's translation. */
+  params?: Record<string, string | number>;
 }
 
 export interface ApiErrorBody {
@@ -92,6 +94,14 @@ export const conflictReasons = [
   'setup_done',
   'username_taken',
   'last_administrator',
+  /** A sealed hearing is not corrected: what changes after the seal is an addendum. */
+  'correction_after_seal',
+  /** A hearing with a recording (or a seal) stays; only a hearing never recorded can be removed. */
+  'recorded_not_removable',
+  /** The hearing was removed (a tombstone says who, when and why); nothing more is done with it. */
+  'removed',
+  /** Planning concerns a hearing not yet recorded: once recording started, the real start counts. */
+  'already_started',
 ] as const;
 export type ConflictReason = (typeof conflictReasons)[number];
 

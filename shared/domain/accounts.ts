@@ -67,5 +67,10 @@ export type AccessEntry = z.infer<typeof accessEntry>;
 export const settings = z.object({
   /** Minutes without use after which the screen locks (the recording goes on). */
   lockAfterMinutes: z.number().int().min(1).max(240),
+  /**
+   * How many days in the past a hearing date may lie when it is entered (default 30); an older
+   * date is refused as a mistake. Left out of settings.set, it stays as it is.
+   */
+  hearingDatePastDays: z.number().int().min(0).max(3650).optional(),
 });
 export type Settings = z.infer<typeof settings>;

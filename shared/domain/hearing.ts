@@ -63,6 +63,8 @@ export const hearingSummary = z.object({
   status: hearingStatus,
   createdAt: z.string(),
   recordingCount: z.number().int().nonnegative(),
+  /** The instant the hearing is planned for (ISO with offset), or null when it is not planned. */
+  plannedAt: z.string().nullable(),
 });
 export type HearingSummary = z.infer<typeof hearingSummary>;
 
@@ -87,3 +89,36 @@ export const hearing = hearingSummary.extend({
   jobs: z.array(hearingJob),
 });
 export type Hearing = z.infer<typeof hearing>;
+
+/** The fields of a hearing that can be corrected before the seal, with a reason. */
+export const correctableFields = ['caseReference', 'minorName', 'dateOfBirth'] as const;
+export type CorrectableField = (typeof correctableFields)[number];
+
+/**
+ * One entry of a hearing's history of corrections: a corrected field, or `plannedAt` for a
+ * hearing planned again. Old and new values stay here, in the hearing's own record; the audit
+ * chain keeps only the field and digests.
+ */
+export const hearingCorrection = z.object({
+  id,
+  hearingId: id,
+  field: z.enum([...correctableFields, 'plannedAt']),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  reason: z.string(),
+  correctedBy: z.string(),
+  /** The display name of the person who made it, when the account still exists. */
+  correctedByName: z.string().nullable(),
+  correctedAt: z.string(),
+});
+export type HearingCorrection = z.infer<typeof hearingCorrection>;
+
+/** What stays of a removed hearing: who removed it, when and why. No data of the person heard. */
+export const hearingRemoval = z.object({
+  hearingId: id,
+  removedAt: z.string(),
+  removedBy: z.string(),
+  removedByName: z.string().nullable(),
+  reason: z.string(),
+});
+export type HearingRemoval = z.infer<typeof hearingRemoval>;

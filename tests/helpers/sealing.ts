@@ -12,6 +12,7 @@ import { SealService } from '../../main/services/seal/seal-service';
 import { FileMediaStore } from '../../main/services/storage/file-media-store';
 import { WebmPatcher } from '../../main/services/working-copy';
 import { localOperator } from '../../shared/api/caller';
+import { today } from './procedure';
 
 export const ctx = localOperator('internal');
 export const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -66,7 +67,7 @@ export async function recordedHearing(
   segments = 1,
 ): Promise<string> {
   const hearing = s.hearings.create(
-    { caseReference, minorName: 'Amir K.', dateOfBirth: '2016-03-01', hearingDate: '2026-11-28' },
+    { caseReference, minorName: 'Amir K.', dateOfBirth: '2016-03-01', hearingDate: today() },
     ctx,
   );
   s.audit.append(ctx, 'hearings.create', hearing.id, { caseReference });

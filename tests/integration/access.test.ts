@@ -11,7 +11,7 @@ import type { ApiResult } from '../../shared/api/errors';
 import { roles, type Role } from '../../shared/api/schemas';
 import { encodeInput } from '../../shared/api/wire';
 import { setUpPeople, testPassword, type Person } from '../helpers/accounts';
-import { createReadyHearing } from '../helpers/procedure';
+import { createReadyHearing, today } from '../helpers/procedure';
 import { tempDir } from '../helpers/temp';
 
 /**
@@ -112,9 +112,14 @@ function inputFor(name: CallName, who: Person): unknown {
     'keys.info': {},
     'audit.checkCheckpoint': { checkpoint: '{}', signature: 'AAAA' },
     'hearings.list': {},
-    'hearings.create': { caseReference: `NEW.${unique}/26`, minorName, dateOfBirth: '2013-01-01', hearingDate: '2026-11-28' },
+    'hearings.create': { caseReference: `NEW.${unique}/26`, minorName, dateOfBirth: '2013-01-01', hearingDate: today() },
     'hearings.get': h,
     'hearings.team': h,
+    // The hearing of the table is recorded: planning and removal are refused as conflicts, not by role.
+    'hearings.plan': { ...h, plannedAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Moved by the magistrate.' },
+    'hearings.correct': { ...h, field: 'caseReference', value: `FIX.${unique}/26`, reason: 'Typo in the reference.' },
+    'hearings.corrections': h,
+    'hearings.remove': { ...h, reason: 'Created twice by mistake.' },
     'hearings.assign': { ...h, userId: staff.psychologist!.id },
     'hearings.unassign': { ...h, userId: staff.spare!.id },
     'hearings.accessForReason': { caseReference: 'OTHER.2/26', reason: 'Checking the file for the prosecutor.' },
@@ -125,7 +130,7 @@ function inputFor(name: CallName, who: Person): unknown {
     'recordings.heartbeat': r,
     'recordings.deriveWorkingCopy': r,
     'procedure.get': h,
-    'procedure.save': { ...h, section: 'hearingDate', value: '2026-11-28' },
+    'procedure.save': { ...h, section: 'hearingDate', value: today() },
     'consent.withdraw': { ...h, notedBy: 'Insp. L. Peeters' },
     'events.add': { ...h, event: { kind: 'mark' } },
     'events.list': h,

@@ -3,6 +3,7 @@ import { describe, test, after } from 'node:test';
 import { openServices } from '../../main/services/app';
 import { localOperator, type CallerContext } from '../../shared/api/caller';
 import { tempDir } from '../helpers/temp';
+import { today } from '../helpers/procedure';
 
 const services = await openServices({ dataDir: tempDir(), appVersion: 'test' });
 after(() => services.close());
@@ -13,7 +14,7 @@ const validHearing = {
   caseReference: 'BR.12.L3.004512/26',
   minorName: 'Lena V.',
   dateOfBirth: '2014-05-02',
-  hearingDate: '2026-11-28',
+  hearingDate: today(),
 };
 
 describe('the dispatcher', () => {
@@ -54,7 +55,7 @@ describe('the dispatcher', () => {
 
   test('refuses a "__proto__" field as unknown, as JSON.parse hands it over (an own property)', async () => {
     for (const extra of ['{}', '{"admin":true}', '"x"']) {
-      const r = await call('hearings.create', JSON.parse(`{"caseReference":"BR.12.L3.004512/26","minorName":"Lena V.","dateOfBirth":"2014-05-02","hearingDate":"2026-11-28","__proto__":${extra}}`));
+      const r = await call('hearings.create', JSON.parse(`{"caseReference":"BR.12.L3.004512/26","minorName":"Lena V.","dateOfBirth":"2014-05-02","hearingDate":"${today()}","__proto__":${extra}}`));
       assert.ok(!r.ok, `accepted __proto__: ${extra}`);
       assert.equal(r.error.code, 'invalid_input');
     }

@@ -6,6 +6,7 @@ import { openServices } from '../../main/services/app';
 import type { ApiResult } from '../../shared/api/errors';
 import { setUpPeople, testPassword } from '../helpers/accounts';
 import { tempDir } from '../helpers/temp';
+import { today } from '../helpers/procedure';
 
 const baseMs = 300;
 const signedIn: Array<{ user: string; password: string }> = [];
@@ -107,7 +108,7 @@ describe('the session', () => {
   test('locked: only the recording’s calls go on; unlocking needs the password; another of the team takes over', async () => {
     const ines = (await call('session.signIn', { username: 'ines', password: testPassword })) as { ok: true; value: { sessionToken: string } };
     const session = ines.value.sessionToken;
-    const hearing = (await call('hearings.create', { caseReference: 'L.1/26', minorName: 'A', dateOfBirth: '2013-01-01', hearingDate: '2026-11-28' }, session)) as {
+    const hearing = (await call('hearings.create', { caseReference: 'L.1/26', minorName: 'A', dateOfBirth: '2013-01-01', hearingDate: today() }, session)) as {
       ok: true;
       value: { id: string };
     };
@@ -120,7 +121,7 @@ describe('the session', () => {
     const taken = await call('session.unlock', { username: 'paul', password: testPassword, hearingId: hearing.value.id }, session);
     assert.equal(codeOf(taken), 'ok');
     assert.equal((taken as { ok: true; value: { user: { username: string } } }).value.user.username, 'paul');
-    assert.equal(codeOf(await call('hearings.create', { caseReference: 'L.2/26', minorName: 'A', dateOfBirth: '2013-01-01', hearingDate: '2026-11-28' }, session)), 'forbidden');
+    assert.equal(codeOf(await call('hearings.create', { caseReference: 'L.2/26', minorName: 'A', dateOfBirth: '2013-01-01', hearingDate: today() }, session)), 'forbidden');
     const history = (await call('hearings.accessHistory', { hearingId: hearing.value.id }, session)) as { ok: true; value: Array<{ action: string }> };
     assert.ok(history.value.some((e) => e.action === 'session.taken_over'));
   });

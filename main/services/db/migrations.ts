@@ -287,6 +287,62 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 12,
+    name: 'planned hearings, corrections before the seal, removed hearings',
+    sql: `
+      -- The instant a hearing is planned for (ISO with offset); readiness is judged for it until recording.
+      ALTER TABLE hearings ADD COLUMN planned_at TEXT;
+
+      -- The hearing's own history of corrections (and of replanning): the old and new values stay
+      -- here, with who, when and why. The audit chain keeps only field names and digests.
+      CREATE TABLE hearing_corrections (
+        id TEXT PRIMARY KEY,
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        reason TEXT NOT NULL,
+        corrected_by TEXT NOT NULL,
+        corrected_at TEXT NOT NULL
+      );
+      CREATE INDEX hearing_corrections_by_hearing ON hearing_corrections (hearing_id, corrected_at);
+      CREATE TRIGGER hearing_corrections_no_update BEFORE UPDATE ON hearing_corrections
+        BEGIN SELECT RAISE(ABORT, 'a correction cannot be changed'); END;
+      CREATE TRIGGER hearing_corrections_sealed_no_insert BEFORE INSERT ON hearing_corrections
+        WHEN EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a sealed hearing is corrected only by an addendum'); END;
+      -- Corrections hold personal data: they go only with the hearing's removal.
+      CREATE TRIGGER hearing_corrections_no_delete BEFORE DELETE ON hearing_corrections
+        WHEN NOT EXISTS (SELECT 1 FROM hearing_removals WHERE hearing_id = OLD.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a correction cannot be removed'); END;
+
+      -- The tombstone of a hearing removed before any recording: who, when, why; no child's data.
+      CREATE TABLE hearing_removals (
+        hearing_id TEXT PRIMARY KEY REFERENCES hearings(id),
+        removed_at TEXT NOT NULL,
+        removed_by TEXT NOT NULL,
+        reason TEXT NOT NULL
+      );
+      CREATE TRIGGER hearing_removals_no_update BEFORE UPDATE ON hearing_removals
+        BEGIN SELECT RAISE(ABORT, 'a removal cannot be changed'); END;
+      CREATE TRIGGER hearing_removals_no_delete BEFORE DELETE ON hearing_removals
+        BEGIN SELECT RAISE(ABORT, 'a removal cannot be undone'); END;
+      CREATE TRIGGER hearing_removals_not_recorded BEFORE INSERT ON hearing_removals
+        WHEN EXISTS (SELECT 1 FROM recordings WHERE hearing_id = NEW.hearing_id)
+          OR EXISTS (SELECT 1 FROM seals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a recorded or sealed hearing cannot be removed'); END;
+      -- A removed hearing cannot be recorded.
+      CREATE TRIGGER recordings_removed_no_insert BEFORE INSERT ON recordings
+        WHEN EXISTS (SELECT 1 FROM hearing_removals WHERE hearing_id = NEW.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'a removed hearing cannot be recorded'); END;
+      -- The events of a removed hearing (never of a recorded one) go with its personal data.
+      DROP TRIGGER hearing_events_no_delete;
+      CREATE TRIGGER hearing_events_no_delete BEFORE DELETE ON hearing_events
+        WHEN NOT EXISTS (SELECT 1 FROM hearing_removals WHERE hearing_id = OLD.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'hearing events cannot be deleted'); END;
+    `,
+  },
+  {
     version: 13,
     name: 'signed checkpoints of the audit log',
     sql: `
