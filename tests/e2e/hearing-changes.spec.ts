@@ -32,7 +32,7 @@ test('an impossible birth date is refused at once in the chosen language (French
   await page.getByRole('button', { name: 'Créer l’audition' }).click();
   await expect(page.getByText(/La date de l’audition est trop ancienne/)).toBeVisible();
   await expect(page).toHaveURL(/#\/hearings\/new/);
-  expect(await callHost<unknown[]>(host, 'hearings.list', {})).toEqual([]);
+  expect((await callHost<{ items: unknown[] }>(host, 'hearings.list', {})).items).toEqual([]);
 });
 
 test('a hearing planned for tomorrow shows tomorrow’s age, and the list shows it under tomorrow', async ({ page, host }) => {
@@ -123,8 +123,8 @@ test('a hearing without recordings is removed with a reason and leaves the list'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hearings');
   await expect(page.getByRole('link', { name: 'BR.KEEP/26' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'BR.TWICE/26' })).toHaveCount(0);
-  const list = await callHost<Array<{ id: string }>>(host, 'hearings.list', {});
-  expect(list.some((h) => h.id === hearing.id)).toBe(false);
+  const list = await callHost<{ items: Array<{ id: string }> }>(host, 'hearings.list', {});
+  expect(list.items.some((h) => h.id === hearing.id)).toBe(false);
 
   // The team still learns what happened to it.
   await page.goto(`${host.openUrl}&lang=en#/hearings/${hearing.id}`);

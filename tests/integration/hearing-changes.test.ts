@@ -154,7 +154,7 @@ describe('planning', () => {
     assert.equal(planned.evaluatedAt, plannedAt);
     assert.equal(planned.evaluation.facts.ageAtHearing, 12, 'the age on the planned day');
     assert.equal(planned.evaluation.facts.hearingDate, day(1));
-    const listed = (await call<HearingSummary[]>('hearings.list', {})).find((x) => x.id === h.id);
+    const listed = (await call<{ items: HearingSummary[] }>('hearings.list', {})).items.find((x) => x.id === h.id);
     assert.equal(listed?.plannedAt, plannedAt);
     assert.equal(listed?.hearingDate, day(1), 'the hearing date follows the plan');
 
@@ -276,7 +276,7 @@ describe('removal', () => {
     assert.equal(removal.removedBy, 'local');
     assert.equal(removal.reason, 'Created twice by mistake; the other one is used.');
 
-    assert.ok(!(await call<HearingSummary[]>('hearings.list', {})).some((x) => x.id === h.id), 'gone from the list');
+    assert.ok(!(await call<{ items: HearingSummary[] }>('hearings.list', {})).items.some((x) => x.id === h.id), 'gone from the list');
     const gone = await refusal('hearings.get', { hearingId: h.id });
     assert.equal(gone.code, 'conflict');
     assert.equal(gone.details?.reason, 'removed');
