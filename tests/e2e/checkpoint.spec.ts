@@ -66,7 +66,7 @@ test("the clerk checks the registry's checkpoint on the hearing page: it extends
   for (const [lang, heading, verdict] of [
     ['nl', 'Controle tegen het controlepunt van de griffie', 'Het log zet het controlepunt voort.'],
     ['fr', 'Vérifier par rapport au point de contrôle du greffe', 'Le journal prolonge le point de contrôle.'],
-    ['de', 'Prüfung gegen den Kontrollpunkt der Geschäftsstelle', 'Das Protokoll setzt den Kontrollpunkt fort.'],
+    ['de', 'Prüfung gegen den Kontrollpunkt der Kanzlei', 'Der Prüfpfad setzt den Kontrollpunkt fort.'],
   ] as const) {
     await page.goto(`${host.openUrl}&lang=${lang}#/hearings/${hearing.id}`);
     const local = page.getByRole('region', { name: heading });
