@@ -181,7 +181,7 @@ const de: CheckpointCatalog = {
   ownCheckpoint: 'Kontrollpunkt dieses Exports',
   ownCheckpointHead: 'Kontrollpunkt dieses Exports: Prüfpfad',
   earlierCheckpoint: 'Früherer Kontrollpunkt',
-  anchoring: 'Verankerung: das Protokoll setzt den früheren Kontrollpunkt fort',
+  anchoring: 'Verankerung: der Prüfpfad setzt den früheren Kontrollpunkt fort',
 
   ownMissing: (file) =>
     `Nicht durchgeführt: dieser Export enthält keine ${file} (Exporte aus der Zeit vor den Kontrollpunkten enthalten keine), daher kann er keine spätere Prüfung verankern.`,
@@ -209,22 +209,22 @@ const de: CheckpointCatalog = {
   earlierForged: (entries, at) =>
     `Der frühere Kontrollpunkt (Einträge 1 bis ${entries}, datiert ${at}) stimmt nicht mit seiner Signatur überein: er wurde verändert oder gefälscht. Fragen Sie die Kanzlei nach dem Kontrollpunkt, den sie aufbewahrt hat.`,
   earlierOtherKey: (named, found) =>
-    `Der frühere Kontrollpunkt wurde mit dem Schlüssel ${named} signiert, dieses Protokoll mit dem Schlüssel ${found}: der Schlüssel der Installation wurde gewechselt, oder die Installation wurde ersetzt. Dieses Protokoll kann für nichts vor dem früheren Kontrollpunkt bürgen.`,
+    `Der frühere Kontrollpunkt wurde mit dem Schlüssel ${named} signiert, dieser Prüfpfad mit dem Schlüssel ${found}: der Schlüssel der Installation wurde gewechselt, oder die Installation wurde ersetzt. Dieser Prüfpfad kann für nichts vor dem früheren Kontrollpunkt bürgen.`,
   earlierSignatureMalformed:
     'Die Signatur des früheren Kontrollpunkts ist keine Ed25519-Signatur (64 Bytes in Base64).',
 
   anchorNotChecked:
     'Nicht durchgeführt: die Verankerung wurde nicht geprüft. Geben Sie den Kontrollpunkt an, den die Kanzlei von einem früheren Export aufbewahrt hat (--checkpoint <früherer Exportordner oder dessen checkpoint.json>), um zu wissen, dass nichts, was davor versiegelt wurde, gelöscht oder umgeschrieben wurde.',
   anchorOk: (entries, head, total) =>
-    `Die ersten ${entries} Einträge dieses Protokolls führen zum letzten Hash des früheren Kontrollpunkts (${head}): nichts davor wurde gelöscht oder umgeschrieben. Dieses Protokoll hat ${total} Einträge.`,
+    `Die ersten ${entries} Einträge dieses Prüfpfads führen zum letzten Hash des früheren Kontrollpunkts (${head}): nichts davor wurde gelöscht oder umgeschrieben. Dieser Prüfpfad hat ${total} Einträge.`,
   anchorShorter: (entries, found) =>
-    `Verlauf wurde gelöscht: der frühere Kontrollpunkt bürgt für ${entries} Einträge, dieses Protokoll hat nur ${found}.`,
+    `Verlauf wurde gelöscht: der frühere Kontrollpunkt bürgt für ${entries} Einträge, dieser Prüfpfad hat nur ${found}.`,
   anchorRewritten: (entries, expected, found) =>
-    `Verlauf wurde gelöscht oder umgeschrieben: Eintrag ${entries} dieses Protokolls hat den Hash ${found}, der frühere Kontrollpunkt bürgt für ${expected}. Die Einträge bis ${entries} sind nicht die, die der frühere Kontrollpunkt abdeckte.`,
+    `Verlauf wurde gelöscht oder umgeschrieben: Eintrag ${entries} dieses Prüfpfads hat den Hash ${found}, der frühere Kontrollpunkt bürgt für ${expected}. Die Einträge bis ${entries} sind nicht die, die der frühere Kontrollpunkt abdeckte.`,
   anchorFirstDifference: (seq) =>
     `Der erste Eintrag, der vom früheren Export abweicht, ist Eintrag ${seq}: ab dort wurden Einträge gelöscht, ersetzt oder neu gehasht.`,
   anchorBroken: (seq) =>
-    `Das Protokoll selbst ist bei Eintrag ${seq} unterbrochen, vor dem früheren Kontrollpunkt: es kann ihn nicht fortsetzen.`,
+    `Der Prüfpfad selbst ist bei Eintrag ${seq} unterbrochen, vor dem früheren Kontrollpunkt: es kann ihn nicht fortsetzen.`,
 
   notJson: 'es ist kein gültiges JSON',
   notCheckpoint: (format) =>
