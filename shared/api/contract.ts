@@ -15,7 +15,6 @@ import {
   hearing,
   hearingCorrection,
   hearingRemoval,
-  hearingSummary,
   recording,
   recordingStatus,
   sealSummary,
