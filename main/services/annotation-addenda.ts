@@ -28,6 +28,19 @@ export interface AddendumContent {
   added: Annotation[];
   changed: Annotation[];
   removed: string[];
+  /**
+   * A correction of the hearing after its seal (operation `correct`): the field, the value
+   * before (as sealed, or as an earlier correction left it), the value after, and why. The
+   * sealed record does not change; the addendum says what it should have said.
+   */
+  correction?: AddendumCorrection;
+}
+
+export interface AddendumCorrection {
+  field: 'caseReference' | 'minorName' | 'dateOfBirth';
+  oldValue: string | null;
+  newValue: string;
+  reason: string;
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -73,6 +86,20 @@ export class AnnotationAddenda {
     return this.db
       .prepare('SELECT * FROM annotation_addenda WHERE hearing_id = ? ORDER BY number')
       .all(hearingId) as AddendumRow[];
+  }
+
+  /** The corrections made after the seal, each with its addendum's number, author and time, oldest first. */
+  corrections(hearingId: string): Array<AddendumCorrection & { number: number; at: string; author: AddendumAuthor }> {
+    return this.rows(hearingId).flatMap((r) => {
+      let body: { at?: string; author?: AddendumAuthor; content?: { correction?: AddendumCorrection } };
+      try {
+        body = JSON.parse(r.body) as typeof body;
+      } catch {
+        return [];
+      }
+      const c = body.content?.correction;
+      return c && body.author && body.at ? [{ ...c, number: r.number, at: body.at, author: body.author }] : [];
+    });
   }
 
   /** The addenda as the verifier reads them: their exact bytes and signatures. */
@@ -126,6 +153,7 @@ export class AnnotationAddenda {
             added: content.added.map(plain),
             changed: content.changed.map(plain),
             removed: content.removed,
+            ...(content.correction ? { correction: content.correction } : {}),
           },
           seal: { manifestSha256: seal.manifestSha256 },
           previousSha256: last ? sha256Hex(last.body) : null,

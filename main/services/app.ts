@@ -211,7 +211,12 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     Number(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(hearingDatePastDaysKey) ?? defaultHearingDatePastDays);
   const hearings = new HearingService(db, recordings, (hearingId) => queue.running(hearingId), undefined, hearingDatePastDays);
   const procedure = new ProcedureService(db, currentRuleSet, undefined, hearingDatePastDays);
-  const changes = new HearingChanges(db, procedure, undefined, hearingDatePastDays, store);
+  // After the seal a correction is a signed addendum (the addenda are made further down).
+  const changes = new HearingChanges(db, procedure, undefined, hearingDatePastDays, store, {
+    scheme: { id: forensicInterviewScheme.id, version: forensicInterviewScheme.version },
+    corrections: (hearingId) => annotationAddenda.corrections(hearingId),
+    append: (hearingId, content, author, at) => annotationAddenda.append(hearingId, content, author, at),
+  });
   const events = new EventLog(db);
   const disk = options.disk ?? defaultDiskLevels;
   const session = new HearingSession({

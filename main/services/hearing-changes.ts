@@ -16,6 +16,19 @@ import type { Db } from './db/database';
 import type { ProcedureService } from './procedure';
 import type { MediaStore } from './storage/media-store';
 import { writtenRecordFile } from './written-record/service';
+import type { AddendumContent, AddendumCorrection } from './annotation-addenda';
+
+/** What corrections after the seal need of the signed addenda (AnnotationAddenda). */
+export interface AddendaForCorrections {
+  readonly scheme: { id: string; version: string };
+  corrections(hearingId: string): Array<AddendumCorrection & { number: number; at: string; author: { userId: string; displayName: string } }>;
+  append(
+    hearingId: string,
+    content: AddendumContent,
+    author: { userId: string; displayName: string; role: string },
+    at: string,
+  ): { number: number; sha256: string };
+}
 
 interface StateRow {
   case_reference: string;
@@ -86,6 +99,8 @@ export class HearingChanges {
     private readonly pastDays: () => number = () => defaultHearingDatePastDays,
     /** Where the hearing's files are: a written record printed before removal is emptied. */
     private readonly store: Pick<MediaStore, 'size' | 'writeAtomic'> | null = null,
+    /** Signed addenda: a correction after the seal is one (the sealed record never changes). */
+    private readonly addenda: AddendaForCorrections | null = null,
   ) {}
 
   /**
@@ -171,7 +186,7 @@ export class HearingChanges {
     ctx: CallerContext,
   ): HearingCorrection[] {
     const state = this.state(hearingId);
-    if (state.sealed) {
+    if (state.sealed && !this.addenda) {
       throw conflict(
         'correction_after_seal',
         'This hearing is sealed: it can no longer be corrected. Add the correction as an addendum to the sealed hearing.',
@@ -183,6 +198,8 @@ export class HearingChanges {
     if (field === 'caseReference') old = state.case_reference;
     else if (field === 'minorName') old = person?.name ?? null;
     else old = person?.dateOfBirth ?? null;
+    // After the seal the value in force is the sealed one, or what the last correction made it.
+    if (state.sealed) old = this.addenda!.corrections(hearingId).filter((c) => c.field === field).at(-1)?.newValue ?? old;
     if (old === value) {
       throw invalid(
         'value',
@@ -199,6 +216,23 @@ export class HearingChanges {
         ).filter((p) => p.path === 'dateOfBirth'),
         () => 'value',
       );
+    }
+    if (state.sealed) {
+      // The sealed record stays as sealed: the correction is a signed addendum to it.
+      this.addenda!.append(
+        hearingId,
+        {
+          scheme: this.addenda!.scheme,
+          operation: 'correct',
+          added: [],
+          changed: [],
+          removed: [],
+          correction: { field, oldValue: old, newValue: value, reason },
+        },
+        { userId: ctx.userId, displayName: ctx.displayName, role: ctx.role },
+        this.clock().toISOString(),
+      );
+      return this.corrections(hearingId);
     }
     this.db.transaction(() => {
       this.insert(hearingId, field, old, value, reason, ctx);
@@ -228,7 +262,19 @@ export class HearingChanges {
          WHERE c.hearing_id = ? ORDER BY c.corrected_at, c.rowid`,
       )
       .all(hearingId) as CorrectionRow[];
-    return rows.map((r) => ({
+    const afterSeal: HearingCorrection[] = (this.addenda?.corrections(hearingId) ?? []).map((c) => ({
+      id: `${hearingId}/addendum/${c.number}`,
+      hearingId,
+      field: c.field,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      reason: c.reason,
+      correctedBy: c.author.userId,
+      correctedByName: c.author.displayName,
+      correctedAt: c.at,
+      addendum: c.number,
+    }));
+    const before: HearingCorrection[] = rows.map((r) => ({
       id: r.id,
       hearingId: r.hearing_id,
       field: r.field,
@@ -239,6 +285,7 @@ export class HearingChanges {
       correctedByName: r.corrected_by_name,
       correctedAt: r.corrected_at,
     }));
+    return [...before, ...afterSeal];
   }
 
   /**

@@ -250,80 +250,76 @@ function CorrectionPanel({
   return (
     <section className="panel" aria-labelledby="correct-title">
       <h2 id="correct-title">{t('changes.correct.title')}</h2>
-      {sealed ? (
-        <p className="notice">{t('changes.correct.sealed')}</p>
-      ) : (
-        mayChange && (
-          <>
-            <p className="muted">{t('changes.correct.intro')}</p>
-            <form className="form changes-form" noValidate onSubmit={(event) => void submit(event)}>
-              <div className="field">
-                <label htmlFor="correct-field">{t('changes.correct.field')}</label>
-                <select
-                  id="correct-field"
-                  value={field}
-                  onChange={(event) => {
-                    setField(event.target.value as CorrectableField);
-                    setValue('');
-                    setBad(false);
+      {mayChange && (
+        <>
+          <p className={sealed ? 'notice' : 'muted'}>
+            {sealed ? t('changes.correct.sealed') : t('changes.correct.intro')}
+          </p>
+          <form className="form changes-form" noValidate onSubmit={(event) => void submit(event)}>
+            <div className="field">
+              <label htmlFor="correct-field">{t('changes.correct.field')}</label>
+              <select
+                id="correct-field"
+                value={field}
+                onChange={(event) => {
+                  setField(event.target.value as CorrectableField);
+                  setValue('');
+                  setBad(false);
+                }}
+              >
+                {correctableFields.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`hearing.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="correct-value">{t('changes.correct.value')}</label>
+              {field === 'dateOfBirth' ? (
+                <DateInput
+                  id="correct-value"
+                  kind="date"
+                  className="input-date"
+                  value={value}
+                  onChange={(v, isBad) => {
+                    setValue(v);
+                    setBad(isBad);
                   }}
-                >
-                  {correctableFields.map((f) => (
-                    <option key={f} value={f}>
-                      {t(`hearing.${f}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="correct-value">{t('changes.correct.value')}</label>
-                {field === 'dateOfBirth' ? (
-                  <DateInput
-                    id="correct-value"
-                    kind="date"
-                    className="input-date"
-                    value={value}
-                    onChange={(v, isBad) => {
-                      setValue(v);
-                      setBad(isBad);
-                    }}
-                  />
-                ) : (
-                  <input
-                    id="correct-value"
-                    type="text"
-                    className="input-text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    maxLength={field === 'caseReference' ? 100 : 200}
-                    value={value}
-                    onChange={(event) => setValue(event.target.value)}
-                  />
-                )}
-              </div>
-              <div className="field">
-                <label htmlFor="correct-reason">{t('changes.correct.reason')}</label>
-                <textarea
-                  id="correct-reason"
-                  rows={2}
-                  maxLength={1000}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
                 />
-              </div>
-              <div className="actions">
-                <button type="submit" className="button" disabled={pending}>
-                  {t('changes.correct.submit')}
-                </button>
-              </div>
-              <div className="notice-slot" role="status">
-                {message && (
-                  <p className={message.ok ? 'notice' : 'notice error'}>{message.text}</p>
-                )}
-              </div>
-            </form>
-          </>
-        )
+              ) : (
+                <input
+                  id="correct-value"
+                  type="text"
+                  className="input-text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  maxLength={field === 'caseReference' ? 100 : 200}
+                  value={value}
+                  onChange={(event) => setValue(event.target.value)}
+                />
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor="correct-reason">{t('changes.correct.reason')}</label>
+              <textarea
+                id="correct-reason"
+                rows={2}
+                maxLength={1000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+            </div>
+            <div className="actions">
+              <button type="submit" className="button" disabled={pending}>
+                {t('changes.correct.submit')}
+              </button>
+            </div>
+            <div className="notice-slot" role="status">
+              {message && <p className={message.ok ? 'notice' : 'notice error'}>{message.text}</p>}
+            </div>
+          </form>
+        </>
       )}
       <h3 id="corrections-history">{t('changes.history.title')}</h3>
       {corrections.value ? (
@@ -350,7 +346,17 @@ function CorrectionPanel({
                     <td>{label(c.field)}</td>
                     <td>{shownValue(c, c.oldValue)}</td>
                     <td>{shownValue(c, c.newValue)}</td>
-                    <td>{c.reason}</td>
+                    <td>
+                      {c.reason}
+                      {c.addendum !== undefined && (
+                        <>
+                          {' '}
+                          <span className="badge">
+                            {t('changes.history.addendum', { number: c.addendum })}
+                          </span>
+                        </>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -514,7 +514,7 @@ export const contract = {
   }),
   'hearings.correct': spec({
     summary:
-      "Correct the case reference, the person's name or date of birth before the seal, with a reason; the old value stays in the hearing's history of corrections (the audit keeps digests). After the seal a correction is an addendum: refused (correction_after_seal).",
+      "Correct the case reference, the person's name or date of birth before the seal, with a reason; the old value stays in the hearing's history of corrections (the audit keeps digests). After the seal the sealed record stays as it is and the correction is a signed addendum to it, listed in the history with its number.",
     input: z
       .discriminatedUnion('field', [
         z.object({ hearingId: id, field: z.literal('caseReference'), value: nonEmptyText(100), reason: changeReason }).strict(),

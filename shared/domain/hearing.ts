@@ -110,6 +110,8 @@ export const hearingCorrection = z.object({
   /** The display name of the person who made it, when the account still exists. */
   correctedByName: z.string().nullable(),
   correctedAt: z.string(),
+  /** After the seal a correction is a signed addendum: its number. */
+  addendum: z.number().int().positive().optional(),
 });
 export type HearingCorrection = z.infer<typeof hearingCorrection>;
 
