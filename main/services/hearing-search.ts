@@ -142,6 +142,10 @@ export class HearingSearch {
       WITH visible(id, team) AS (
         SELECT id, 1 FROM hearings WHERE created_by = @userId
         UNION ALL SELECT hearing_id, 1 FROM hearing_team WHERE user_id = @userId
+        -- People present linked to their account are on the team (the record names them); the
+        -- text test first spares parsing the records that cannot name this account.
+        UNION ALL SELECT h.id, 1 FROM hearings h, json_each(h.procedure, '$.attendees') p
+          WHERE instr(h.procedure, @userId) > 0 AND json_extract(p.value, '$.userId') = @userId
         UNION ALL SELECT hearing_id, 0 FROM hearing_access_grants WHERE user_id = @userId AND expires_at > @now
       ),
       v AS (SELECT id, MAX(team) AS team FROM visible GROUP BY id)`;

@@ -75,7 +75,7 @@ function audit(action: string): Array<{ hearingId: string | null; details: strin
 describe('people present linked to their accounts', () => {
   test('unlinked, the psychologist does not see the hearing: not_found', async () => {
     assert.equal(codeOf(await post('hearings.get', { hearingId: hearing.id }, paul.session)), 'not_found');
-    const listed = await ok<Array<{ id: string }>>(post('hearings.list', {}, paul.session));
+    const listed = (await ok<{ items: Array<{ id: string }> }>(post('hearings.list', {}, paul.session))).items;
     assert.ok(!listed.some((h) => h.id === hearing.id));
   });
 
@@ -83,8 +83,10 @@ describe('people present linked to their accounts', () => {
     assert.equal(codeOf(await saveAttendees(withLink(psychologistRow, paul.id))), 'ok');
     assert.equal(codeOf(await post('hearings.get', { hearingId: hearing.id }, paul.session)), 'ok');
     assert.equal(codeOf(await post('procedure.get', { hearingId: hearing.id }, paul.session)), 'ok');
-    const listed = await ok<Array<{ id: string }>>(post('hearings.list', {}, paul.session));
+    const listed = (await ok<{ items: Array<{ id: string; minorName: string }> }>(post('hearings.list', {}, paul.session))).items;
     assert.ok(listed.some((h) => h.id === hearing.id));
+    // On the team through the record: the child's name is shown to them, as to the team.
+    assert.notEqual(listed.find((h) => h.id === hearing.id)?.minorName, '');
     const team = await asInes<Array<{ userId: string; how: string; role: string }>>('hearings.team', { hearingId: hearing.id });
     assert.deepEqual(
       team.map((m) => [m.userId, m.how, m.role]),
