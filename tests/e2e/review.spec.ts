@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createReadyHearing } from '../helpers/procedure';
+import { flipAddendumByte } from '../helpers/stored-database';
 import { appendChunkHost, callHost, type HostProcess } from '../helpers/web-host-process';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -206,4 +207,37 @@ test('review after the seal: coding goes on as a signed addendum, marked, and Ve
   );
   await verdict.getByText(/^All \d+ checks$/).click();
   await expect(verdict.locator('li', { hasText: /^Passed Addendum 1: Addendum 1, signed at/ })).toBeVisible();
+
+  // Tampering: one bit of the stored addendum's JSON flipped in the (encrypted) database, under the
+  // running host. The body stays valid canonical JSON; only its signature can tell.
+  const { before, after } = await flipAddendumByte(host.dataDir, hearingId, 1);
+  expect(after).not.toBe(before);
+  expect(after).toHaveLength(before.length);
+  expect([...before].filter((c, i) => c !== after[i])).toHaveLength(1);
+
+  // Verify again: the seal still holds, the addendum is named as changed, the verdict is not intact.
+  await seal.getByRole('button', { name: 'Check integrity' }).click();
+  await expect(verdict).toContainText('Not intact.', { timeout: 30_000 });
+  await expect(verdict.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'invalid');
+  await expect(verdict.getByTestId('addenda-summary')).toHaveText(
+    'Addenda after the seal: Recording and record intact, as sealed; 1 addendum found; changed or not genuine: 1; rely only on the seal and on the addenda that are intact.',
+  );
+  // Exactly two checks fail: the addenda's summary and addendum 1; every check of the seal passes.
+  await expect(verdict.locator('ul.failed-checks li')).toHaveText([
+    'Addenda after the seal: Recording and record intact, as sealed; 1 addendum found; changed or not genuine: 1; rely only on the seal and on the addenda that are intact.',
+    'Addendum 1: Addendum 1 is not intact: it was changed after it was signed: its content does not match its signature, or it was signed with another key.',
+  ]);
+  expect(await axeViolations(page, '[data-testid="verify-result"]')).toEqual([]);
+  expect(await axeViolations(page, 'section.seal')).toEqual([]);
+
+  // The same verdict in the reader's language: Dutch.
+  await page.goto(`${host.openUrl}&lang=nl#/hearings/${hearingId}`);
+  const zegel = page.getByRole('region', { name: 'Verzegelen en exporteren' });
+  await zegel.getByRole('button', { name: 'Integriteit controleren' }).click();
+  const oordeel = zegel.getByTestId('verify-result');
+  await expect(oordeel).toContainText('Niet intact.', { timeout: 30_000 });
+  await expect(oordeel.locator('ul.failed-checks li').filter({ hasText: /^Addendum 1: / })).toHaveText(
+    'Addendum 1: Addendum 1 is niet intact: het werd gewijzigd na de ondertekening: de inhoud past niet bij de handtekening, of het werd met een andere sleutel ondertekend.',
+  );
+  expect(await axeViolations(page, 'section.seal')).toEqual([]);
 });
