@@ -299,6 +299,16 @@ export class RecordingSession {
     // A write that fails while stopping still matters: the end of the recording is missing.
     if (this.interrupted || (this.finishing && why === 'device')) return;
     this.interrupted = true;
+    if (this.recording === undefined) {
+      // The camera went before main answered the opening: the caller must hold the session before
+      // it hears of it, so the news waits for `start` to return (a task later). If main refused,
+      // `start` throws and there is nothing to stop.
+      void this.opened.then(
+        () => setTimeout(() => this.events.onInterrupted(why, error), 0),
+        () => undefined,
+      );
+      return;
+    }
     this.events.onInterrupted(why, error);
   }
 }

@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createReadyHearing, typedDate } from '../helpers/procedure';
+import { createReadyHearing, today, typedDate } from '../helpers/procedure';
+import { addDays } from '../../shared/domain/plausible-dates';
+import { formatIsoDate, parseIsoDate } from '../../shared/domain/dates';
+
+/** Hearing n of 25 is dated n − 26 days from today: all within the 30 days a new hearing may lie in the past. */
+const dayOf = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, n - 26));
 import { appendChunkHost, callHost, type HostProcess } from '../helpers/web-host-process';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -32,7 +37,7 @@ test('the hearing list searches, filters, sorts and pages, and keeps its search 
       caseReference: `DESK/${n}`,
       minorName: `Kind ${n}`,
       dateOfBirth: '2014-05-01',
-      hearingDate: `2026-01-${n}`,
+      hearingDate: dayOf(i),
     });
   }
   await page.goto(`${host.openUrl}&lang=en`);
@@ -61,8 +66,8 @@ test('the hearing list searches, filters, sorts and pages, and keeps its search 
 
   // A date range, typed as the page's language writes dates.
   const search = page.getByRole('search', { name: 'Search the hearings' });
-  await search.getByLabel('Hearing date from').fill(typedDate('2026-01-03'));
-  await search.getByLabel('Hearing date to').fill(typedDate('2026-01-07'));
+  await search.getByLabel('Hearing date from').fill(typedDate(dayOf(3)));
+  await search.getByLabel('Hearing date to').fill(typedDate(dayOf(7)));
   await search.getByRole('button', { name: 'Search' }).click();
   await expect(pager.getByRole('status')).toHaveText('1–5 of 5 hearings');
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { storedBytes, storedCopy } from '../helpers/stored-media';
 import { join } from 'node:path';
 import { createHearing, expect, openApp, test } from './fixtures';
 import { bornYearsAgo, completeSections, today } from '../helpers/procedure';
@@ -44,7 +45,8 @@ test('chunks captured while main is still opening the recording are kept, from t
 
   // The master begins with the WebM header the recorder wrote in its first chunk: nothing
   // captured before main's answer was lost or reordered.
-  expect(readFileSync(master).subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+  const masterBytes = await storedBytes(host.dataDir, hearingId, 'segment-001-master.webm');
+  expect(masterBytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
   const hearing = await callHost<{ recordings: Array<{ durationMs: number; status: string }> }>(
     host,
     'hearings.get',
@@ -55,8 +57,12 @@ test('chunks captured while main is still opening the recording are kept, from t
   expect(hearing.recordings[0]!.durationMs).toBeGreaterThan(4000);
   // The media itself covers the 2.5 s main took to answer: a recorder started only after the
   // answer would hold about 3 s here (one timeslice to the first chunk, then the 2 s waited).
-  const working = join(host.dataDir, 'hearings', hearingId, 'segment-001-working.webm');
-  await expect.poll(() => statSync(working, { throwIfNoEntry: false })?.size ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => statSync(join(host.dataDir, 'hearings', hearingId, 'segment-001-working.webm'), { throwIfNoEntry: false })?.size ?? 0, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  const working = await storedCopy(host.dataDir, hearingId, 'segment-001-working.webm');
   const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', working], {
     encoding: 'utf8',
   });
@@ -89,4 +95,35 @@ test('a start refused by main stores nothing of what the recorder captured meanw
   const hearing = await callHost<{ recordings: unknown[] }>(host, 'hearings.get', { hearingId });
   expect(hearing.recordings).toEqual([]);
   await expect(page.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+});
+
+test('a camera lost while main is still opening the recording closes the segment as device_lost', async ({ page, host }) => {
+  const hearingId = await readyHearing(page, host, 'BR.12.L3.000103/26');
+  await page.route('**/api/recordings.start', async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await page.waitForTimeout(500);
+  // The camera goes before main has answered the opening.
+  await page.evaluate(() => {
+    const preview = document.querySelector<HTMLVideoElement>('video.preview');
+    const track = (preview?.srcObject as MediaStream).getVideoTracks()[0]!;
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  });
+  await expect
+    .poll(
+      async () =>
+        (
+          await callHost<{ recordings: Array<{ segment: number; status: string; stopReason: string | null }> }>(
+            host,
+            'hearings.get',
+            { hearingId },
+          )
+        ).recordings.map((r) => [r.segment, r.status, r.stopReason]),
+      { timeout: 30_000 },
+    )
+    .toEqual([[1, 'complete', 'device_lost']]);
+  await expect(page.getByRole('alert').filter({ hasText: /camera/i })).toBeVisible();
 });
