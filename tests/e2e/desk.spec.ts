@@ -151,4 +151,5 @@ test('an ELAN file is previewed with its tiers and imported as the reader’s ow
   await expect(page.locator('.review')).toContainText('Invitation');
   // And the imported tiers are rows of the strip.
   await expect(page.locator('.review')).toContainText('Child segments');
+  expect(await axeViolations(page, '.review')).toEqual([]);
 });
