@@ -491,6 +491,9 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
         {
           hearingId: hearing.id,
           scheme: annotations.schemeFor(hearing.id),
+          dependencies: Object.fromEntries(
+            annotations.importedTiers(hearing.id).map((t) => [t.tier.id, { parentId: t.parentId, stereotype: t.stereotype }]),
+          ),
           annotations: list,
           events: placeEvents(timeline, events.list(hearing.id)).placed,
           date: new Date().toISOString(),

@@ -495,9 +495,12 @@ export function importEaf(xml: string, options: ImportOptions): EafImport {
       if (cv?.description) schemeTier.description = cv.description;
       schemeTiers.set(schemeTierId, schemeTier);
       const parent = tier.parent === null ? undefined : tiers.find((t) => t.id === tier.parent);
+      const written = prop?.dependsOn;
       dependencies[schemeTierId] = parent
         ? { parent: tierProps.get(parent.id)?.schemeTier ?? parent.id, stereotype: stereotypeOf(tier) }
-        : { parent: null, stereotype: null };
+        : typeof written?.parent === 'string' && typeof written.stereotype === 'string'
+          ? { parent: written.parent, stereotype: written.stereotype }
+          : { parent: null, stereotype: null };
     }
     const author: Author = prop?.author ?? options.by;
     if (!prop?.author && tier.annotator !== null && tier.annotations.length > 0) {

@@ -118,7 +118,8 @@ test('the EAF export validates, and importing it into another hearing gives the 
   await call<Imported>('annotations.import', { hearingId: second.id, fileName: 'export.eaf', xml, apply: true });
   const after = await call<List>('annotations.list', { hearingId: second.id });
   assert.deepEqual(essence(after.annotations), essence(before.annotations));
-  assert.deepEqual(after.tiers.map((x) => [x.tier.id, x.tier.kind, x.tier.vocabulary]), before.tiers.map((x) => [x.tier.id, x.tier.kind, x.tier.vocabulary]));
+  const shape = (x: ImportedTier) => [x.tier.id, x.name, x.tier.kind, x.tier.vocabulary, x.parentId, x.stereotype];
+  assert.deepEqual(after.tiers.map(shape), before.tiers.map(shape), 'the same tiers, with their parents and stereotypes');
 
   // And its export is the same document, but for the hearing and the ids.
   const eaf2 = await call<{ files: Array<{ content: string }> }>('annotations.export', { hearingId: second.id, format: 'eaf' });
