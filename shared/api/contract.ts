@@ -757,7 +757,7 @@ export const contract = {
     audit: false,
   }),
   'annotations.list': spec({
-    summary: "A hearing's annotations on its timeline, with the coding scheme they follow.",
+    summary: "A hearing's annotations on its timeline, with the coding scheme they follow and the tiers imported from ELAN files for it.",
     input: z.object({ hearingId: id }).strict(),
     output: annotationList,
     roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
