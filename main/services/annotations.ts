@@ -12,6 +12,7 @@ import {
   type AnnotationDraft,
 } from '../../shared/coding/annotations';
 import type { CodingScheme } from '../../shared/coding/scheme';
+import { importedTier, withImportedTiers, type ImportedTier } from '../../shared/coding/imported-tiers';
 import { hearingTimeline } from '../../shared/coding/timeline';
 import type { AnnotationChange } from '../../shared/api/contract';
 import type { Db } from './db/database';
@@ -50,13 +51,35 @@ export class AnnotationService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** The sealed (or, before the seal, current) annotations, then those of the addenda in order. */
-  list(hearingId: string): { scheme: { id: string; version: string }; annotations: Annotation[] } {
+  /** The sealed (or, before the seal, current) annotations, then those of the addenda in order; and the hearing's imported tiers. */
+  list(hearingId: string): { scheme: { id: string; version: string }; annotations: Annotation[]; tiers: ImportedTier[] } {
     const rows = this.db
       .prepare('SELECT * FROM annotations WHERE hearing_id = ? ORDER BY start_ms, created_at, id')
       .all(hearingId) as AnnotationRow[];
     const annotations = this.addenda.apply(hearingId, rows.map(toAnnotation));
-    return { scheme: { id: this.scheme.id, version: this.scheme.version }, annotations };
+    return { scheme: { id: this.scheme.id, version: this.scheme.version }, annotations, tiers: this.importedTiers(hearingId) };
+  }
+
+  /** The tiers imported from ELAN files for this hearing, in the order they were added. */
+  importedTiers(hearingId: string): ImportedTier[] {
+    const rows = this.db
+      .prepare('SELECT tier_id, definition FROM imported_tiers WHERE hearing_id = ? ORDER BY position')
+      .all(hearingId) as Array<{ tier_id: string; definition: string }>;
+    return rows.map((row) => {
+      const parsed = importedTier.safeParse(JSON.parse(row.definition));
+      if (!parsed.success) throw new Error(`The imported tier ${row.tier_id} of hearing ${hearingId} is not readable: ${parsed.error.message}`);
+      return parsed.data;
+    });
+  }
+
+  /** The scheme this hearing's annotations follow: the application's, and the tiers imported for it. */
+  schemeFor(hearingId: string): CodingScheme {
+    return withImportedTiers(this.scheme, this.importedTiers(hearingId));
+  }
+
+  /** Whether the hearing is sealed (then no tier is added to it). */
+  isSealed(hearingId: string): boolean {
+    return this.addenda.sealOf(hearingId) !== null;
   }
 
   /** Must run in the hearing's turn. */
@@ -75,6 +98,7 @@ export class AnnotationService {
       }
     }
     const by = { userId: ctx.userId, displayName: ctx.displayName };
+    const scheme = this.schemeFor(hearingId);
     let after: Annotation[];
     try {
       switch (change.kind) {
@@ -82,17 +106,17 @@ export class AnnotationService {
           const startMs = change.live ? this.livePosition(hearingId) : change.startMs;
           const endMs = change.live ? startMs : change.endMs;
           const draft = { tierId: change.tierId, code: change.code, text: change.text, startMs, endMs };
-          after = addAnnotation(before, this.scheme, draft, { id: randomUUID(), by, now });
+          after = addAnnotation(before, scheme, draft, { id: randomUUID(), by, now });
           break;
         }
         case 'edit':
-          after = editAnnotation(before, this.scheme, change.id, change, { by: ctx.userId, now });
+          after = editAnnotation(before, scheme, change.id, change, { by: ctx.userId, now });
           break;
         case 'move':
-          after = moveAnnotation(before, this.scheme, change.id, change, { by: ctx.userId, now });
+          after = moveAnnotation(before, scheme, change.id, change, { by: ctx.userId, now });
           break;
         case 'split':
-          after = splitAnnotation(before, this.scheme, change.id, change.atMs, { by: ctx.userId, now, newId: randomUUID() });
+          after = splitAnnotation(before, scheme, change.id, change.atMs, { by: ctx.userId, now, newId: randomUUID() });
           break;
         case 'delete':
           after = deleteAnnotation(before, change.id, { by: ctx.userId });
@@ -147,15 +171,32 @@ export class AnnotationService {
     );
   }
 
-  /** Adds many annotations as `ctx`'s own, all or none (an import). Must run in the hearing's turn. */
-  addAll(hearingId: string, drafts: readonly AnnotationDraft[], ctx: Who): Annotation[] {
+  /**
+   * Adds many annotations as `ctx`'s own, all or none (an import), with the tiers the import adds
+   * to the hearing (before the seal only). Must run in the hearing's turn.
+   */
+  addAll(hearingId: string, drafts: readonly AnnotationDraft[], ctx: Who, newTiers: readonly ImportedTier[] = []): Annotation[] {
     const seal = this.addenda.sealOf(hearingId);
+    if (seal && newTiers.length > 0) {
+      throw new ApiError('conflict', `The hearing was sealed on ${seal.sealedAt}: no tier can be added to it. Import into the scheme's tiers only.`, {
+        details: { reason: 'sealed_new_tier', sealedAt: seal.sealedAt },
+      });
+    }
+    const existing = this.importedTiers(hearingId);
+    for (const tier of newTiers) {
+      if (!importedTier.safeParse(tier).success || existing.some((t) => t.tier.id === tier.tier.id) || this.scheme.tiers.some((t) => t.id === tier.tier.id)) {
+        throw new ApiError('invalid_input', `The imported tier ${tier.name} cannot be added: its definition is not valid or its id is taken.`, {
+          details: { reason: 'imported_tier_invalid' },
+        });
+      }
+    }
+    const scheme = withImportedTiers(this.scheme, [...existing, ...newTiers]);
     const before = this.list(hearingId).annotations;
     const now = this.clock().toISOString();
     const by = { userId: ctx.userId, displayName: ctx.displayName };
     let after: Annotation[] = before;
     try {
-      for (const draft of drafts) after = addAnnotation(after, this.scheme, draft, { id: randomUUID(), by, now });
+      for (const draft of drafts) after = addAnnotation(after, scheme, draft, { id: randomUUID(), by, now });
     } catch (err) {
       if (err instanceof CodingError) throw new ApiError('invalid_input', err.message, { details: { reason: err.code } });
       throw err;
@@ -165,7 +206,14 @@ export class AnnotationService {
       this.writeAddendum(hearingId, 'import', before, after, ctx, now);
       return this.list(hearingId).annotations;
     }
-    this.write(hearingId, before, after);
+    const insertTier = this.db.prepare(
+      `INSERT INTO imported_tiers (hearing_id, tier_id, position, definition, added_by, added_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      newTiers.forEach((tier, i) => insertTier.run(hearingId, tier.tier.id, existing.length + i, JSON.stringify(tier), ctx.userId, now));
+      this.write(hearingId, before, after);
+    })();
     return after;
   }
 

@@ -474,7 +474,7 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     },
     'annotations.import': (input, ctx) => {
       requireHearing(input.hearingId);
-      return importAnnotations(annotations, forensicInterviewScheme, input, ctx);
+      return importAnnotations(annotations, input, ctx);
     },
     'annotations.export': (input, ctx) => {
       const hearing = requireHearing(input.hearingId);
@@ -486,7 +486,7 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
             {
               name: `hearing-${hearing.id}-annotations.csv`,
               mimeType: 'text/csv; charset=utf-8',
-              content: annotationsCsv(forensicInterviewScheme, list, language),
+              content: annotationsCsv(annotations.schemeFor(hearing.id), list, language),
             },
           ],
         };
@@ -495,7 +495,10 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       const files = hearingEafFiles(
         {
           hearingId: hearing.id,
-          scheme: forensicInterviewScheme,
+          scheme: annotations.schemeFor(hearing.id),
+          dependencies: Object.fromEntries(
+            annotations.importedTiers(hearing.id).map((t) => [t.tier.id, { parentId: t.parentId, stereotype: t.stereotype }]),
+          ),
           annotations: list,
           events: placeEvents(timeline, events.list(hearing.id)).placed,
           date: new Date().toISOString(),

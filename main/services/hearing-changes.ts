@@ -310,6 +310,7 @@ export class HearingChanges {
       this.db.prepare('DELETE FROM hearing_corrections WHERE hearing_id = ?').run(hearingId);
       this.db.prepare('DELETE FROM hearing_events WHERE hearing_id = ?').run(hearingId);
       this.db.prepare('DELETE FROM annotations WHERE hearing_id = ?').run(hearingId);
+      this.db.prepare('DELETE FROM imported_tiers WHERE hearing_id = ?').run(hearingId);
       this.db
         .prepare(
           `UPDATE hearings SET case_reference = '', minor_name = '', date_of_birth = '', hearing_date = '',

@@ -137,7 +137,9 @@ export function EafImport({
                     <th scope="row">{tier.name}</th>
                     <td className="number">{n(tier.count)}</td>
                     <td>
-                      {tier.asNotes === 0
+                      {tier.created
+                        ? t('review.import.newTier', { tier: tier.name })
+                        : tier.asNotes === 0
                         ? tierName(tier.target)
                         : tier.kept === 0
                           ? t('review.import.asNotes', { tier: tierName('notes') })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnnotationChange } from '../../shared/api/contract';
 import { forensicInterviewScheme } from '../../shared/coding/default-scheme';
 import { entryForKey } from '../../shared/coding/scheme';
+import { withImportedTiers } from '../../shared/coding/imported-tiers';
 import { hearingTimeline, placeEvents, type HearingTimeline, type TimelineSegment } from '../../shared/coding/timeline';
 import type { Hearing } from '../../shared/domain/hearing';
 import { call } from '../api/client';
@@ -86,6 +87,8 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
   const timeline = useMemo(() => timelineOf(hearing), [recordingsKey]);
   const events = useEvents(hearing.id);
   const coding = useCoding(hearing.id, scheme);
+  // What the strip, the panel and the import show: the scheme and the tiers imported for this hearing (keys stay the scheme's).
+  const hearingScheme = useMemo(() => withImportedTiers(scheme, coding.importedTiers), [coding.importedTiers]);
   const [status, setStatus] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const [zoom, setZoom] = useState<number>(1);
 
@@ -338,7 +341,7 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
             extentMs={extentMs}
             events={placed.placed}
             annotations={annotations}
-            scheme={scheme}
+            scheme={hearingScheme}
             positionMs={player.positionMs}
             zoom={zoom}
             onSeek={player.seek}
@@ -346,11 +349,11 @@ function Review({ hearing, onReload }: { hearing: Hearing; onReload: () => void 
         </section>
       )}
       <div className="review-bottom">
-        <CodingPanel scheme={scheme} coding={coding} actions={actions} live={live} sealed={sealed} status={status} />
+        <CodingPanel scheme={hearingScheme} coding={coding} actions={actions} live={live} sealed={sealed} status={status} />
         <QualityFigures scheme={scheme} annotations={annotations} me={coding.me} />
       </div>
       <ExportLinks hearingId={hearing.id} />
-      <EafImport hearingId={hearing.id} scheme={scheme} sealed={sealed} onImported={() => void coding.refresh()} />
+      <EafImport hearingId={hearing.id} scheme={hearingScheme} sealed={sealed} onImported={() => void coding.refresh()} />
       <ReviewDesk hearing={hearing} />
       <AccessHistory hearingId={hearing.id} />
     </div>

@@ -10,6 +10,7 @@ import {
   historyDepth,
 } from '../../shared/coding/annotations';
 import type { CodingScheme } from '../../shared/coding/scheme';
+import type { ImportedTier } from '../../shared/coding/imported-tiers';
 import { call } from '../api/client';
 import { addedBy, changesToward, renameIds, stepOf, touchedBy, type Step } from './undo';
 
@@ -24,6 +25,8 @@ export type CodingOutcome = { ok: true } | { ok: false; error: unknown };
 
 export interface CodingStore {
   annotations: readonly Annotation[] | undefined;
+  /** The tiers imported from ELAN files for this hearing, as main lists them. */
+  importedTiers: readonly ImportedTier[];
   loadError: unknown;
   open: readonly OpenInterval[];
   /** The signed-in coder, as main named them in an annotation they made here; null until then. */
@@ -51,6 +54,7 @@ let opened = 0;
 export function useCoding(hearingId: string, scheme: CodingScheme): CodingStore {
   const [annotations, setAnnotations] = useState<readonly Annotation[] | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>(undefined);
+  const [importedTiers, setImportedTiers] = useState<readonly ImportedTier[]>([]);
   const [open, setOpen] = useState<readonly OpenInterval[]>([]);
   const [me, setMe] = useState<Author | null>(null);
   const [history, setHistory] = useState<{ past: Step[]; future: Step[] }>({ past: [], future: [] });
@@ -84,7 +88,9 @@ export function useCoding(hearingId: string, scheme: CodingScheme): CodingStore 
     () =>
       inTurn(async () => {
         try {
-          keep((await call('annotations.list', { hearingId })).annotations);
+          const listed = await call('annotations.list', { hearingId });
+          keep(listed.annotations);
+          setImportedTiers((current) => (JSON.stringify(current) === JSON.stringify(listed.tiers) ? current : listed.tiers));
           setLoadError(undefined);
         } catch (error) {
           setLoadError(error);
@@ -217,6 +223,7 @@ export function useCoding(hearingId: string, scheme: CodingScheme): CodingStore 
 
   return {
     annotations,
+    importedTiers,
     loadError,
     open,
     me,

@@ -22,6 +22,7 @@ import {
 import { hearingEvent, newEvent } from '../domain/events';
 import { hearingPage, hearingQuery } from '../domain/hearing-query';
 import { annotation } from '../coding/annotations';
+import { importedTier } from '../coding/imported-tiers';
 import {
   attendeeDraft,
   consentDraft,
@@ -314,6 +315,8 @@ export type AnnotationChange = z.infer<typeof annotationChange>;
 export const annotationList = z.object({
   scheme: z.object({ id: z.string(), version: z.string() }),
   annotations: z.array(annotation),
+  /** Tiers imported from ELAN files that the scheme lacks, kept for this hearing (docs/annotation.md). */
+  tiers: z.array(importedTier),
 });
 
 export const exportResult = z
@@ -754,7 +757,7 @@ export const contract = {
     audit: false,
   }),
   'annotations.list': spec({
-    summary: "A hearing's annotations on its timeline, with the coding scheme they follow.",
+    summary: "A hearing's annotations on its timeline, with the coding scheme they follow and the tiers imported from ELAN files for it.",
     input: z.object({ hearingId: id }).strict(),
     output: annotationList,
     roles: ['interviewer', 'technician', 'psychologist', 'magistrate'],
@@ -770,7 +773,7 @@ export const contract = {
   }),
   'annotations.import': spec({
     summary:
-      "Read an ELAN file (EAF 2.8 to 3.0, sent as its text, at most 5 MB) in main and show what it holds: its tiers, how many annotations each has and where they go in the scheme, and what cannot be kept as written. With `apply`, the annotations are added as the caller's own, all or none, in the hearing's turn; what has no place in the scheme's tiers becomes a note with its tier's name, value and span. Refused once the hearing is sealed.",
+      "Read an ELAN file (EAF 2.8 to 3.0, sent as its text, at most 5 MB) in main and show what it holds: its tiers, how many annotations each has and where they go in the scheme, and what cannot be kept as written. With `apply`, the annotations are added as the caller's own, all or none, in the hearing's turn. A tier of the file the scheme lacks (a transcript, a gloss, a dependent tier) is kept as a tier of the hearing with its vocabulary, parent and stereotype; after the seal no tier is added, and such annotations become notes (in a signed addendum). What still has no place becomes a note with its tier's name, value and span.",
     input: z
       .object({
         hearingId: id,
@@ -791,8 +794,12 @@ export const contract = {
           target: z.string(),
           kept: z.number().int().nonnegative(),
           asNotes: z.number().int().nonnegative(),
+          /** Kept as a new tier of the hearing, `target` being its id. */
+          created: z.boolean(),
         }),
       ),
+      /** The tiers the import adds to the hearing (none after the seal). */
+      newTiers: z.array(importedTier),
       notes: z.array(z.object({ level: z.enum(['lost', 'changed', 'info']), subject: z.string(), message: z.string() })),
       count: z.number().int().nonnegative(),
       /** The hearing's annotations after the import; null for a preview. */

@@ -55,6 +55,8 @@ export interface TierProperty {
   kind: TierKind | null;
   label: Localized | null;
   author: Author | null;
+  /** For a tier imported from ELAN as a dependent tier: the scheme tier it depends on and ELAN's stereotype. */
+  dependsOn?: { parent: string; stereotype: string };
 }
 
 export interface EafExportInput {
@@ -67,6 +69,12 @@ export interface EafExportInput {
   date: string;
   /** The AUTHOR of the document: who exported it. */
   author: string;
+  /**
+   * For tiers imported from ELAN as dependent tiers, by tier id: the tier they depend on and the
+   * stereotype. Written in the tier's property (the tier itself is written time-aligned), so an
+   * import restores the link.
+   */
+  dependencies?: Readonly<Record<string, { parentId: string | null; stereotype: string | null }>>;
 }
 
 /** The part of the timeline one file covers, and its medium. */
@@ -186,6 +194,7 @@ export function eafDocument(input: EafExportInput, span: EafSpan): string {
         annotations: [],
       };
       tiers.push(tier);
+      const link = input.dependencies?.[schemeTier.id];
       tierProperties.push({
         tier: tier.id,
         role: 'annotations',
@@ -193,6 +202,7 @@ export function eafDocument(input: EafExportInput, span: EafSpan): string {
         kind: schemeTier.kind,
         label: schemeTier.label,
         author: who,
+        ...(link?.parentId && link.stereotype ? { dependsOn: { parent: link.parentId, stereotype: link.stereotype } } : {}),
       });
       const mine = who ? onTier.filter((a) => authorKey(a.author) === authorKey(who)) : [];
       const commented =

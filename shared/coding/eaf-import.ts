@@ -51,6 +51,8 @@ export interface EafImport {
   logEvents: ImportedLogEvent[];
   media: ImportedMedia[];
   notes: ImportNote[];
+  /** For each tier of `scheme`, the tier it depends on in the file (its id in `scheme`) and ELAN's stereotype. */
+  dependencies: Record<string, { parent: string | null; stereotype: string | null }>;
 }
 
 export interface ImportOptions {
@@ -420,6 +422,7 @@ export function importEaf(xml: string, options: ImportOptions): EafImport {
 
   // The scheme of the file: one tier per EAF tier, or per scheme tier when this application wrote it.
   const schemeTiers = new Map<string, SchemeTier>();
+  const dependencies: EafImport['dependencies'] = {};
   const annotations: Annotation[] = [];
   const logEvents: ImportedLogEvent[] = [];
   const comments = new Map<string, string>();
@@ -491,6 +494,13 @@ export function importEaf(xml: string, options: ImportOptions): EafImport {
       };
       if (cv?.description) schemeTier.description = cv.description;
       schemeTiers.set(schemeTierId, schemeTier);
+      const parent = tier.parent === null ? undefined : tiers.find((t) => t.id === tier.parent);
+      const written = prop?.dependsOn;
+      dependencies[schemeTierId] = parent
+        ? { parent: tierProps.get(parent.id)?.schemeTier ?? parent.id, stereotype: stereotypeOf(tier) }
+        : typeof written?.parent === 'string' && typeof written.stereotype === 'string'
+          ? { parent: written.parent, stereotype: written.stereotype }
+          : { parent: null, stereotype: null };
     }
     const author: Author = prop?.author ?? options.by;
     if (!prop?.author && tier.annotator !== null && tier.annotations.length > 0) {
@@ -577,6 +587,7 @@ export function importEaf(xml: string, options: ImportOptions): EafImport {
     logEvents,
     media,
     notes,
+    dependencies,
   };
 }
 

@@ -138,16 +138,23 @@ test('an ELAN file is previewed with its tiers and imported as the reader’s ow
   await expect(panel).toContainText('16 annotations in 9 tiers.');
   const tiers = panel.getByTestId('import-tiers');
   await expect(tiers.getByRole('row', { name: /Prompt type/ })).toContainText('Interviewer prompt');
-  await expect(tiers.getByRole('row', { name: /Words/ })).toContainText('as notes');
+  // A tier the scheme lacks, even a dependent one, is kept as a tier of the hearing.
+  await expect(tiers.getByRole('row', { name: /Words/ })).toContainText('a new tier of this hearing, “Words”');
+  await expect(tiers.getByRole('row', { name: /Gloss/ })).toContainText('a new tier of this hearing, “Gloss”');
   await panel.locator('summary').click();
   await expect(panel).toContainText('LINKED_FILE_DESCRIPTOR');
   expect(await axeViolations(page, '.eaf-import')).toEqual([]);
 
   await panel.getByRole('button', { name: 'Import 16 annotations' }).click();
   await expect(panel).toContainText('16 annotations of rich.eaf imported as yours.');
-  const listed = await callHost<{ annotations: Array<{ tierId: string; code: string | null }> }>(host, 'annotations.list', { hearingId });
+  const listed = await callHost<{ annotations: Array<{ tierId: string; code: string | null }>; tiers: Array<{ name: string }> }>(host, 'annotations.list', { hearingId });
   expect(listed.annotations).toHaveLength(16);
+  expect(listed.annotations.filter((a) => a.tierId === 'notes')).toHaveLength(0);
+  expect(listed.tiers.map((t) => t.name).sort()).toEqual(['Child', 'Child segments', 'Gestures', 'Gloss', 'Interviewer', 'Remarks', 'Translation', 'Words']);
   expect(listed.annotations.filter((a) => a.tierId === 'prompt').map((a) => a.code).sort()).toEqual(['cued_invitation', 'invitation']);
   // The imported prompts are on the timeline strip with the others.
   await expect(page.locator('.review')).toContainText('Invitation');
+  // And the imported tiers are rows of the strip.
+  await expect(page.locator('.review')).toContainText('Child segments');
+  expect(await axeViolations(page, '.review')).toEqual([]);
 });

@@ -365,4 +365,27 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a checkpoint of the audit log cannot be removed'); END;
     `,
   },
+  {
+    version: 14,
+    name: 'tiers imported from ELAN files',
+    sql: `
+      -- A tier of an ELAN file that the coding scheme lacks, kept for its hearing
+      -- (shared/coding/imported-tiers.ts): the definition is JSON, checked in main when written
+      -- and read. Added only before the seal; never changed, removed only with the hearing.
+      CREATE TABLE imported_tiers (
+        hearing_id TEXT NOT NULL REFERENCES hearings(id),
+        tier_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (hearing_id, tier_id)
+      );
+      CREATE TRIGGER imported_tiers_no_update BEFORE UPDATE ON imported_tiers
+        BEGIN SELECT RAISE(ABORT, 'an imported tier cannot be changed'); END;
+      CREATE TRIGGER imported_tiers_no_delete BEFORE DELETE ON imported_tiers
+        WHEN NOT EXISTS (SELECT 1 FROM hearing_removals WHERE hearing_id = OLD.hearing_id)
+        BEGIN SELECT RAISE(ABORT, 'an imported tier is removed only with its hearing'); END;
+    `,
+  },
 ];
