@@ -277,3 +277,92 @@ describe('after the seal', () => {
     assert.equal((await refusal('hearings.correct', { hearingId: h.id, field: 'minorName', value: 'Mira Kovacz', reason: 'Same again.' })).code, 'invalid_input');
   });
 });
+
+describe('removal', () => {
+  test('a hearing without a recording is removed: a tombstone stays, the person’s data goes, the list forgets it', async () => {
+    const name = 'Fatima Zahra El Amrani';
+    const birth = bornYearsAgo(10);
+    const h = await call<Hearing>('hearings.create', { caseReference: 'GONE.1/26', minorName: name, dateOfBirth: birth, hearingDate: today() });
+    await call('hearings.correct', { hearingId: h.id, field: 'minorName', value: `${name} B.`, reason: 'Second family name.' });
+    await call('events.add', { hearingId: h.id, event: { kind: 'technical_incident', description: `Camera moved; ${name} waited.` } });
+    const printed = await call<{ fileName: string }>('writtenRecord.generate', { hearingId: h.id, language: 'en' });
+    const pdf = mediaPath(dataDir, h.id, printed.fileName);
+    assert.ok(readFileSync(pdf, 'utf8').includes('Fatima'), 'the printed record names the child');
+    const removal = await call<HearingRemoval>('hearings.remove', { hearingId: h.id, reason: 'Created twice by mistake; the other one is used.' });
+    assert.equal(readFileSync(pdf).length, 0, 'the written record printed before removal is emptied');
+    assert.equal(removal.removedBy, 'local');
+    assert.equal(removal.reason, 'Created twice by mistake; the other one is used.');
+
+    assert.ok(!(await call<{ items: HearingSummary[] }>('hearings.list', {})).items.some((x) => x.id === h.id), 'gone from the list');
+    const gone = await refusal('hearings.get', { hearingId: h.id });
+    assert.equal(gone.code, 'conflict');
+    assert.equal(gone.details?.reason, 'removed');
+    assert.match(gone.message, /removed on .* by local: Created twice by mistake/);
+    assert.equal((gone.details?.removal as HearingRemoval).removedAt, removal.removedAt);
+    for (const [name2, input] of [
+      ['procedure.get', { hearingId: h.id }],
+      ['hearings.correct', { hearingId: h.id, field: 'caseReference', value: 'BACK/26', reason: 'Bring it back.' }],
+      ['recordings.start', { hearingId: h.id, mimeType: 'video/webm' }],
+    ] as const) {
+      assert.equal((await refusal(name2, input)).details?.reason, 'removed', `${name2} on a removed hearing`);
+    }
+
+    const left = await withDb((db) => ({
+      row: db.prepare('SELECT case_reference, minor_name, date_of_birth, procedure FROM hearings WHERE id = ?').get(h.id),
+      corrections: db.prepare('SELECT COUNT(*) FROM hearing_corrections WHERE hearing_id = ?').pluck().get(h.id),
+      events: db.prepare('SELECT COUNT(*) FROM hearing_events WHERE hearing_id = ?').pluck().get(h.id),
+      tombstone: db.prepare('SELECT removed_by, reason FROM hearing_removals WHERE hearing_id = ?').get(h.id),
+    }));
+    assert.deepEqual(left.row, { case_reference: '', minor_name: '', date_of_birth: '', procedure: '{}' });
+    assert.equal(left.corrections, 0);
+    assert.equal(left.events, 0);
+    assert.deepEqual(left.tombstone, { removed_by: 'local', reason: 'Created twice by mistake; the other one is used.' });
+    const dump = await withDb((db) =>
+      JSON.stringify([db.prepare('SELECT * FROM hearings WHERE id = ?').all(h.id), db.prepare('SELECT * FROM hearing_removals').all()]),
+    );
+    assert.ok(!dump.includes('Fatima') && !dump.includes(birth), 'no data of the child stays with the tombstone');
+
+    const audit = await auditText();
+    assert.ok(audit.split('\n').some((l) => l.includes('hearings.remove') && /[0-9a-f]{64}/.test(l)), 'the removal is audited');
+    assert.ok(!audit.includes('Fatima') && !audit.includes(birth) && !audit.includes('Created twice'));
+  });
+
+  test('removal is refused once a recording exists, with nothing changed', async () => {
+    const h = await createReadyHearing<Hearing>(call, 13, 'KEEP.1/26');
+    const rec = await call<Recording>('recordings.start', { hearingId: h.id, mimeType: 'video/webm' });
+    await call('recordings.appendChunk', { recordingId: rec.id, seq: 0, data: new Uint8Array(chunk) });
+    await call('recordings.stop', { recordingId: rec.id, durationMs: 1000 });
+    const removals = await count('hearing_removals');
+    const error = await refusal('hearings.remove', { hearingId: h.id, reason: 'Recorded by mistake, remove it.' });
+    assert.equal(error.code, 'conflict');
+    assert.equal(error.details?.reason, 'recorded_not_removable');
+    assert.match(error.message, /has a recording/);
+    assert.equal(await count('hearing_removals'), removals);
+    const still = await call<Hearing>('hearings.get', { hearingId: h.id });
+    assert.equal(still.minorName, 'Mira K.');
+    assert.equal(still.recordings.length, 1);
+  });
+
+  test('the database itself refuses a tombstone for a recorded hearing', async () => {
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
+    const db = new Database(join(dataDir, 'hearing-room.sqlite'));
+    try {
+      const recorded = db.prepare('SELECT hearing_id FROM recordings LIMIT 1').pluck().get() as string;
+      assert.throws(
+        () => db.prepare("INSERT INTO hearing_removals VALUES (?, 'now', 'x', 'reason')").run(recorded),
+        /cannot be removed/,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  test('someone not on the team cannot remove, correct or plan a hearing; a clerk of the team cannot either', async () => {
+    const h = await call<Hearing>('hearings.create', { caseReference: 'TEAM/26', minorName: 'Ari S.', dateOfBirth: bornYearsAgo(8), hearingDate: today() });
+    const stranger: CallerContext = { userId: 'stranger', displayName: 'Stranger', role: 'interviewer', transport: 'internal' };
+    assert.equal((await refusal('hearings.remove', { hearingId: h.id, reason: 'Not mine to remove.' }, stranger)).code, 'not_found');
+    const clerk: CallerContext = { userId: 'clerk', displayName: 'Clerk', role: 'clerk', transport: 'internal' };
+    assert.equal((await refusal('hearings.correct', { hearingId: h.id, field: 'caseReference', value: 'X/26', reason: 'Clerk tries.' }, clerk)).code, 'forbidden');
+    assert.equal((await call<Hearing>('hearings.get', { hearingId: h.id })).caseReference, 'TEAM/26');
+  });
+});
