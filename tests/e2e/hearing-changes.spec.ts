@@ -16,7 +16,7 @@ async function noAxeViolations(page: Page, selector: string): Promise<void> {
 test('an impossible birth date is refused at once in the chosen language (French), and nothing is created', async ({ page, host }) => {
   await page.goto(`${host.openUrl}&lang=fr`);
   await page.getByRole('button', { name: 'Nouvelle audition' }).click();
-  await page.getByLabel('Référence du dossier').fill('BR.12.FUTUR/26');
+  await page.getByLabel('Numéro de notice').fill('BR.12.FUTUR/26');
   await page.getByLabel('Nom du mineur').fill('Léa D.');
   await page.getByLabel('Date de naissance').fill(typedDate('2030-04-01'));
   await page.getByLabel('Date de l’audition').fill(typedDate(today()));

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { storedBytes, storedCopy } from '../helpers/stored-media';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -136,7 +137,8 @@ test('an unaccompanied 15-year-old victim of trafficking, assessed 15–17, hear
   await expect(seal.getByRole('status').filter({ hasText: 'The hearing is sealed.' })).toBeVisible({ timeout: 60_000 });
 
   // The written record the seal covers, read back: in French, the language of the hearing.
-  const pdf = join(host.dataDir, 'hearings', hearingId, 'written-record.pdf');
+  // Stored encrypted: read through the data key, as the app does.
+  const pdf = await storedCopy(host.dataDir, hearingId, 'written-record.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   for (const name of ['Maître C. Dubois', 'ST/2026/0457', 'A. Hoxha', 'TOLK-BXL-2019-114', 'Minor Ndako']) expect(text).toContain(name);
@@ -193,7 +195,7 @@ test('sealing with the follow-up unfinished lists what is open and needs a typed
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await yes.click();
   await expect(seal.getByRole('status').filter({ hasText: 'The hearing is sealed.' })).toBeVisible({ timeout: 60_000 });
-  const manifest = JSON.parse(readFileSync(join(host.dataDir, 'hearings', hearing.id, 'manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse((await storedBytes(host.dataDir, hearing.id, 'manifest.json')).toString('utf8')) as {
     openItems?: { reason: string; codes: string[] };
   };
   expect(manifest.openItems).toEqual({
