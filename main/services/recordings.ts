@@ -5,10 +5,11 @@ import type { Recording, RecordingStatus, StopReason } from '../../shared/domain
 import type { Db } from './db/database';
 import type { AuditLog } from './audit-log';
 import type { KeepAwake } from './keep-awake';
-import { hashStored } from './storage/hash-stored';
+import { hashStored, rememberHash } from './storage/hash-stored';
 import { StorageFullError, type Appendable, type MediaStore } from './storage/media-store';
 import type { KnownMaster, WorkingCopyDeriver } from './working-copy';
 import { WebmScanner } from './webm/layout';
+import { IncrementalWorkingCopy } from './webm/incremental';
 
 interface RecordingRow {
   id: string;
@@ -29,11 +30,14 @@ interface RecordingRow {
 
 interface ActiveRecording {
   hearingId: string;
+  masterFile: string;
   startedAt: string;
   file: Appendable;
   hash: Hash;
   /** The master's layout, read as its chunks arrive; null once it could not be read (see scan). */
   scanner: WebmScanner | null;
+  /** The working copy written as the chunks arrive; null when it is made at the stop instead. */
+  copy: IncrementalWorkingCopy | null;
   nextSeq: number;
   release: () => void;
 }
@@ -108,12 +112,15 @@ export class RecordingService {
       file.close();
       throw err;
     }
+    const webm = masterFile.endsWith('.webm');
     this.active.set(id, {
       hearingId,
+      masterFile,
       startedAt,
       file,
       hash: createHash('sha256'),
-      scanner: new WebmScanner(),
+      scanner: webm ? new WebmScanner() : null,
+      copy: webm ? this.openCopy(hearingId, masterFile) : null,
       nextSeq: 0,
       release: this.keepAwake.hold('recording a hearing'),
     });
@@ -189,13 +196,23 @@ export class RecordingService {
     this.active.delete(recordingId);
     rec.file.close();
     rec.release();
+    // The master is as this process wrote and hashed it: sealing need not read it again while it
+    // stays so (hash-stored.ts).
+    rememberHash(this.store, rec.hearingId, rec.masterFile, { sha256, sizeBytes: rec.file.size });
     if (rec.scanner) {
       try {
-        this.known.set(recordingId, { layout: rec.scanner.finish(), sha256, sizeBytes: rec.file.size });
+        this.known.set(recordingId, {
+          layout: rec.scanner.finish(),
+          sha256,
+          sizeBytes: rec.file.size,
+          ...(rec.copy ? { incremental: rec.copy } : {}),
+        });
+        rec.copy = null;
       } catch {
         // Nothing usable was recorded: the working copy will say so when it is made.
       }
     }
+    this.dropCopy(rec);
     return this.get(recordingId);
   }
 
@@ -210,7 +227,37 @@ export class RecordingService {
       rec.scanner.push(data);
     } catch {
       rec.scanner = null;
+      this.dropCopy(rec);
+      return;
     }
+    if (!rec.copy) return;
+    try {
+      rec.copy.push(data, rec.scanner.progress());
+    } catch (err) {
+      // The master is kept whatever happens here (a full disk, an odd stream): its working copy
+      // is then made from it at the stop.
+      this.log.error('the working copy being written while recording was given up', err);
+      this.dropCopy(rec);
+    }
+  }
+
+  /** The working copy of a new master, written as it is recorded; null when it cannot be opened. */
+  private openCopy(hearingId: string, masterFile: string): IncrementalWorkingCopy | null {
+    try {
+      return new IncrementalWorkingCopy(this.store.createWritable(hearingId, masterFile.replace('-master.', '-working.')));
+    } catch (err) {
+      this.log.error('the working copy could not be opened for writing while recording', err);
+      return null;
+    }
+  }
+
+  private dropCopy(rec: ActiveRecording): void {
+    try {
+      rec.copy?.abort();
+    } catch {
+      // Nothing more to remove.
+    }
+    rec.copy = null;
   }
   /**
    * Finds recordings left open by a crash or a kill, keeps every byte that reached the disk,
@@ -291,8 +338,11 @@ export class RecordingService {
     for (const rec of this.active.values()) {
       rec.file.close();
       rec.release();
+      this.dropCopy(rec);
     }
     this.active.clear();
+    for (const known of this.known.values()) known.incremental?.abort();
+    this.known.clear();
   }
 
   private requireActive(recordingId: string): ActiveRecording {
@@ -320,7 +370,11 @@ export class RecordingService {
    */
   async deriveWorkingCopy(recordingId: string, ctx: Who): Promise<{ ok: true } | { ok: false; error: string; storageFull: boolean }> {
     const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(recordingId) as RecordingRow;
-    if (row.size_bytes === 0) return { ok: true };
+    if (row.size_bytes === 0) {
+      this.known.get(recordingId)?.incremental?.abort();
+      this.known.delete(recordingId);
+      return { ok: true };
+    }
     const workingFile = row.master_file.replace('-master.', '-working.');
     try {
       const known = this.known.get(recordingId);

@@ -16,6 +16,7 @@ import type { MediaStore } from './storage/media-store';
 import { hashStored } from './storage/hash-stored';
 import { WebmScanner, type WebmLayout } from './webm/layout';
 import { planWorkingCopy, webmPatcher, workingCopyPieces } from './webm/derive';
+import type { IncrementalWorkingCopy } from './webm/incremental';
 
 /** What a working copy was derived from and how, so anyone can derive it again and compare. */
 export interface Derivation {
@@ -31,6 +32,8 @@ export interface KnownMaster {
   layout: WebmLayout;
   sha256: string;
   sizeBytes: number;
+  /** The working copy written while the master was recorded, to be completed (webm/incremental.ts). */
+  incremental?: IncrementalWorkingCopy;
 }
 
 export interface WorkingCopyDeriver {
@@ -59,22 +62,71 @@ function installedVersion(name: string): string {
 
 /**
  * The working copy as the app makes it: the master's own bytes with their sizes, the duration,
- * a seek head and cues filled in (webm/derive.ts). The layout of the master is read while it is
- * recorded (RecordingService feeds each chunk to a WebmScanner), so stopping only copies: one
- * sequential read of the master and one write, hashed on the way. After a crash the master is
- * scanned first, which gives the same layout and so the same bytes. See docs/recording.md.
+ * a seek head and cues filled in (webm/derive.ts). While a master is recorded, RecordingService
+ * feeds each chunk to a WebmScanner and writes the working copy's clusters as they arrive
+ * (webm/incremental.ts), so stopping only writes the header and the cues, then hashes the copy
+ * once. After a crash, or when that copy was given up, the master is scanned and copied whole,
+ * which gives the same layout and so the same bytes. See docs/recording.md.
  */
 export class WebmPatcher implements WorkingCopyDeriver {
   /** `others` makes the working copy of a master that is not WebM (an MP4 from another browser). */
   constructor(
     private readonly store: MediaStore,
     private readonly others: WorkingCopyDeriver = new MediabunnyRemuxer(store),
+    private readonly log: { error(message: string, err: unknown): void } = console,
   ) {}
 
+  /**
+   * Stopping a recording whose working copy was written as it arrived: the header and cues are
+   * written, the copy made durable, then read back once to be hashed (its header comes first and
+   * is known only now, so no hash of it could run along).
+   */
+  private async complete(
+    hearingId: string,
+    masterName: string,
+    workingName: string,
+    known: KnownMaster,
+    copy: IncrementalWorkingCopy,
+  ): Promise<Derivation> {
+    const plan = await copy.finish(known.layout, known.sizeBytes, (start, end) => this.store.readBytes(hearingId, masterName, start, end));
+    copy.commit();
+    const output = await hashStored(this.store, hearingId, workingName);
+    if (output.sizeBytes !== plan.size) {
+      throw new Error(`The working copy has ${output.sizeBytes} bytes where ${plan.size} were planned.`);
+    }
+    return {
+      tool: webmPatcher.tool,
+      toolVersion: webmPatcher.version,
+      input: { name: masterName, sha256: known.sha256, sizeBytes: known.sizeBytes },
+      output: { name: workingName, ...output },
+      durationMs: plan.durationMs,
+    };
+  }
+
   async derive(hearingId: string, masterName: string, workingName: string, known?: KnownMaster): Promise<Derivation> {
-    if (!masterName.endsWith('.webm')) return this.others.derive(hearingId, masterName, workingName);
+    if (!masterName.endsWith('.webm')) {
+      known?.incremental?.abort();
+      return this.others.derive(hearingId, masterName, workingName);
+    }
     const size = this.store.size(hearingId, masterName);
-    if (size === null || size === 0) throw new Error(`The master ${masterName} is missing or empty.`);
+    if (size === null || size === 0) {
+      known?.incremental?.abort();
+      throw new Error(`The master ${masterName} is missing or empty.`);
+    }
+    if (known?.incremental) {
+      const copy = known.incremental;
+      if (known.sizeBytes === size) {
+        try {
+          return await this.complete(hearingId, masterName, workingName, known, copy);
+        } catch (err) {
+          copy.abort();
+          // The copy is then made from the master, as after a crash; a full disk fails there too.
+          this.log.error(`the working copy of ${masterName} written while recording was given up`, err);
+        }
+      } else {
+        copy.abort();
+      }
+    }
     let layout: WebmLayout;
     let input: { sha256: string; sizeBytes: number };
     if (known && known.sizeBytes === size) {

@@ -28,6 +28,11 @@ export interface SessionEvents {
 /** The recorder hands over about one second of media at a time. */
 const timesliceMs = 1000;
 /**
+ * The first chunk is asked for sooner: the master then holds its header and the first pictures a
+ * quarter of a second after Start, and the page knows almost at once that main is writing.
+ */
+const firstChunkMs = 250;
+/**
  * How often the page tells main it is still there, also while paused (no chunk comes then):
  * main closes a segment whose page has gone quiet for a few seconds as `page_lost`.
  */
@@ -64,6 +69,7 @@ export class RecordingSession {
   private pausedAt: number | null = null;
   private pausedMs = 0;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private firstChunk: ReturnType<typeof setTimeout> | undefined;
   /** Main's answer to the opening of the recording; chunks are appended only once it is open. */
   private readonly opened: Promise<Recording>;
   private discarded = false;
@@ -143,6 +149,9 @@ export class RecordingSession {
       track.addEventListener('ended', () => this.deviceLost(device), { once: true });
     }
     this.recorder.start(timesliceMs);
+    this.firstChunk = setTimeout(() => {
+      if (this.recorder.state === 'recording') this.recorder.requestData();
+    }, firstChunkMs);
     this.opened = opening.then((recording) => {
       this.recording = recording;
       if (!this.discarded) this.heartbeat = setInterval(() => void this.beat(), heartbeatMs);
@@ -154,6 +163,7 @@ export class RecordingSession {
   private discard(): void {
     this.discarded = true;
     clearInterval(this.heartbeat);
+    clearTimeout(this.firstChunk);
     if (this.recorder.state !== 'inactive') this.recorder.stop();
   }
 
@@ -214,6 +224,7 @@ export class RecordingSession {
 
   private async finish(): Promise<Recording> {
     clearInterval(this.heartbeat);
+    clearTimeout(this.firstChunk);
     const durationMs = Math.min(maxDurationMs, Math.round(this.elapsedMs()));
     if (this.recorder.state !== 'inactive') this.recorder.stop();
     await this.stopped;

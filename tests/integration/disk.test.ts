@@ -141,11 +141,19 @@ describe('a disk that fills', () => {
       const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
       const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
       const chunks = [fixture.subarray(0, 30_000), fixture.subarray(30_000)];
-      for (const [seq, data] of chunks.entries()) await call('recordings.appendChunk', { recordingId: rec.id, seq, data });
-      // Fill what is left but a little room for the database: the stop is recorded, its working copy cannot be.
+      await call('recordings.appendChunk', { recordingId: rec.id, seq: 0, data: chunks[0] });
+      // Fill what is left but room for the next chunk of the master and a little for the
+      // database: the working copy, written as the chunks arrive, no longer fits. The master goes
+      // on; the copy is given up and removed. The stop is recorded; its working copy cannot be made.
       const filler = join(mountPoint, 'filler.bin');
       const free = statfsSync(mountPoint);
-      writeFileSync(filler, new Uint8Array(Math.max(0, free.bavail * free.bsize - 40 * 1024)));
+      writeFileSync(filler, new Uint8Array(Math.max(0, free.bavail * free.bsize - chunks[1]!.byteLength - 24 * 1024)));
+      await call('recordings.appendChunk', { recordingId: rec.id, seq: 1, data: chunks[1] });
+      assert.deepEqual(
+        readdirSync(join(mountPoint, 'hearings', hearing.id)).filter((f) => f.includes('working')),
+        [],
+        'the copy that no longer fitted is removed at once',
+      );
       const stopped = await call<Recording>('recordings.stop', { recordingId: rec.id, durationMs: 4000 });
       assert.equal(stopped.status, 'complete', 'the stop itself is recorded');
       assert.equal(stopped.workingUrl, null, 'no working copy on a full disk');

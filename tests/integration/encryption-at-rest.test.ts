@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { scanAll } from '../../main/services/webm/layout';
+import { planWorkingCopy, workingCopyPieces } from '../../main/services/webm/derive';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Hearing, Recording } from '../../shared/domain/hearing';
@@ -179,6 +181,10 @@ describe('encryption at rest, through the real web host', () => {
       hearing = await distinctiveHearing(host);
       recording = await callHost<Recording>(host, 'recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
       for (const [seq, data] of parts.entries()) await appendChunkHost(host, recording.id, seq, data);
+      assert.ok(
+        existsSync(join(dataDir, 'hearings', hearing.id, 'segment-001-working.webm.partial')),
+        'the working copy is being written as the chunks arrive',
+      );
     } finally {
       await host.kill();
     }
@@ -229,6 +235,16 @@ describe('encryption at rest, through the real web host', () => {
       const decrypted = join(tempDir(), 'recovered.webm');
       writeFileSync(decrypted, Buffer.from(await working.arrayBuffer()));
       assert.ok(ffprobeDuration(decrypted) > 3.5, 'the recovered working copy plays, whole');
+      // The copy being written when the process was killed is not used: recovery derives the
+      // working copy from the recovered master, the same bytes any later derivation gives.
+      const plan = planWorkingCopy(scanAll([acknowledged]));
+      const expected: Uint8Array[] = [];
+      for await (const piece of workingCopyPieces(plan, async (a, b) => acknowledged.subarray(a, b))) expected.push(piece);
+      assert.deepEqual(readFileSync(decrypted), Buffer.concat(expected));
+      assert.ok(
+        !existsSync(join(dataDir, 'hearings', hearing.id, 'segment-001-working.webm.partial')),
+        'nothing half-written is left',
+      );
       const masterBytes = await media(second, `/media/recordings/${recording.id}/master`, session);
       assert.deepEqual(Buffer.from(await masterBytes.arrayBuffer()), acknowledged);
     } finally {

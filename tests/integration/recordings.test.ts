@@ -8,6 +8,8 @@ import { localOperator } from '../../shared/api/caller';
 import type { Hearing, Recording } from '../../shared/domain/hearing';
 import { tempDir } from '../helpers/temp';
 import { createReadyHearing } from '../helpers/procedure';
+import { scanAll } from '../../main/services/webm/layout';
+import { planWorkingCopy, workingCopyPieces } from '../../main/services/webm/derive';
 
 const ctx = localOperator('internal');
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/short.webm'));
@@ -36,6 +38,7 @@ describe('recording a hearing', () => {
     const hearing = await createReadyHearing<Hearing>(call, 13, caseReference);
     const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm;codecs=vp8,opus' });
     const masterPath = join(dataDir, 'hearings', hearing.id, 'segment-001-master.webm');
+    const workingPath = join(dataDir, 'hearings', hearing.id, 'segment-001-working.webm');
     let seq = 0;
     for (const part of chunks(fixture, 6)) {
       await call('recordings.appendChunk', { recordingId: rec.id, seq, data: part });
@@ -43,6 +46,7 @@ describe('recording a hearing', () => {
       // The bytes are on disk as each chunk is acknowledged, not only at the end.
       assert.equal(statSync(masterPath).size, Math.min(fixture.byteLength, seq * Math.ceil(fixture.byteLength / 6)));
     }
+    assert.ok(statSync(`${workingPath}.partial`).size > fixture.byteLength / 2, 'the working copy is written as the chunks arrive');
     const duplicate = await services.dispatcher.dispatch(ctx, 'recordings.appendChunk', { recordingId: rec.id, seq: 2, data: new Uint8Array(3) });
     assert.ok(!duplicate.ok);
     assert.equal(duplicate.error.code, 'conflict');
@@ -54,6 +58,20 @@ describe('recording a hearing', () => {
     assert.equal(stopped.sha256, createHash('sha256').update(fixture).digest('hex'));
     assert.deepEqual(readFileSync(masterPath), fixture);
     assert.ok(stopped.workingUrl, 'a working copy is derived');
+    // It was written as the chunks arrived; the stop completed it. It is byte for byte the copy
+    // derived from the master alone, and its derivation says so.
+    const plan = planWorkingCopy(scanAll([fixture]));
+    const derived: Uint8Array[] = [];
+    for await (const piece of workingCopyPieces(plan, async (a, b) => fixture.subarray(a, b))) derived.push(piece);
+    assert.deepEqual(readFileSync(workingPath), Buffer.concat(derived));
+    const history = await call<Array<{ action: string; details: Record<string, unknown> }>>('hearings.accessHistory', {
+      hearingId: hearing.id,
+    });
+    const derivation = history.find((e) => e.action === 'recording.working_copy_derived');
+    assert.equal(
+      (derivation?.details as { output?: { sha256?: string } }).output?.sha256,
+      createHash('sha256').update(Buffer.concat(derived)).digest('hex'),
+    );
 
     const media = await services.media(new Request(`app://hearing-room${stopped.workingUrl}`, { headers: { Range: 'bytes=0-3' } }), ctx);
     assert.equal(media.status, 206);

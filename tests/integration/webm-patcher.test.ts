@@ -11,6 +11,10 @@ import { planWorkingCopy, webmPatcher, workingCopyPieces } from '../../main/serv
 import { rederiveWebm } from '../../main/services/webm/rederive';
 import type { RangeReader } from '../../main/services/seal/rederive';
 import { tempDir } from '../helpers/temp';
+import { IncrementalWorkingCopy } from '../../main/services/webm/incremental';
+import { EncryptedMediaStore } from '../../main/services/storage/encrypted-media-store';
+import { DataKey } from '../../main/services/keys/data-key';
+import type { MediaStore } from '../../main/services/storage/media-store';
 
 // A recording as Chromium's MediaRecorder writes it (VP9 and Opus, 1 s timeslices): a live
 // stream, with a segment and clusters of unknown size, no duration and no cues.
@@ -180,4 +184,96 @@ test('re-deriving names the first byte where a working copy differs, and its tru
   // A working copy made from another master (the first half of this one) is named too.
   const other = await derive(master.subarray(0, 100_000));
   assert.notEqual((await rederiveWebm(reader(master), reader(other))).firstDifference, null);
+});
+
+/** Feeds `pieces` as the recording service does: scanner first, then the copy written as it goes. */
+async function writtenWhileRecording(store: MediaStore, pieces: Uint8Array[]) {
+  const scanner = new WebmScanner();
+  const copy = new IncrementalWorkingCopy(store.createWritable('h', 'live.webm'));
+  for (const p of pieces) {
+    scanner.push(p);
+    copy.push(p, scanner.progress());
+  }
+  const whole = Buffer.concat(pieces);
+  const plan = await copy.finish(scanner.finish(), whole.byteLength, async (s, e) => whole.subarray(s, e));
+  copy.commit();
+  return plan;
+}
+
+async function readStored(store: MediaStore, name: string): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  const reader = store.read('h', name).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
+
+test('the working copy written while recording is, byte for byte, the one derived from the master', async () => {
+  const expected = await derive(master);
+  const stores: Array<[string, () => MediaStore]> = [
+    ['plain', () => new FileMediaStore(tempDir())],
+    ['encrypted', () => new EncryptedMediaStore(tempDir(), DataKey.generate().fileKeys())],
+  ];
+  for (const [kind, make] of stores) {
+    const pieceings: Array<[string, Uint8Array[]]> = [
+      ['as MediaRecorder handed it over', chunks(master, chunkSizes)],
+      ...[1, 7, 997, 65536, 300_000].map((n): [string, Uint8Array[]] => {
+        const out: Uint8Array[] = [];
+        for (let at = 0; at < master.byteLength; at += n) out.push(master.subarray(at, at + n));
+        return [`pieces of ${n} bytes`, out];
+      }),
+    ];
+    for (const [how, pieces] of pieceings) {
+      const store = make();
+      const plan = await writtenWhileRecording(store, pieces);
+      assert.equal(plan.size, expected.byteLength, `${kind}, ${how}`);
+      assert.equal(sha256(await readStored(store, 'live.webm')), sha256(expected), `${kind}, ${how}`);
+    }
+  }
+});
+
+test('a master cut short mid-block: the copy written while recording still equals the derived one', async () => {
+  for (const cut of [chunkSizes[0]! + 1234, master.byteLength - 777, 30_000]) {
+    const cutShort = master.subarray(0, cut);
+    const store = new FileMediaStore(tempDir());
+    await writtenWhileRecording(store, chunks(cutShort, chunkSizes));
+    assert.equal(sha256(await readStored(store, 'live.webm')), sha256(await derive(cutShort)), `cut at ${cut}`);
+  }
+});
+
+test('stopping completes the copy written while recording; a copy that went wrong is derived from the master', async () => {
+  const root = tempDir();
+  const store = new FileMediaStore(root);
+  store.writeAtomic('h', 'm.webm', master);
+  const scanner = new WebmScanner();
+  const copy = new IncrementalWorkingCopy(store.createWritable('h', 'w.webm'));
+  for (const c of chunks(master, chunkSizes)) {
+    scanner.push(c);
+    copy.push(c, scanner.progress());
+  }
+  const known = { layout: scanner.finish(), sha256: sha256(master), sizeBytes: master.byteLength, incremental: copy };
+  const d = await new WebmPatcher(store).derive('h', 'm.webm', 'w.webm', known);
+  assert.equal(d.output.sha256, sha256(await derive(master)));
+  assert.equal(d.output.sizeBytes, (await derive(master)).byteLength);
+  assert.deepEqual(d.input, { name: 'm.webm', sha256: sha256(master), sizeBytes: master.byteLength });
+
+  // A copy that was not given every chunk of the master is given up, and the working copy is
+  // derived from the master: the same bytes.
+  const scanner2 = new WebmScanner();
+  const broken = new IncrementalWorkingCopy(store.createWritable('h', 'w2.webm'));
+  const pieces = chunks(master, chunkSizes);
+  for (const [i, c] of pieces.entries()) {
+    scanner2.push(c);
+    if (i !== 2) broken.push(c, scanner2.progress());
+  }
+  const errors: unknown[] = [];
+  const patcher = new WebmPatcher(store, undefined, { error: (_m, err) => errors.push(err) });
+  const known2 = { layout: scanner2.finish(), sha256: sha256(master), sizeBytes: master.byteLength, incremental: broken };
+  const d2 = await patcher.derive('h', 'm.webm', 'w2.webm', known2);
+  assert.equal(errors.length, 1, 'the copy that was given up is logged');
+  assert.equal(d2.output.sha256, d.output.sha256);
+  assert.equal(store.size('h', 'w2.webm.partial'), null, 'nothing half-written is left');
 });

@@ -38593,6 +38593,32 @@ var WebmScanner = class {
     this.run();
     this.buffer = this.buffer.slice();
   }
+  /**
+   * Where the scan stands, for a writer that builds the working copy as the master arrives
+   * (webm/incremental.ts): the elements before the first cluster once they are final, the
+   * clusters closed so far (the array grows; it is not copied), and the cluster still open.
+   */
+  progress() {
+    const c = this.cluster;
+    return {
+      prefix:
+        this.ebmlHeader &&
+        this.infoChildren !== null &&
+        this.tracksSpan &&
+        (c !== null || this.clusters.length > 0)
+          ? {
+              ebmlHeader: this.ebmlHeader,
+              infoChildren: this.infoChildren,
+              tracks: this.tracksSpan,
+              kept: this.kept,
+            }
+          : null,
+      clusters: this.clusters,
+      open: c
+        ? { dataStart: c.dataStart, completeEnd: c.completeEnd, timed: c.timecode !== null }
+        : null,
+    };
+  }
   /** The layout of everything fed so far; bytes after the last complete block are left out. */
   finish() {
     this.finished = true;
@@ -38857,18 +38883,24 @@ function concat(a, b) {
 // main/services/webm/derive.ts
 var webmPatcher = { tool: 'hearing-room-webm', version: '1' };
 var sizeLength = 8;
-function planWorkingCopy(layout) {
-  const infoChildrenLength = sum(layout.infoChildren.map(length));
-  const durationElement = element(ids.duration, float64(layout.durationTicks));
-  const infoLength = headerLength(ids.info) + infoChildrenLength + durationElement.byteLength;
-  const tracksLength = length(layout.tracks);
-  const keptLength = sum(layout.kept.map(length));
-  const clusterHeader = headerLength(ids.cluster);
-  const clusterLengths = layout.clusters.map((c) => clusterHeader + length(c.data));
+var clusterHeaderBytes = headerLength(ids.cluster);
+function prefixPositions(prefix) {
+  const infoChildrenLength = sum(prefix.infoChildren.map(length));
+  const durationLength = element(ids.duration, float64(0)).byteLength;
+  const infoLength = headerLength(ids.info) + infoChildrenLength + durationLength;
   const seekHeadLength = seekHead([0, 0, 0]).byteLength;
   const infoAt = seekHeadLength;
   const tracksAt = infoAt + infoLength;
-  const clustersAt = tracksAt + tracksLength + keptLength;
+  const clustersAt = tracksAt + length(prefix.tracks) + sum(prefix.kept.map(length));
+  return { infoChildrenLength, infoAt, tracksAt, clustersAt };
+}
+function clusterHeader(payloadBytes) {
+  return concat2([id(ids.cluster), fixedSize(payloadBytes)]);
+}
+function planWorkingCopy(layout) {
+  const { infoChildrenLength, infoAt, tracksAt, clustersAt } = prefixPositions(layout);
+  const durationElement = element(ids.duration, float64(layout.durationTicks));
+  const clusterLengths = layout.clusters.map((c) => clusterHeaderBytes + length(c.data));
   const clusterAt = [];
   let at = clustersAt;
   for (const l of clusterLengths) {
@@ -38878,6 +38910,7 @@ function planWorkingCopy(layout) {
   const cuesAt = at;
   const cues = cuesElement(layout, clusterAt);
   const segmentPayload = cuesAt + cues.byteLength;
+  const segmentDataAt = length(layout.ebmlHeader) + headerLength(ids.segment);
   const pieces = [
     { copy: layout.ebmlHeader },
     { bytes: concat2([id(ids.segment), fixedSize(segmentPayload)]) },
@@ -38889,7 +38922,7 @@ function planWorkingCopy(layout) {
     ...layout.kept.map((copy) => ({ copy })),
   ];
   for (const c of layout.clusters) {
-    pieces.push({ bytes: concat2([id(ids.cluster), fixedSize(length(c.data))]) });
+    pieces.push({ bytes: clusterHeader(length(c.data)) });
     pieces.push({ copy: c.data });
   }
   pieces.push({ bytes: cues });
@@ -38898,6 +38931,7 @@ function planWorkingCopy(layout) {
     pieces: mergeCopies(pieces),
     size,
     durationMs: Math.round((layout.durationTicks * layout.timecodeScale) / 1e6),
+    clusterOffsets: clusterAt.map((a) => segmentDataAt + a),
   };
 }
 async function* workingCopyPieces(plan, read, blockBytes3 = 4 * 1024 * 1024) {

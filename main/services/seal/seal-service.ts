@@ -55,7 +55,8 @@ const documentKinds: ReadonlyArray<{ kind: string; name: string }> = [
 ];
 
 /**
- * Seals a hearing: checks that every file still has the hash recorded when it was written, then
+ * Seals a hearing: checks that every file still has the hash recorded when it was written (a file
+ * this process hashed, and that has not changed since, is not read again: hash-stored.ts), then
  * signs a manifest of the whole record with the installation's key, writes it beside the media,
  * and records the seal in the database, where triggers then refuse any change to the hearing.
  */
@@ -318,7 +319,7 @@ export class SealService {
         );
         continue;
       }
-      const { sha256 } = await hashStored(this.store, hearingId, master);
+      const { sha256 } = await hashStored(this.store, hearingId, master, { reuse: true });
       if (sha256 !== row.sha256) {
         problems.push(
           `the master ${master} has SHA-256 ${sha256} where ${String(row.sha256)} was recorded`,
@@ -330,7 +331,9 @@ export class SealService {
         const d = derivations.get(row.id);
         const workingSize = this.store.size(hearingId, row.working_file);
         const workingSha =
-          workingSize === null ? null : (await hashStored(this.store, hearingId, row.working_file)).sha256;
+          workingSize === null
+            ? null
+            : (await hashStored(this.store, hearingId, row.working_file, { reuse: true })).sha256;
         if (!d || d.output.name !== row.working_file) {
           problems.push(
             `there is no record of how the working copy ${row.working_file} was derived`,
@@ -373,7 +376,12 @@ export class SealService {
     for (const { kind, name } of documentKinds) {
       const sizeBytes = this.store.size(hearingId, name);
       if (sizeBytes === null) continue;
-      found.push({ kind, name, sha256: (await hashStored(this.store, hearingId, name)).sha256, sizeBytes });
+      found.push({
+        kind,
+        name,
+        sha256: (await hashStored(this.store, hearingId, name, { reuse: true })).sha256,
+        sizeBytes,
+      });
     }
     return found;
   }

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { FileKeys } from '../keys/data-key';
-import { FileMediaStore, hearingDir, mediaPath, writeAll } from './file-media-store';
+import { FileMediaStore, fileFingerprint, hearingDir, mediaPath, writeAll } from './file-media-store';
 import {
   decodeHeader,
   encodeHeader,
@@ -165,6 +165,10 @@ export class EncryptedMediaStore implements MediaStore {
     } finally {
       closeSync(fd);
     }
+  }
+
+  fingerprint(hearingId: string, name: string): string | null {
+    return fileFingerprint(mediaPath(this.root, hearingId, name));
   }
 
   size(hearingId: string, name: string): number | null {

@@ -114,6 +114,10 @@ export class FileMediaStore implements MediaStore {
     return new FileAppendable(fd, statSync(path).size);
   }
 
+  fingerprint(hearingId: string, name: string): string | null {
+    return fileFingerprint(this.path(hearingId, name));
+  }
+
   size(hearingId: string, name: string): number | null {
     try {
       return statSync(this.path(hearingId, name)).size;
@@ -241,6 +245,17 @@ class FileAppendable implements Appendable {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+/** Device, inode, size, change and modification times of a file, or null when it does not exist. */
+export function fileFingerprint(path: string): string | null {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.ctimeNs}:${s.mtimeNs}`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
   }
 }
 

@@ -9,6 +9,11 @@ export interface MediaStore {
   reopenAppendable(hearingId: string, name: string): Appendable;
   /** The file's size in bytes, or null when it does not exist. */
   size(hearingId: string, name: string): number | null;
+  /**
+   * What changes whenever the file is written, replaced or moved (device, inode, size, change and
+   * modification times), or null when it does not exist: lets a hash be reused (hash-stored.ts).
+   */
+  fingerprint?(hearingId: string, name: string): string | null;
   /** Reads `[start, end]` (inclusive) or the whole file as a web stream. */
   read(hearingId: string, name: string, range?: { start: number; end: number }): ReadableStream<Uint8Array>;
   /** Reads `[start, end)` into memory: for small reads only. */

@@ -8,7 +8,7 @@
  * The output is a pure function of the master: `planWorkingCopy` from its layout (layout.ts),
  * then `workingCopyPieces` in order. The app and the standalone verifier run this same code.
  */
-import { ids, type Span, type WebmLayout } from './layout';
+import { ids, type LayoutPrefix, type Span, type WebmLayout } from './layout';
 
 /** Recorded in every derivation made with this code; bump `version` whenever its output changes. */
 export const webmPatcher = { tool: 'hearing-room-webm', version: '1' } as const;
@@ -20,25 +20,49 @@ export interface WorkingCopyPlan {
   pieces: Piece[];
   size: number;
   durationMs: number;
+  /** Where each cluster's header is in the working copy (its payload follows `clusterHeaderBytes` later). */
+  clusterOffsets: number[];
 }
 
 const sizeLength = 8;
 
-export function planWorkingCopy(layout: WebmLayout): WorkingCopyPlan {
-  const infoChildrenLength = sum(layout.infoChildren.map(length));
-  const durationElement = element(ids.duration, float64(layout.durationTicks));
-  const infoLength = headerLength(ids.info) + infoChildrenLength + durationElement.byteLength;
-  const tracksLength = length(layout.tracks);
-  const keptLength = sum(layout.kept.map(length));
-  const clusterHeader = headerLength(ids.cluster);
-  const clusterLengths = layout.clusters.map((c) => clusterHeader + length(c.data));
+/** The length of a cluster's header in the working copy: its ID and a size in 8 bytes. */
+export const clusterHeaderBytes = headerLength(ids.cluster);
 
-  // Positions inside the segment's payload. The seek head has a fixed size (fixed-width
-  // positions), so every position can be computed before anything is written.
+/** Positions inside the segment's payload that depend only on what comes before the first cluster. */
+function prefixPositions(prefix: LayoutPrefix) {
+  const infoChildrenLength = sum(prefix.infoChildren.map(length));
+  // The duration's value is known only at the end, but its length is fixed (a float in 8 bytes).
+  const durationLength = element(ids.duration, float64(0)).byteLength;
+  const infoLength = headerLength(ids.info) + infoChildrenLength + durationLength;
+  // The seek head has a fixed size (fixed-width positions), so every position can be computed
+  // before anything is written.
   const seekHeadLength = seekHead([0, 0, 0]).byteLength;
   const infoAt = seekHeadLength;
   const tracksAt = infoAt + infoLength;
-  const clustersAt = tracksAt + tracksLength + keptLength;
+  const clustersAt = tracksAt + length(prefix.tracks) + sum(prefix.kept.map(length));
+  return { infoChildrenLength, infoAt, tracksAt, clustersAt };
+}
+
+/**
+ * Where the first cluster's header goes in the working copy: known as soon as the master's
+ * first cluster starts, which lets the clusters be written while the master is still recorded.
+ */
+export function firstClusterOffset(prefix: LayoutPrefix): number {
+  return length(prefix.ebmlHeader) + headerLength(ids.segment) + prefixPositions(prefix).clustersAt;
+}
+
+/** The header of a cluster of `payloadBytes` in the working copy. */
+export function clusterHeader(payloadBytes: number): Uint8Array {
+  return concat([id(ids.cluster), fixedSize(payloadBytes)]);
+}
+
+export function planWorkingCopy(layout: WebmLayout): WorkingCopyPlan {
+  const { infoChildrenLength, infoAt, tracksAt, clustersAt } = prefixPositions(layout);
+  const durationElement = element(ids.duration, float64(layout.durationTicks));
+  const clusterLengths = layout.clusters.map((c) => clusterHeaderBytes + length(c.data));
+
+  // Positions inside the segment's payload.
   const clusterAt: number[] = [];
   let at = clustersAt;
   for (const l of clusterLengths) {
@@ -48,6 +72,7 @@ export function planWorkingCopy(layout: WebmLayout): WorkingCopyPlan {
   const cuesAt = at;
   const cues = cuesElement(layout, clusterAt);
   const segmentPayload = cuesAt + cues.byteLength;
+  const segmentDataAt = length(layout.ebmlHeader) + headerLength(ids.segment);
 
   const pieces: Piece[] = [
     { copy: layout.ebmlHeader },
@@ -60,7 +85,7 @@ export function planWorkingCopy(layout: WebmLayout): WorkingCopyPlan {
     ...layout.kept.map((copy) => ({ copy })),
   ];
   for (const c of layout.clusters) {
-    pieces.push({ bytes: concat([id(ids.cluster), fixedSize(length(c.data))]) });
+    pieces.push({ bytes: clusterHeader(length(c.data)) });
     pieces.push({ copy: c.data });
   }
   pieces.push({ bytes: cues });
@@ -69,6 +94,7 @@ export function planWorkingCopy(layout: WebmLayout): WorkingCopyPlan {
     pieces: mergeCopies(pieces),
     size,
     durationMs: Math.round((layout.durationTicks * layout.timecodeScale) / 1e6),
+    clusterOffsets: clusterAt.map((a) => segmentDataAt + a),
   };
 }
 

@@ -83,6 +83,20 @@ export interface WebmLayout {
   size: number;
 }
 
+/** The elements of a master before its first cluster: what the working copy's header is made of. */
+export type LayoutPrefix = Pick<WebmLayout, 'ebmlHeader' | 'infoChildren' | 'tracks' | 'kept'>;
+
+export interface ScanProgress {
+  /** Null until the first cluster starts: until then the header may still change. */
+  prefix: LayoutPrefix | null;
+  clusters: readonly ClusterLayout[];
+  /**
+   * The cluster being read: its payload's start, where its last complete child ends, and whether
+   * its time was read (a cluster without one is left out, see closeCluster).
+   */
+  open: { dataStart: number; completeEnd: number; timed: boolean } | null;
+}
+
 export class WebmFormatError extends Error {}
 
 type Context = 'top' | 'segment' | 'cluster';
@@ -146,6 +160,23 @@ export class WebmScanner {
     this.run();
     // What is left is a header or a small element not yet whole: keep a copy, never the caller's.
     this.buffer = this.buffer.slice();
+  }
+
+  /**
+   * Where the scan stands, for a writer that builds the working copy as the master arrives
+   * (webm/incremental.ts): the elements before the first cluster once they are final, the
+   * clusters closed so far (the array grows; it is not copied), and the cluster still open.
+   */
+  progress(): ScanProgress {
+    const c = this.cluster;
+    return {
+      prefix:
+        this.ebmlHeader && this.infoChildren !== null && this.tracksSpan && (c !== null || this.clusters.length > 0)
+          ? { ebmlHeader: this.ebmlHeader, infoChildren: this.infoChildren, tracks: this.tracksSpan, kept: this.kept }
+          : null,
+      clusters: this.clusters,
+      open: c ? { dataStart: c.dataStart, completeEnd: c.completeEnd, timed: c.timecode !== null } : null,
+    };
   }
 
   /** The layout of everything fed so far; bytes after the last complete block are left out. */

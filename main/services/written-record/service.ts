@@ -86,7 +86,7 @@ export class WrittenRecordService {
       files.push({
         ...r,
         masterName: master?.name ?? '',
-        working: working ? { name: working.name, ...(await hashStored(store, working.hearingId, working.name)) } : null,
+        working: working ? { name: working.name, ...(await hashStored(store, working.hearingId, working.name, { reuse: true })) } : null,
       });
     }
     const facts = view.draft.hearingStart ? procedure.evaluateFor(hearingId, new Date(view.draft.hearingStart)).facts : view.evaluation.facts;
