@@ -1,24 +1,20 @@
 // `npx tsx scripts/bench-seal.ts [minutes]`: time from pressing stop to a sealed hearing, for a
 // recording of the given length (60 by default), beside sha256sum of the same master. The
-// recording is a real WebM made by ffmpeg and appended through the dispatcher in 1 MiB chunks.
+// recording is a real WebM made by ffmpeg, sent to the web host (encrypted at rest, as installed)
+// in 1 MiB chunks as the page sends them.
 // Prints figures; never fails on them.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ChromiumPrinter } from '../main/host/chromium-printer';
-import { chromiumPath } from '../tests/helpers/chromium';
-import { openServices } from '../main/services/app';
-import { PassphraseKeyFile } from '../main/services/keys/passphrase-key-file';
-import { localOperator } from '../shared/api/caller';
+import { appendChunkHost, callHost, startHostProcess } from '../tests/helpers/web-host-process';
 import type { Hearing, Recording } from '../shared/domain/hearing';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
 const minutes = Number(process.argv[2] ?? 60);
 const dir = mkdtempSync(join(tmpdir(), 'hearing-room-bench-seal-'));
 const source = join(dir, 'source.webm');
-const ctx = localOperator('internal');
 
 try {
   console.info(`Making a ${minutes}-minute WebM (640x360, 25 fps, VP8 at 2 Mbit/s + Opus) with ffmpeg...`);
@@ -39,47 +35,51 @@ try {
   const size = statSync(source).size;
   console.info(`  ${(size / 1e6).toFixed(0)} MB in ${((performance.now() - e0) / 1000).toFixed(0)} s`);
 
+  // The app as a user has it: the web host with encryption at rest and its own printer (a
+  // Chromium it keeps running), called over HTTP as the page calls it.
   const dataDir = join(dir, 'data');
-  const services = await openServices({
-    dataDir,
-    appVersion: 'bench',
-    keys: PassphraseKeyFile.open(dataDir, 'bench passphrase'),
-    // Sealing prints the written record again when it is older than the last change.
-    printer: new ChromiumPrinter(chromiumPath()),
-  });
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await services.dispatcher.dispatch(ctx, name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as T;
-  };
-  const hearing = await createReadyHearing<Hearing>(call, 13, 'BENCH/SEAL');
-  const rec = await call<Recording>('recordings.start', { hearingId: hearing.id, mimeType: 'video/webm' });
-  const fd = openSync(source, 'r');
-  const buffer = Buffer.alloc(1024 * 1024);
-  let seq = 0;
-  for (;;) {
-    const n = readSync(fd, buffer, 0, buffer.byteLength, null);
-    if (n === 0) break;
-    await call('recordings.appendChunk', { recordingId: rec.id, seq, data: buffer.subarray(0, n) });
-    seq += 1;
-  }
-  closeSync(fd);
+  const host = await startHostProcess(dataDir);
+  const call = <T>(name: string, input: unknown): Promise<T> => callHost<T>(host, name, input);
+  let t0 = 0;
+  let stopped = 0;
+  let sealed = 0;
+  let hearingId = '';
+  try {
+    const hearing = await createReadyHearing<Hearing>(call, 13, 'BENCH/SEAL');
+    hearingId = hearing.id;
+    const rec = await call<Recording>('recordings.start', { hearingId, mimeType: 'video/webm' });
+    const fd = openSync(source, 'r');
+    const buffer = Buffer.alloc(1024 * 1024);
+    let seq = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.byteLength, null);
+      if (n === 0) break;
+      await appendChunkHost(host, rec.id, seq, buffer.subarray(0, n));
+      seq += 1;
+    }
+    closeSync(fd);
+    // A real recording lasts its minutes; these chunks came in seconds. The app starts its
+    // printer a few seconds into a recording: the stop comes after that, as it would.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
 
-  const t0 = performance.now();
-  await call('recordings.stop', { recordingId: rec.id, durationMs: minutes * 60_000 });
-  const stopped = performance.now();
-  const workingSize = statSync(join(dataDir, 'hearings', hearing.id, 'segment-001-working.webm')).size;
-  await call('hearings.seal', { hearingId: hearing.id });
-  const sealed = performance.now();
-  services.close();
+    t0 = performance.now();
+    await call('recordings.stop', { recordingId: rec.id, durationMs: minutes * 60_000 });
+    stopped = performance.now();
+    await call('hearings.seal', { hearingId });
+    sealed = performance.now();
+  } finally {
+    await host.stop();
+  }
+  // What the working copy takes on disk, its encryption included.
+  const workingSize = statSync(join(dataDir, 'hearings', hearingId, 'segment-001-working.webm')).size;
 
   const s0 = performance.now();
   execFileSync('sha256sum', [source]);
   const sha = (performance.now() - s0) / 1000;
   console.info(`Stop to sealed hearing, ${minutes}-minute recording (${(size / 1e6).toFixed(0)} MB):`);
   console.info(`  ${((sealed - t0) / 1000).toFixed(1)} s in all`);
-  console.info(`    stop (close, working copy copied from the master with the layout read while recording): ${((stopped - t0) / 1000).toFixed(1)} s`);
-  console.info(`    seal (print the written record, re-hash every file, sign the manifest): ${((sealed - stopped) / 1000).toFixed(1)} s`);
+  console.info(`    stop (close the master, complete the working copy written while recording, hash it): ${((stopped - t0) / 1000).toFixed(1)} s`);
+  console.info(`    seal (print the written record again, check every file's hash, sign the manifest): ${((sealed - stopped) / 1000).toFixed(1)} s`);
   console.info(`  baseline sha256sum of the master alone: ${sha.toFixed(1)} s (goal: 5 s for 60 minutes, 1 s for 5)`);
   console.info(
     `  the working copy takes ${(workingSize / 1e6).toFixed(0)} MB beside the master's ${(size / 1e6).toFixed(0)} MB: ${((workingSize / 1e9) * (60 / minutes)).toFixed(2)} GB more per hour at this bit rate`,

@@ -249,6 +249,17 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       }
     },
   });
+  // The written record is printed after a stop, and again at the seal when it is older. A printer
+  // that needs time to start (a browser) starts a few seconds into a recording, away from the
+  // first chunk and from the stop, and is kept while anything records.
+  let closed = false;
+  const keepPrinter = () => recordings.anyActive();
+  const warmPrinterSoon = () => {
+    if (!options.printer?.warm) return;
+    setTimeout(() => {
+      if (!closed) options.printer?.warm?.(keepPrinter);
+    }, 5_000).unref();
+  };
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const keys = typeof options.keys === 'function' ? options.keys() : (options.keys ?? noKeys);
   const annotationAddenda = new AnnotationAddenda(db, audit, keys);
@@ -445,9 +456,17 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
         };
       });
     },
-    'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
+    'recordings.start': async (input, ctx) => {
+      const started = await session.start(input.hearingId, input.mimeType, ctx);
+      warmPrinterSoon();
+      return started;
+    },
     'recordings.appendChunk': (input, ctx) => session.append(input.recordingId, input.seq, input.data, ctx),
-    'recordings.stop': (input, ctx) => session.stop(input.recordingId, input.durationMs, ctx, input.reason),
+    'recordings.stop': (input, ctx) => {
+      // A stop is usually followed by the written record and the seal: the printer gets ready.
+      options.printer?.warm?.(keepPrinter);
+      return session.stop(input.recordingId, input.durationMs, ctx, input.reason);
+    },
     'recordings.heartbeat': (input) => session.heartbeat(input.recordingId),
     'recordings.deriveWorkingCopy': (input, ctx) => session.deriveWorkingCopy(input.recordingId, ctx),
     'procedure.get': (input) => procedure.get(input.hearingId),
@@ -463,7 +482,10 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       return events.list(input.hearingId);
     },
     'writtenRecord.generate': (input, ctx) => writtenRecords.generate(input.hearingId, input.language, ctx),
-    'hearings.sealPreview': (input) => sealing.preview(input.hearingId),
+    'hearings.sealPreview': (input) => {
+      options.printer?.warm?.(keepPrinter);
+      return sealing.preview(input.hearingId);
+    },
     'annotations.list': (input) => {
       requireHearing(input.hearingId);
       return annotations.list(input.hearingId);
@@ -599,6 +621,8 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
       mediaReads.flushAll();
       session.stopWatching();
       recordings.closeAll();
+      closed = true;
+      options.printer?.close?.();
       db.close();
     },
   };

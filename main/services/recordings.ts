@@ -159,6 +159,11 @@ export class RecordingService {
     return { sizeBytes: rec.file.size, chunkCount: rec.nextSeq };
   }
 
+  /** Whether any recording is running, on any hearing. */
+  anyActive(): boolean {
+    return this.active.size > 0;
+  }
+
   /** The recording running for a hearing, if any. */
   activeFor(hearingId: string): { id: string; startedAt: string } | null {
     for (const [id, rec] of this.active) if (rec.hearingId === hearingId) return { id, startedAt: rec.startedAt };

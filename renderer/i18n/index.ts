@@ -1,10 +1,23 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
-import en from './en.json';
-import fr from './fr.json';
-import nl from './nl.json';
-import { defaultLocale, locales, pickLocale, type Locale } from './locale';
+import { locales, pickLocale, type Locale } from './locale';
+
+type Messages = Record<string, unknown>;
+
+// Each language is its own chunk: the first screen loads only the one it shows (about 70 KiB of
+// text each), and another is fetched when a person chooses it.
+const bundles: Record<Locale, () => Promise<{ default: Messages }>> = {
+  en: () => import('./en.json'),
+  nl: () => import('./nl.json'),
+  fr: () => import('./fr.json'),
+  de: () => import('./de.json'),
+};
+
+async function load(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: messages } = await bundles[locale]();
+  i18next.addResourceBundle(locale, 'translation', messages, true, true);
+}
 
 const storageKey = 'hearingRoom.locale';
 /** `?lang=xx` in the address forces a language, for tests and for links sent to a colleague. */
@@ -27,17 +40,18 @@ function applyToDocument(lng: string): void {
   document.documentElement.lang = lng;
 }
 
-export function initI18n(): void {
+/** Loads the language to show first, then starts i18next with it; the page renders after. */
+export async function initI18n(): Promise<void> {
   i18next.on('languageChanged', applyToDocument);
-  void i18next.use(initReactI18next).init({
-    resources: {
-      en: { translation: en },
-      nl: { translation: nl },
-      fr: { translation: fr },
-      de: { translation: de },
-    },
-    lng: initialLocale(),
-    fallbackLng: defaultLocale,
+  const lng = initialLocale();
+  const { default: messages } = await bundles[lng]();
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: { translation: messages } },
+    // The other languages are added as they are chosen (every language has every key: tests).
+    partialBundledLanguages: true,
+    lng,
+    // No fallback: only the language shown is loaded, and it has every key.
+    fallbackLng: false,
     supportedLngs: locales,
     interpolation: { escapeValue: false },
     returnEmptyString: false,
@@ -62,5 +76,6 @@ export async function chooseLocale(locale: Locale): Promise<void> {
       `${url.pathname}${url.search}${url.hash}`,
     );
   }
+  await load(locale);
   await i18next.changeLanguage(locale);
 }

@@ -8,6 +8,7 @@ import { recordingFormats } from '../../renderer/capture/panel/formats';
 import { getHearing, openReadyHearing, showRecordingPart } from '../helpers/hearing-page';
 import { callHost } from '../helpers/web-host-process';
 import { storedCopy } from '../helpers/stored-media';
+import { headerLength } from '../../main/services/storage/media-frames';
 
 const codecNames = { vp9: 'VP9 + Opus', vp8: 'VP8 + Opus', av1: 'AV1 + Opus' } as const;
 const label = (page: Page, text: string) => page.getByLabel(text, { exact: true });
@@ -25,10 +26,14 @@ async function withoutVp9(page: Page) {
   });
 }
 
-/** The size on disk of a segment's master, 0 while it does not exist. */
+/**
+ * The bytes of recording on disk in a segment's master: 0 while it does not exist, and 0 while it
+ * holds only the header the encrypted store writes when the file is opened, before any chunk.
+ */
 function masterSize(dataDir: string, hearingId: string, segment: number): number {
   const name = `segment-${String(segment).padStart(3, '0')}-master.webm`;
-  return statSync(join(dataDir, 'hearings', hearingId, name), { throwIfNoEntry: false })?.size ?? 0;
+  const size = statSync(join(dataDir, 'hearings', hearingId, name), { throwIfNoEntry: false })?.size ?? 0;
+  return Math.max(0, size - headerLength);
 }
 
 function ffprobeVideo(file: string): { codec_name: string; width: number; height: number } {

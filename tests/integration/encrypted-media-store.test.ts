@@ -145,6 +145,26 @@ describe('the encrypting media store', () => {
     assert.equal((await readAll(store, 'empty.bin')).length, 0);
   });
 
+
+  test('a file written in small pieces, past many flushed frames, and written again at the start reads back right', async () => {
+    // As the working copy written while recording is: small writes that extend the file (the
+    // short last frame, already on disk, is read back and extended), then its header at the start.
+    const { store } = encryptedStore();
+    const data = randomBytes(fixedFrameSize * 40 + 777);
+    const w = store.createWritable('h1', 'live.webm');
+    let at = 4096;
+    for (const n of [1, 999, 10_000, 65_535, 65_537, 3_000]) {
+      while (at < data.length && at < (n === 3_000 ? data.length : at + fixedFrameSize * 6)) {
+        const end = Math.min(data.length, at + n);
+        w.write(at, data.subarray(at, end));
+        at = end;
+      }
+    }
+    w.write(0, data.subarray(0, 4096));
+    w.commit();
+    assert.equal(store.size('h1', 'live.webm'), data.length);
+    assert.deepEqual(await readAll(store, 'live.webm'), data);
+  });
   test('a torn last frame after a crash is cut on recovery, the bytes lost reported, and appending goes on', async () => {
     const { root, store } = encryptedStore();
     const data = randomBytes(50_000);

@@ -295,7 +295,9 @@ export class EncryptedMediaStore implements MediaStore {
     const target = mediaPath(this.root, hearingId, name);
     const temp = `${target}.partial`;
     const file = this.newFile(hearingId, name, 'fixed', fixedFrameSize);
-    const fd = openPrivateFile(temp, 'w');
+    // Read and write: a frame already flushed is read back when it is written again (the last
+    // frame, written short, is extended by the next write).
+    const fd = openPrivateFile(temp, 'w+');
     try {
       writeAll(fd, encodeHeader(file.header), 0);
     } catch (err) {
