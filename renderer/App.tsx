@@ -5,11 +5,12 @@ import { PageHeading } from './components/PageHeading';
 import { useRoute } from './routing/router';
 import { hrefFor } from './routing/routes';
 import { HearingsList } from './screens/HearingsList';
-import { NewHearingForm } from './screens/NewHearingForm';
 import { useSession } from './session/session-context';
 
-// The first screen loads only what it needs: capture (with Tweakpane), the review view and the
-// accounts screen are fetched when they are opened.
+// The first screen loads only what it needs: the new-hearing form, capture (with Tweakpane), the
+// review view and the accounts screen are fetched when they are opened, and with them the
+// validation library (zod) that checks their forms.
+const NewHearingForm = lazy(() => import('./screens/NewHearingForm').then((m) => ({ default: m.NewHearingForm })));
 const HearingPage = lazy(() => import('./screens/HearingPage').then((m) => ({ default: m.HearingPage })));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const AccountsScreen = lazy(() =>
@@ -32,8 +33,8 @@ export function App() {
   return (
     <Layout onHome={route.name === 'hearings'}>
       {route.name === 'hearings' && <HearingsList search={route.search} />}
-      {route.name === 'newHearing' && <NewHearingForm />}
       <Suspense fallback={<Loading />}>
+        {route.name === 'newHearing' && <NewHearingForm />}
         {route.name === 'hearing' && (
           <HearingPage key={route.hearingId} hearingId={route.hearingId} />
         )}

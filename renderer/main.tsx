@@ -1,16 +1,16 @@
-import { StrictMode } from 'react';
-import { z } from 'zod';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { captureToken } from './api/token';
-import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { SessionGate } from './session/SessionGate';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
-// The CSP allows no eval: zod must not probe for `new Function` (each probe is a CSP violation).
-z.config({ jitless: true });
 captureToken();
+
+// The signed-in app (the hearing list and what it opens, with the validation library) is its own
+// chunk, loaded once someone is signed in: the sign-in screen does not wait for it.
+const App = lazy(() => import('./App').then((m) => ({ default: m.App })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -20,7 +20,9 @@ function render(): void {
     <StrictMode>
       <ErrorBoundary>
         <SessionGate>
-          <App />
+          <Suspense fallback={null}>
+            <App />
+          </Suspense>
         </SessionGate>
       </ErrorBoundary>
     </StrictMode>,

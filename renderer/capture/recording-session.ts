@@ -28,8 +28,10 @@ export interface SessionEvents {
 /** The recorder hands over about one second of media at a time. */
 const timesliceMs = 1000;
 /**
- * The first chunk is asked for sooner: the master then holds its header and the first pictures a
- * quarter of a second after Start, and the page knows almost at once that main is writing.
+ * The first chunk is asked for sooner, every quarter of a second until one holds bytes (before the
+ * encoder has its first picture, the recorder hands over nothing): the master then holds its
+ * header and the first pictures well before the first timeslice, and the page knows almost at
+ * once that main is writing.
  */
 const firstChunkMs = 250;
 /**
@@ -69,7 +71,7 @@ export class RecordingSession {
   private pausedAt: number | null = null;
   private pausedMs = 0;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private firstChunk: ReturnType<typeof setTimeout> | undefined;
+  private firstChunk: ReturnType<typeof setInterval> | undefined;
   /** Main's answer to the opening of the recording; chunks are appended only once it is open. */
   private readonly opened: Promise<Recording>;
   private discarded = false;
@@ -139,6 +141,7 @@ export class RecordingSession {
       this.recorder.addEventListener('stop', () => resolve(), { once: true });
     });
     this.recorder.addEventListener('dataavailable', (event) => {
+      if (event.data.size > 0) clearInterval(this.firstChunk);
       if (event.data.size > 0 && !this.discarded) this.queue.push(event.data);
     });
     this.recorder.addEventListener('error', (event) => {
@@ -149,8 +152,9 @@ export class RecordingSession {
       track.addEventListener('ended', () => this.deviceLost(device), { once: true });
     }
     this.recorder.start(timesliceMs);
-    this.firstChunk = setTimeout(() => {
+    this.firstChunk = setInterval(() => {
       if (this.recorder.state === 'recording') this.recorder.requestData();
+      else clearInterval(this.firstChunk);
     }, firstChunkMs);
     this.opened = opening.then((recording) => {
       this.recording = recording;
@@ -163,7 +167,7 @@ export class RecordingSession {
   private discard(): void {
     this.discarded = true;
     clearInterval(this.heartbeat);
-    clearTimeout(this.firstChunk);
+    clearInterval(this.firstChunk);
     if (this.recorder.state !== 'inactive') this.recorder.stop();
   }
 
@@ -224,7 +228,7 @@ export class RecordingSession {
 
   private async finish(): Promise<Recording> {
     clearInterval(this.heartbeat);
-    clearTimeout(this.firstChunk);
+    clearInterval(this.firstChunk);
     const durationMs = Math.min(maxDurationMs, Math.round(this.elapsedMs()));
     if (this.recorder.state !== 'inactive') this.recorder.stop();
     await this.stopped;

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain/accounts';
-import { minPasswordLength } from '../../shared/domain/accounts';
+import { minPasswordLength } from '../../shared/domain/password-policy';
 import { roles, type Role } from '../../shared/api/schemas';
 import { call } from '../api/client';
 import { errorMessage } from '../api/error-message';

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { minPasswordLength } from '../../shared/domain/accounts';
+import { minPasswordLength } from '../../shared/domain/password-policy';
 import { call } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { CopyButton } from '../components/CopyButton';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, nonEmptyText, role } from '../api/schemas';
+import { minPasswordLength } from './password-policy';
 
 /** A username: what a person types to sign in; compared without regard to case. */
 export const username = z
@@ -9,11 +10,8 @@ export const username = z
   .max(64, { message: 'must be at most 64 characters' })
   .regex(/^[\p{L}\p{N}._@-]+$/u, { message: 'may hold only letters, digits and . _ @ -' });
 
-/**
- * A new password: long rather than complex (NIST SP 800-63B). Checked in main; the renderer
- * repeats the rule only to say it early.
- */
-export const minPasswordLength = 12;
+/** A new password: long rather than complex (password-policy.ts). */
+export { minPasswordLength };
 export const newPassword = z
   .string()
   .min(minPasswordLength, { message: `must be at least ${minPasswordLength} characters` })
