@@ -1,16 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import {
-  ALL_FORMATS,
-  Conversion,
-  CustomSource,
-  Input,
-  Output,
-  StreamTarget,
-  WebMOutputFormat,
-  type StreamTargetChunk,
-} from 'mediabunny';
+import type { Conversion, StreamTargetChunk } from 'mediabunny';
 import { createHash } from 'node:crypto';
 import type { MediaStore } from './storage/media-store';
 import { hashStored } from './storage/hash-stored';
@@ -183,6 +174,8 @@ export class MediabunnyRemuxer implements WorkingCopyDeriver {
   async derive(hearingId: string, masterName: string, workingName: string): Promise<Derivation> {
     const inputSize = this.store.size(hearingId, masterName);
     if (inputSize === null || inputSize === 0) throw new Error(`The master ${masterName} is missing or empty.`);
+    // Loaded only for a master that is not WebM: the app starts without it.
+    const { ALL_FORMATS, Conversion, CustomSource, Input, Output, StreamTarget, WebMOutputFormat } = await import('mediabunny');
     const source = new CustomSource({
       getSize: () => inputSize,
       read: (start, end) => this.store.readBytes(hearingId, masterName, start, end),
@@ -242,6 +235,7 @@ export class MediabunnyRemuxer implements WorkingCopyDeriver {
 
   private async durationOf(hearingId: string, name: string): Promise<number> {
     const size = this.store.size(hearingId, name) ?? 0;
+    const { ALL_FORMATS, CustomSource, Input } = await import('mediabunny');
     const input = new Input({
       formats: ALL_FORMATS,
       source: new CustomSource({

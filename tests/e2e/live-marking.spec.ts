@@ -23,12 +23,13 @@ test('two pages in the control room mark the running recording at once: every ma
   const before = Date.now();
   const marks = coders.flatMap((coder) => [0, 1, 2].map(() => coder.getByRole('button', { name: /Mark now: Invitation$/ })));
   await Promise.all(marks.map((button) => button.click()));
-  const after = Date.now();
 
   const list = async () =>
     (await callHost<{ annotations: Array<{ startMs: number; code: string | null }> }>(host, 'annotations.list', { hearingId: hearing.id }))
       .annotations;
   await expect.poll(async () => (await list()).length, { timeout: 15_000 }).toBe(marks.length);
+  // Every mark has been answered by now: a click returns before its call reaches main.
+  const after = Date.now();
   for (const mark of await list()) {
     expect(mark.code).toBe('invitation');
     // Main's offset into the running recording, between the clicks and their answers.

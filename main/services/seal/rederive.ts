@@ -8,16 +8,7 @@
  * of the hashes a verification computes anyway.
  */
 import { createHash, type Hash } from 'node:crypto';
-import {
-  ALL_FORMATS,
-  Conversion,
-  CustomSource,
-  Input,
-  Output,
-  StreamTarget,
-  WebMOutputFormat,
-  type StreamTargetChunk,
-} from 'mediabunny';
+import type { Conversion, StreamTargetChunk } from 'mediabunny';
 
 /**
  * The remuxer this code carries. The app records the installed version in every derivation; a
@@ -57,6 +48,8 @@ export class RemuxError extends Error {}
 export async function rederive(master: RangeReader, working: RangeReader): Promise<RederiveResult> {
   const masterHash = new SequentialHash(master);
   const comparison = new Comparison(working);
+  // Loaded only when a working copy made by Mediabunny is checked: the app starts without it.
+  const { ALL_FORMATS, Conversion, CustomSource, Input, Output, StreamTarget, WebMOutputFormat } = await import('mediabunny');
   const input = new Input({
     formats: ALL_FORMATS,
     source: new CustomSource({
