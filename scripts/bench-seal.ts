@@ -58,8 +58,8 @@ try {
       seq += 1;
     }
     closeSync(fd);
-    // A real recording lasts its minutes; these chunks came in seconds. The app starts its
-    // printer a few seconds into a recording: the stop comes after that, as it would.
+    // A real recording lasts its minutes; these chunks came in seconds: the disk is given a few
+    // seconds to write back, as it would have had during the recording.
     await new Promise((resolve) => setTimeout(resolve, 6_000));
 
     t0 = performance.now();

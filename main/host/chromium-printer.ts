@@ -32,8 +32,6 @@ type Pending = { resolve: (value: Record<string, unknown>) => void; reject: (err
 export class ChromiumPrinter implements PdfPrinter {
   private browser: Browser | null = null;
   private idle: ReturnType<typeof setTimeout> | undefined;
-  /** While this says so, an idle browser is kept (a recording runs, a print will follow). */
-  private keep: () => boolean = () => false;
   private turn: Promise<unknown> = Promise.resolve();
   private readonly idleMs: number;
   private readonly timeoutMs: number;
@@ -52,8 +50,7 @@ export class ChromiumPrinter implements PdfPrinter {
   }
 
   /** Starts the browser ahead of a print that is likely soon (a recording stopped, a seal asked). */
-  warm(keep?: () => boolean): void {
-    if (keep) this.keep = keep;
+  warm(): void {
     this.keepIdle();
     if (this.browser) return;
     try {
@@ -104,7 +101,7 @@ export class ChromiumPrinter implements PdfPrinter {
 
   private keepIdle(): void {
     clearTimeout(this.idle);
-    this.idle = setTimeout(() => (this.keep() ? this.keepIdle() : this.close()), this.idleMs);
+    this.idle = setTimeout(() => this.close(), this.idleMs);
     this.idle.unref();
   }
 }

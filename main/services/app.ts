@@ -250,15 +250,12 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     },
   });
   // The written record is printed after a stop, and again at the seal when it is older. A printer
-  // that needs time to start (a browser) starts a few seconds into a recording, away from the
-  // first chunk and from the stop, and is kept while anything records.
+  // that needs time to start (a browser) is started after a stop and when a seal is asked for,
+  // never while anything records: starting a browser takes the CPU for a second or two, and the
+  // live hearing (a pause, a mark) must not wait for it.
   let closed = false;
-  const keepPrinter = () => recordings.anyActive();
-  const warmPrinterSoon = () => {
-    if (!options.printer?.warm) return;
-    setTimeout(() => {
-      if (!closed) options.printer?.warm?.(keepPrinter);
-    }, 5_000).unref();
+  const warmPrinter = () => {
+    if (!closed && !recordings.anyActive()) options.printer?.warm?.();
   };
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const keys = typeof options.keys === 'function' ? options.keys() : (options.keys ?? noKeys);
@@ -456,16 +453,14 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
         };
       });
     },
-    'recordings.start': async (input, ctx) => {
-      const started = await session.start(input.hearingId, input.mimeType, ctx);
-      warmPrinterSoon();
-      return started;
-    },
+    'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
     'recordings.appendChunk': (input, ctx) => session.append(input.recordingId, input.seq, input.data, ctx),
-    'recordings.stop': (input, ctx) => {
-      // A stop is usually followed by the written record and the seal: the printer gets ready.
-      options.printer?.warm?.(keepPrinter);
-      return session.stop(input.recordingId, input.durationMs, ctx, input.reason);
+    'recordings.stop': async (input, ctx) => {
+      const stopped = await session.stop(input.recordingId, input.durationMs, ctx, input.reason);
+      // A stop is usually followed by the written record and the seal: the printer gets ready,
+      // once the stop is done so that it does not slow it.
+      warmPrinter();
+      return stopped;
     },
     'recordings.heartbeat': (input) => session.heartbeat(input.recordingId),
     'recordings.deriveWorkingCopy': (input, ctx) => session.deriveWorkingCopy(input.recordingId, ctx),
@@ -483,7 +478,7 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     },
     'writtenRecord.generate': (input, ctx) => writtenRecords.generate(input.hearingId, input.language, ctx),
     'hearings.sealPreview': (input) => {
-      options.printer?.warm?.(keepPrinter);
+      warmPrinter();
       return sealing.preview(input.hearingId);
     },
     'annotations.list': (input) => {

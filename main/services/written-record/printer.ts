@@ -4,11 +4,8 @@
  */
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
-  /**
-   * Gets ready for a print that is likely soon (a recording stopped, a seal asked for); what it
-   * holds for this is kept at least while `keep` says so.
-   */
-  warm?(keep?: () => boolean): void;
+  /** Gets ready for a print that is likely soon (a recording stopped, a seal asked for). */
+  warm?(): void;
   /** Releases what the printer holds (a browser kept running between prints). */
   close?(): void;
 }
