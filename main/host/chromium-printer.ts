@@ -54,9 +54,13 @@ export class ChromiumPrinter implements PdfPrinter {
     this.keepIdle();
     if (this.browser) return;
     try {
-      this.browser = new Browser(this.executable);
-      this.browser.prepare();
-      this.browser.exited.then(() => (this.browser = null), () => (this.browser = null));
+      const browser = new Browser(this.executable);
+      this.browser = browser;
+      browser.prepare();
+      // Only this browser's end forgets it: one closed earlier may end after its successor started.
+      void browser.exited.then(() => {
+        if (this.browser === browser) this.browser = null;
+      });
     } catch {
       // The print itself will say why the browser cannot start.
       this.browser = null;

@@ -86,6 +86,11 @@ test('a browser that died is replaced at the next print; close ends it', async (
     for (let i = 0; i < 100 && alive(next); i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(alive(next), false, 'the browser is gone after close');
     assert.match(text(await printer.print(page('Three'))), /Written record of Three/, 'a print after close starts a browser');
+    // The browser closed before it ends after its successor started: the successor stays known.
+    const third = printer.browserPid;
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(printer.browserPid, third);
+    assert.ok(third !== null && alive(third));
   } finally {
     printer.close();
   }
