@@ -250,12 +250,13 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     },
   });
   // The written record is printed after a stop, and again at the seal when it is older. A printer
-  // that needs time to start (a browser) is started after a stop and when a seal is asked for,
-  // never while anything records: starting a browser takes the CPU for a second or two, and the
-  // live hearing (a pause, a mark) must not wait for it.
+  // that needs time to start (a browser) is started when a stop is asked for and when a seal is,
+  // never while another recording runs: starting a browser takes the CPU for a second or two, and
+  // a live hearing (a pause, a mark) must not wait for it. The hearing being stopped is no longer
+  // live: the browser starts on the other core while the stop finishes the working copy.
   let closed = false;
-  const warmPrinter = () => {
-    if (!closed && !recordings.anyActive()) options.printer?.warm?.();
+  const warmPrinter = (stopping?: string) => {
+    if (!closed && !recordings.anyActive(stopping)) options.printer?.warm?.();
   };
   const requireHearing = (hearingId: string) => hearings.get(hearingId);
   const keys = typeof options.keys === 'function' ? options.keys() : (options.keys ?? noKeys);
@@ -456,11 +457,10 @@ export async function composeServices(options: ServicesOptions, opened: OpenedSt
     'recordings.start': (input, ctx) => session.start(input.hearingId, input.mimeType, ctx),
     'recordings.appendChunk': (input, ctx) => session.append(input.recordingId, input.seq, input.data, ctx),
     'recordings.stop': async (input, ctx) => {
-      const stopped = await session.stop(input.recordingId, input.durationMs, ctx, input.reason);
-      // A stop is usually followed by the written record and the seal: the printer gets ready,
-      // once the stop is done so that it does not slow it.
-      warmPrinter();
-      return stopped;
+      // A stop is usually followed by the written record and the seal: the printer gets ready
+      // while the stop completes and hashes the working copy.
+      warmPrinter(input.recordingId);
+      return session.stop(input.recordingId, input.durationMs, ctx, input.reason);
     },
     'recordings.heartbeat': (input) => session.heartbeat(input.recordingId),
     'recordings.deriveWorkingCopy': (input, ctx) => session.deriveWorkingCopy(input.recordingId, ctx),

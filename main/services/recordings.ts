@@ -159,9 +159,10 @@ export class RecordingService {
     return { sizeBytes: rec.file.size, chunkCount: rec.nextSeq };
   }
 
-  /** Whether any recording is running, on any hearing. */
-  anyActive(): boolean {
-    return this.active.size > 0;
+  /** Whether any recording is running, on any hearing (other than `except`, when given). */
+  anyActive(except?: string): boolean {
+    for (const id of this.active.keys()) if (id !== except) return true;
+    return false;
   }
 
   /** The recording running for a hearing, if any. */
