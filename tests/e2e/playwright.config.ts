@@ -4,6 +4,7 @@ import { chromiumArgs, chromiumPath } from '../helpers/chromium';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
+  globalSetup: './global-setup.ts',
   // Two cores: recordings and encoders are heavy, so one browser at a time keeps timings honest.
   workers: 1,
   timeout: 120_000,

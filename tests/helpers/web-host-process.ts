@@ -36,9 +36,16 @@ const root = join(import.meta.dirname, '../..');
  */
 export async function startHostProcess(
   dataDir: string,
-  options: { people?: boolean; /** Start the built host (dist/host/cli.mjs), as `npm run host` does. */ built?: boolean } = {},
+  options: {
+    people?: boolean;
+    /**
+     * Start the built host (dist/host/cli.mjs), as `npm run host` does; by default, the end-to-end
+     * tests do (their setup builds it) and the others run the sources.
+     */
+    built?: boolean;
+  } = {},
 ): Promise<HostProcess> {
-  const host = await spawnHost(dataDir, options.built ?? false);
+  const host = await spawnHost(dataDir, options.built ?? process.env.HEARING_ROOM_TEST_HOST === 'built');
   if (options.people === false) return host;
   const status = await invokeHost<{ setupNeeded: boolean }>(host, 'session.status', {}, null);
   if (!status.ok) throw new Error(`session.status failed: ${status.error.message}`);
