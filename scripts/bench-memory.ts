@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { callHost, startHostProcess } from '../tests/helpers/web-host-process';
+import { callHost, signInPage, startHostProcess } from '../tests/helpers/web-host-process';
 import { createReadyHearing } from '../tests/helpers/procedure';
 
 const minutes = Number(process.argv[2] ?? 30);
@@ -24,6 +24,8 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: ch
 try {
   const hearing = await createReadyHearing<{ id: string }>((n, i) => callHost(host, n, i), 13, 'BENCH/MEMORY');
   const page = await browser.newPage();
+  // Signed in as the interviewer the host was started with, as a user is after the sign-in screen.
+  await signInPage(page, host, host.session!);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const heap = async () => {

@@ -46,6 +46,7 @@ async function appendAndHash(): Promise<void> {
       await call('recordings.appendChunk', { recordingId: rec.id, seq, data: chunk });
     }
     const seconds = (performance.now() - t0) / 1000;
+    console.info('(The appended chunks are random bytes, not a WebM recording: main logs that it cannot make their working copy.)');
     const stopped = await services.dispatcher.dispatch(ctx, 'recordings.stop', { recordingId: rec.id, durationMs: 1000 });
     if (!stopped.ok) throw new Error(stopped.error.message);
     services.close();
