@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { captureToken } from './api/token';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { SessionGate } from './session/SessionGate';
+import { askFirstStatus } from './session/first-status';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
 captureToken();
+askFirstStatus();
 
 // The signed-in app (the hearing list and what it opens, with the validation library) is its own
 // chunk, loaded once someone is signed in: the sign-in screen does not wait for it.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call, onSessionLost } from '../api/client';
 import { LoadFailed, Loading } from '../components/QueryStatus';
 import { FirstStart, RecoveryKeyNotice } from './FirstStart';
+import { takeFirstStatus } from './first-status';
 import { useInactivityLock } from './inactivity';
 import { LockScreen } from './LockScreen';
 import { SessionContext, type SessionApi, type SessionStatus } from './session-context';
@@ -19,7 +20,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    call('session.status', {})
+    (takeFirstStatus() ?? call('session.status', {}))
       .then((next) => {
         setStatus(next);
         setError(undefined);
