@@ -165,7 +165,7 @@ const languages: Language[] = [
     fingerprintPlaceholder: '<empreinte>',
     afterExpectKey: "Les espaces dans l'empreinte n'ont pas d'importance.",
     quick:
-      "Le programme dérive aussi à nouveau chaque copie de travail de son original et les compare octet par octet ; pour de longs enregistrements, cela prend un moment. --quick l'omet (le résultat dit alors que ce n'a pas été fait). --lang en, nl, fr ou de choisit la langue du résultat.",
+      "Le programme dérive aussi à nouveau chaque copie de travail de son original et les compare octet par octet ; pour de longs enregistrements, cela prend un moment. --quick l'omet (le résultat dit alors que cela n'a pas été fait). --lang en, nl, fr ou de choisit la langue du résultat.",
     manualTitle: 'Sans le programme',
     manual:
       "L'empreinte SHA-256 de chaque fichier peut être comparée à manifest.json avec n'importe quel outil (sha256sum <fichier>, ou certutil -hashfile <fichier> SHA256 sous Windows), et la signature vérifiée avec OpenSSL 3 :",

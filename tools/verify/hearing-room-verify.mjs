@@ -45750,7 +45750,7 @@ var fr = {
     `La clé de ${pem} a l'empreinte que le scellement indique : ${fingerprint}.`,
   fingerprintNot: (pem, expected, found) =>
     `La clé de ${pem} n'est pas celle que le scellement indique : empreinte attendue ${expected}, trouvée ${found}.`,
-  expectedKeyOk: 'Le scellement a été fait avec la clé dont vous avez donné l’empreinte.',
+  expectedKeyOk: "Le scellement a été fait avec la clé dont vous avez donné l'empreinte.",
   expectedKeyNot: (expected, found) =>
     `Le scellement a été fait avec une autre clé que celle que vous avez donnée : attendue ${expected}, trouvée ${found}.`,
   fingerprintFileOk: (pem) => `Il montre l'empreinte de ${pem}.`,
@@ -45830,7 +45830,7 @@ var fr = {
   sealedAt: 'Scellée le',
   fingerprintLine: 'Empreinte de clé',
   compareFingerprint:
-    'Comparez-la avec l’empreinte conservée par le greffe, ou donnez-la avec --expect-key.',
+    "Comparez-la avec l'empreinte conservée par le greffe, ou donnez-la avec --expect-key.",
   notCovered: (names) =>
     `Non couverts par le scellement (rien ne garantit ces fichiers) : ${names}`,
   resultValid: (count) =>
@@ -45840,7 +45840,7 @@ var fr = {
   resultInvalid: (failed, count) =>
     `Résultat : INVALID (non valide). ${failed} ${failed < 2 ? 'contrôle' : 'contrôles'} sur ${count} ${failed < 2 ? 'a échoué' : 'ont échoué'} (marqués FAIL ci-dessus) : quelque chose a été modifié après le scellement, ou le scellement n'est pas authentique. Ne vous fiez pas à ces fichiers ; avertissez le magistrat compétent.`,
   resultUnreadable:
-    'Résultat : VÉRIFICATION IMPOSSIBLE. Le dossier ou son scellement ne peut être lu (voir FAIL ci-dessus) ; rien n’a été vérifié.',
+    "Résultat : VÉRIFICATION IMPOSSIBLE. Le dossier ou son scellement ne peut être lu (voir FAIL ci-dessus) ; rien n'a été vérifié.",
 };
 var de = {
   readingSeal: 'Lesen des Siegels',
